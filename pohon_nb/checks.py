@@ -1,0 +1,433 @@
+"""Method checks: what evaluators would mark down in a tree that reads correctly.
+
+Each check is a function registered under a rule code of
+:data:`pohon_nb.findings.RULES` (``M01`` ...); :data:`CHECKS` is the table of them and
+:func:`run_checks` runs the table. The limits that differ between regions are fields of
+:class:`CheckConfig`. :func:`validate` loads a workbook and returns every finding,
+structure and method, most severe first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema
+from .findings import SEVERITY_RANK, Finding, quote
+from .model import Pemda, load
+from .workbook import Range
+
+# Opening words that name an activity rather than a state, with the result wording
+# evaluators expect instead (None where no single word fits).
+ACTIVITY_WORDS: dict[str, str | None] = {
+    "pelaksanaan": "Terlaksananya",
+    "penyelenggaraan": "Terselenggaranya",
+    "penyediaan": "Tersedianya",
+    "koordinasi": None,
+    "fasilitasi": None,
+    "peningkatan": "Meningkatnya",
+    "penurunan": "Menurunnya",
+    "pengembangan": "Berkembangnya",
+    "penguatan": "Menguatnya",
+    "pengelolaan": "Terkelolanya",
+    "pembinaan": None,
+    "penyusunan": "Tersusunnya",
+    "pengadaan": None,
+    "pembangunan": "Terbangunnya",
+    "pemberian": None,
+    "penanganan": "Tertanganinya",
+    "pemeliharaan": "Terpeliharanya",
+    "sosialisasi": None,
+    "pendampingan": None,
+    "optimalisasi": "Optimalnya",
+}
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Limits of the method checks that differ between regions.
+
+    Parameters
+    ----------
+    max_iku_per_sasaran : most IKU on one condition (sasaran) before a warning.
+    max_iku_per_opd : most IKU of one OPD before a warning.
+    single_chain_length : how many single-child links in a row make a warning.
+    """
+
+    max_iku_per_sasaran: int = 3
+    max_iku_per_opd: int = 20
+    single_chain_length: int = 3
+
+
+CheckFunction = Callable[[Pemda, CheckConfig], Iterable[Finding]]
+CHECKS: dict[str, CheckFunction] = {}
+
+
+def check(code: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under a rule code."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS[code] = function
+        return function
+
+    return register
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def at_row(pemda: Pemda, sheet: str, row: dict, code: str, message: str, *,
+           column: str = "", ref: str = "", kode_opd: str = "") -> Finding:
+    """A finding located at one row of a sheet."""
+    table = pemda.tables[sheet]
+    return Finding(code, message, file=table.file, sheet=sheet, row=row.get("_baris"),
+                   column=column, column_letter=table.letter(column) if column else "",
+                   ref=ref, kode_opd=kode_opd)
+
+
+def at_node(pemda: Pemda, node_id: str, code: str, message: str, column: str = "") -> Finding:
+    node = pemda.node(node_id)
+    return at_row(pemda, "pohon", node, code, message, column=column, ref=node_id,
+                  kode_opd=node.get("kode_opd") or "")
+
+
+def at_indicator(pemda: Pemda, row: dict, code: str, message: str, column: str = "") -> Finding:
+    owner = pemda.node(row["id_pohon"]).get("kode_opd") if row.get("id_pohon") in pemda.tree else ""
+    return at_row(pemda, "indikator", row, code, message, column=column, ref=row.get("id") or "",
+                  kode_opd=owner or "")
+
+
+def _nodes(pemda: Pemda, levels: Iterable[str] | None = None) -> Iterator[tuple[str, dict]]:
+    wanted = set(levels) if levels is not None else None
+    for node_id, node in pemda.tree.nodes(data=True):
+        if wanted is None or node.get("level") in wanted:
+            yield node_id, node
+
+
+def _chosen(row: dict) -> bool:
+    """An indicator is chosen unless ``dipilih`` says tidak (blank means chosen)."""
+    return row.get("dipilih") is not False
+
+
+def _indicators(pemda: Pemda) -> Iterator[dict]:
+    for row in pemda.tables["indikator"].rows:
+        if row.get("id") and not row.get("_ganda"):
+            yield row
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@check("M01")
+def activity_wording(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
+        statement = node.get("pernyataan") or ""
+        words = statement.split()
+        first = words[0].lower().strip(".,:;") if words else ""
+        if first not in ACTIVITY_WORDS:
+            continue
+        better = ACTIVITY_WORDS[first]
+        hint = (f"mis. '{better} {' '.join(words[1:])}'" if better
+                else "mis. 'Meningkatnya ...' atau 'Menurunnya ...'")
+        msg = (f"Kondisi level {node['level']} dirumuskan sebagai kegiatan "
+               f"({quote(statement)}). Rumuskan sebagai kondisi yang ingin dicapai, {hint}.")
+        yield at_node(pemda, node_id, "M01", msg, "pernyataan")
+
+
+@check("M02")
+def condition_without_indicator(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda):
+        if node.get("level") == "aksi":
+            continue
+        rows = pemda.indicators_of(node_id)
+        if not rows:
+            msg = f"Kondisi {quote(node.get('pernyataan') or node_id)} belum punya indikator."
+        elif not any(_chosen(r) for r in rows):
+            msg = (f"Kondisi {quote(node.get('pernyataan') or node_id)} punya {len(rows)} "
+                   f"indikator kandidat tetapi belum ada yang dipilih (dipilih = ya).")
+        else:
+            continue
+        yield at_node(pemda, node_id, "M02", msg)
+
+
+@check("M03")
+def outcome_measured_by_outputs(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
+        kinds = [r.get("jenis") for r in pemda.indicators_of(node_id) if _chosen(r)]
+        kinds = [k for k in kinds if k]
+        if kinds and all(k in ("output", "input") for k in kinds):
+            msg = (f"Kondisi level {node['level']} hanya diukur dengan indikator "
+                   f"{'/'.join(sorted(set(kinds)))}. Tambahkan indikator outcome yang mengukur "
+                   f"hasilnya, bukan keluaran kegiatannya.")
+            yield at_node(pemda, node_id, "M03", msg)
+
+
+@check("M04")
+def too_many_iku_per_sasaran(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, _node in _nodes(pemda):
+        iku = [r for r in pemda.indicators_of(node_id) if r.get("iku")]
+        if len(iku) > config.max_iku_per_sasaran:
+            msg = (f"{len(iku)} IKU pada satu sasaran; batasnya {config.max_iku_per_sasaran}. "
+                   f"Pilih yang paling menggambarkan hasil utama.")
+            yield at_node(pemda, node_id, "M04", msg)
+
+
+@check("M05")
+def too_many_iku_per_opd(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    counts: Counter[str] = Counter()
+    for row in _indicators(pemda):
+        if row.get("iku") and row.get("id_pohon") in pemda.tree:
+            owner = pemda.node(row["id_pohon"]).get("kode_opd")
+            if owner:
+                counts[owner] += 1
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if code and counts[code] > config.max_iku_per_opd:
+            msg = (f"OPD {quote(code)} punya {counts[code]} IKU; batasnya "
+                   f"{config.max_iku_per_opd}.")
+            yield at_row(pemda, "opd", row, "M05", msg, ref=code, kode_opd=code)
+
+
+def _targets(pemda: Pemda, row: dict) -> list[tuple[int, float | Range]]:
+    return [(y, row[f"target_{y}"]) for y in pemda.years if row.get(f"target_{y}") is not None]
+
+
+def _mid(value: float | Range) -> float:
+    return value.mid if isinstance(value, Range) else value
+
+
+def _fmt(value: float | Range) -> str:
+    return str(value) if isinstance(value, Range) else f"{value:g}"
+
+
+@check("M06")
+def targets_against_polarity(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in _indicators(pemda):
+        polarity = row.get("polaritas")
+        if polarity not in ("maks", "min"):
+            continue
+        targets = _targets(pemda, row)
+        moves = []
+        for (y0, t0), (y1, t1) in zip(targets, targets[1:]):
+            step = _mid(t1) - _mid(t0)
+            if (polarity == "maks" and step < 0) or (polarity == "min" and step > 0):
+                moves.append(f"{_fmt(t0)} ({y0}) → {_fmt(t1)} ({y1})")
+        if moves:
+            way = "turun" if polarity == "maks" else "naik"
+            msg = (f"Polaritas {polarity} tetapi target {way}: {'; '.join(moves)}. Target "
+                   f"harus {'tidak turun' if polarity == 'maks' else 'tidak naik'} dari tahun "
+                   f"ke tahun.")
+            yield at_indicator(pemda, row, "M06", msg, f"target_{targets[0][0]}")
+
+
+@check("M07")
+def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in _indicators(pemda):
+        polarity = row.get("polaritas")
+        if polarity not in ("maks", "min"):
+            continue
+        known: list[tuple[int, float, str]] = []  # (year, value, what)
+        if row.get("baseline") is not None:
+            known.append((row.get("tahun_baseline") or 0, row["baseline"], "baseline"))
+        for year in pemda.years:
+            if row.get(f"realisasi_{year}") is not None:
+                known.append((year, row[f"realisasi_{year}"], "realisasi"))
+        weak = []
+        for year, target in _targets(pemda, row):
+            before = [k for k in known if k[0] < year]
+            if not before:
+                continue
+            ref_year, ref, what = max(before, key=lambda k: k[0])
+            best = (target.high if polarity == "maks" else target.low) if isinstance(
+                target, Range) else target
+            if (polarity == "maks" and best < ref) or (polarity == "min" and best > ref):
+                when = f" {ref_year}" if ref_year else ""
+                weak.append(f"target {year} {_fmt(target)} vs {what}{when} {ref:g}")
+        if weak:
+            msg = (f"Target kurang menantang (polaritas {polarity}): {'; '.join(weak)}. Target "
+                   f"di bawah capaian terakhir bernilai 0 pada kriteria 1.b.7.")
+            yield at_indicator(pemda, row, "M07", msg)
+
+
+def _condition_children(pemda: Pemda, node_id: str) -> list[str]:
+    return [c for c in pemda.children(node_id) if pemda.level(c) != "aksi"]
+
+
+@check("M08")
+def single_child_chains(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, _node in _nodes(pemda):
+        parent = pemda.parent(node_id)
+        if parent is not None and len(_condition_children(pemda, parent)) == 1:
+            continue  # not the top of a chain
+        chain = [node_id]
+        children = _condition_children(pemda, node_id)
+        while len(children) == 1 and children[0] not in chain:
+            chain.append(children[0])
+            children = _condition_children(pemda, children[0])
+        if len(chain) - 1 >= config.single_chain_length:
+            ids = " → ".join(quote(n, 30) for n in chain)
+            msg = (f"Rantai {len(chain) - 1} kondisi beranak tunggal: {ids}. Sebuah outcome "
+                   f"biasanya dihasilkan beberapa kondisi bersama; periksa apakah ada kondisi "
+                   f"pendukung yang terlewat.")
+            yield at_node(pemda, node_id, "M08", msg)
+
+
+@check("M09")
+def skipped_level(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for parent, child in pemda.tree.edges:
+        p_level, c_level = pemda.level(parent), pemda.level(child)
+        if not p_level or not c_level:
+            continue
+        gap = schema.LEVEL_RANK[c_level] - schema.LEVEL_RANK[p_level]
+        if gap > 1:
+            missing = schema.LEVELS[schema.LEVEL_RANK[p_level] + 1: schema.LEVEL_RANK[c_level]]
+            msg = (f"Kondisi {quote(child)} ({c_level}) langsung di bawah {quote(parent)} "
+                   f"({p_level}); level {', '.join(missing)} terlewati.")
+            yield at_node(pemda, child, "M09", msg, "induk")
+
+
+@check("M10")
+def opd_not_tied_to_pemda(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    tied: set[str] = set()
+    for node_id, node in _nodes(pemda, ("intermediate",)):
+        owner = node.get("kode_opd")
+        if owner and any(pemda.level(a) == "ultimate" for a in pemda.ancestors(node_id)):
+            tied.add(owner)
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if code and code not in tied:
+            msg = (f"OPD {quote(row.get('nama_opd') or code)} tidak punya intermediate outcome "
+                   f"di bawah ultimate outcome Pemda; kinerjanya tidak tersambung ke sasaran "
+                   f"daerah.")
+            yield at_row(pemda, "opd", row, "M10", msg, ref=code, kode_opd=code)
+
+
+@check("M11")
+def crosscutting_pending(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    yield from _crosscutting_with_status(pemda, ("usulan", None), "M11")
+
+
+@check("M16")
+def crosscutting_rejected(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    yield from _crosscutting_with_status(pemda, ("ditolak",), "M16")
+
+
+def _crosscutting_with_status(pemda: Pemda, statuses, code: str) -> Iterator[Finding]:
+    for row in pemda.tables["lintas_opd"].rows:
+        status = row.get("status")
+        if status not in statuses:
+            continue
+        partner = row.get("kode_opd_mitra") or "?"
+        name = pemda.opd_name(partner)
+        state = {"usulan": "masih berstatus usulan", None: "belum berstatus",
+                 "ditolak": "ditolak"}[status]
+        advice = ("Sepakati dengan mitra sebelum asistensi." if code == "M11"
+                  else "Cari mitra lain atau ubah rancangan kondisi ini.")
+        msg = f"Dukungan dari {quote(name)} untuk kondisi ini {state}. {advice}"
+        node = row.get("id_pohon") or ""
+        owner = pemda.node(node).get("kode_opd") if node in pemda.tree else ""
+        yield at_row(pemda, "lintas_opd", row, code, msg, column="status", ref=node,
+                     kode_opd=owner or "")
+
+
+@check("M13")
+def core_problem_missing(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    if not pemda.tables["masalah"].present:
+        return
+    by_opd: dict[str, list[dict]] = {}
+    for row in pemda.tables["masalah"].rows:
+        if row.get("kode_opd"):
+            by_opd.setdefault(row["kode_opd"], []).append(row)
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if not code:
+            continue
+        problems = by_opd.get(code, [])
+        if not problems:
+            msg = f"OPD {quote(row.get('nama_opd') or code)} belum punya pohon masalah."
+            yield at_row(pemda, "opd", row, "M13", msg, ref=code, kode_opd=code)
+        elif not any(p.get("inti") for p in problems):
+            msg = (f"Pohon masalah OPD {quote(code)} belum menandai masalah inti (inti = ya); "
+                   f"pilih masalah dengan skor USG tertinggi.")
+            yield at_row(pemda, "masalah", problems[0], "M13", msg, column="inti",
+                         ref=problems[0].get("id") or "", kode_opd=code)
+
+
+@check("M14")
+def several_core_problems(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    first: dict[str, dict] = {}
+    for row in pemda.tables["masalah"].rows:
+        code = row.get("kode_opd")
+        if not code or not row.get("inti"):
+            continue
+        if code not in first:
+            first[code] = row
+            continue
+        msg = (f"Masalah inti kedua untuk OPD {quote(code)} (yang pertama di baris "
+               f"{first[code]['_baris']}). Satu OPD satu masalah inti.")
+        yield at_row(pemda, "masalah", row, "M14", msg, column="inti", ref=row.get("id") or "",
+                     kode_opd=code)
+
+
+@check("M15")
+def usg_after_failed_apkl(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in pemda.tables["masalah"].rows:
+        failed = [c[-1].upper() for c in ("apkl_a", "apkl_p", "apkl_k", "apkl_l")
+                  if row.get(c) is False]
+        scored = any(row.get(c) is not None for c in ("usg_u", "usg_s", "usg_g"))
+        if failed and scored:
+            msg = (f"Masalah tidak lolos APKL (gagal: {', '.join(failed)}) tetapi diberi skor "
+                   f"USG. Hanya isu yang lolos APKL yang diperingkat dengan USG.")
+            yield at_row(pemda, "masalah", row, "M15", msg, ref=row.get("id") or "",
+                         kode_opd=row.get("kode_opd") or "")
+
+
+@check("M17")
+def root_not_ultimate(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id in pemda.roots():
+        level = pemda.level(node_id)
+        if level and level != "ultimate":
+            induk = pemda.node(node_id).get("induk")
+            why = (f"induknya {quote(induk)} tidak ditemukan" if induk
+                   else "kolom induk kosong")
+            msg = (f"Kondisi level {level} berada di puncak pohon ({why}); hanya ultimate "
+                   f"outcome yang boleh tanpa induk, agar rantai sampai ke sasaran daerah.")
+            yield at_node(pemda, node_id, "M17", msg, "induk")
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_checks(pemda: Pemda, config: CheckConfig | None = None,
+               codes: Iterable[str] | None = None) -> list[Finding]:
+    """Run the method checks (all, or those in ``codes``) over a loaded Pemda."""
+    config = config or CheckConfig()
+    selected = CHECKS if codes is None else {c: CHECKS[c] for c in codes}
+    findings: list[Finding] = []
+    for function in selected.values():
+        findings.extend(function(pemda, config))
+    return findings
+
+
+def validate(path: str | Path, config: CheckConfig | None = None) -> tuple[Pemda, list[Finding]]:
+    """Load a workbook and return it with every finding, most severe first.
+
+    The findings are the structure findings of loading plus the method checks, sorted by
+    severity, sheet and row.
+    """
+    pemda = load(path)
+    findings = pemda.findings + run_checks(pemda, config)
+    return pemda, sorted(findings, key=lambda f: f.sort_key())
+
+
+def by_opd(pemda: Pemda, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by OPD: Pemda-wide first, then the OPDs in workbook order."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.kode_opd, []).append(finding)
+    order = {code: i for i, code in enumerate(pemda.opd_codes())}
+    keys = sorted(groups, key=lambda k: (k != "", order.get(k, len(order)), k))
+    return [(k, sorted(groups[k], key=lambda f: (SEVERITY_RANK[f.severity], f.sort_key())))
+            for k in keys]

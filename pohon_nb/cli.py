@@ -1,0 +1,147 @@
+"""The ``pohon-nb`` command line.
+
+Heavy modules (pandas, networkx, openpyxl) are imported inside the commands that need
+them, so ``pohon-nb --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _data_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "data", nargs="?", default=None,
+        help="workbook .xlsx atau folder berisi .csv per sheet (bawaan: sampel Kabupaten Contoh)",
+    )
+
+
+def _data_path(value: str | None) -> Path:
+    from .paths import SAMPLE
+
+    return Path(value) if value else SAMPLE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pohon-nb",
+        description="Pohon Kinerja SAKIP: periksa workbook, jalankan notebook per OPD.",
+    )
+    parser.add_argument("--version", action="version", version=f"pohon-nb {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate", help="periksa workbook dan tampilkan temuan per OPD",
+        description="Periksa struktur dan kaidah metode workbook. Keluar dengan kode 1 bila "
+                    "ada galat, 0 bila tidak.",
+    )
+    _data_argument(validate)
+    validate.add_argument("--json", action="store_true", help="keluaran JSON (satu daftar temuan)")
+    validate.add_argument("--maks-iku-sasaran", type=int, default=3, metavar="N",
+                          help="batas IKU per sasaran (bawaan 3)")
+    validate.add_argument("--maks-iku-opd", type=int, default=20, metavar="N",
+                          help="batas IKU per OPD (bawaan 20)")
+    validate.add_argument("--rantai-tunggal", type=int, default=3, metavar="N",
+                          help="panjang rantai kondisi beranak tunggal yang diperingatkan "
+                               "(bawaan 3)")
+    validate.set_defaults(handler=cmd_validate)
+
+    template = commands.add_parser(
+        "template", help="tulis workbook input kosong",
+        description="Tulis workbook input kosong (judul kolom, petunjuk, daftar pilihan).",
+    )
+    template.add_argument("out", help="berkas .xlsx yang ditulis")
+    template.add_argument("--tahun-awal", type=int, default=2025, help="tahun pertama target")
+    template.add_argument("--tahun-akhir", type=int, default=2029, help="tahun terakhir target")
+    template.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    template.set_defaults(handler=cmd_template)
+
+    schema_cmd = commands.add_parser(
+        "schema", help="tampilkan kontrak workbook input (Markdown)",
+        description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
+    )
+    schema_cmd.set_defaults(handler=cmd_schema)
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .checks import CheckConfig, by_opd, validate
+    from .findings import SEVERITY_LABELS, count_by_severity, has_errors
+
+    path = _data_path(args.data)
+    config = CheckConfig(max_iku_per_sasaran=args.maks_iku_sasaran,
+                         max_iku_per_opd=args.maks_iku_opd,
+                         single_chain_length=args.rantai_tunggal)
+    pemda, findings = validate(path, config)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        return 1 if has_errors(findings) else 0
+
+    info = pemda.info
+    title = info.get("nama_pemda") or "(nama Pemda tidak terbaca)"
+    print(f"Validasi {title} — {path}")
+    for code, group in by_opd(pemda, findings):
+        heading = f"{code} {pemda.opd_name(code)}" if code else "Tingkat Pemda / umum"
+        print(f"\n== {heading} ({len(group)} temuan) ==")
+        for finding in group:
+            criterion = f" [kriteria {finding.criterion}]" if finding.criterion else ""
+            where = finding.location()
+            if finding.file == str(path):
+                where = where.replace(f"berkas {finding.file}, ", "").replace(
+                    f"berkas {finding.file}", "")
+            print(f"  {SEVERITY_LABELS[finding.severity]} {finding.code} "
+                  f"{finding.title}{criterion}")
+            if where:
+                print(f"      di {where}")
+            print(f"      {finding.message}")
+    counts = count_by_severity(findings)
+    opds = len({f.kode_opd for f in findings if f.kode_opd})
+    print(f"\nRingkasan: {counts['error']} galat, {counts['warning']} peringatan, "
+          f"{counts['info']} info; temuan di {opds} OPD.")
+    if has_errors(findings):
+        print("Perbaiki galat di atas lalu jalankan lagi: notebook memerlukan workbook tanpa galat.")
+        return 1
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .atomic import OutputExists
+    from .template import write_workbook
+
+    if args.tahun_akhir < args.tahun_awal:
+        print("Tahun akhir harus sesudah tahun awal.", file=sys.stderr)
+        return 2
+    try:
+        path = write_workbook(args.out, years=range(args.tahun_awal, args.tahun_akhir + 1),
+                              overwrite=args.force)
+    except OutputExists:
+        print(f"Berkas {args.out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.",
+              file=sys.stderr)
+        return 1
+    print(f"Workbook kosong ditulis: {path}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_markdown
+
+    print(schema_markdown())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Findings: what a check found, where, and how serious it is.
+
+Every finding carries a stable code from :data:`RULES`, so a finding can be looked up,
+counted, filtered and documented; the rule table says its severity, the evaluation
+criterion of PermenPANRB 88/2021 it touches, and a short Indonesian title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+SEVERITY_LABELS = {"error": "GALAT", "warning": "PERINGATAN", "info": "INFO"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the catalogue: a stable code, its severity, criterion and title."""
+
+    code: str
+    severity: str
+    title: str
+    criterion: str = ""
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        # Structure: the workbook cannot be read as the contract says.
+        Rule("S01", "error", "Berkas tidak dapat dibaca sebagai workbook"),
+        Rule("S02", "error", "Sheet wajib tidak ada"),
+        Rule("S03", "error", "Kolom wajib tidak ada"),
+        Rule("S04", "error", "ID ganda"),
+        Rule("S05", "error", "Rujukan ke data yang tidak ada"),
+        Rule("S06", "error", "Siklus dalam pohon kinerja", "1.b.8"),
+        Rule("S07", "error", "Siklus dalam pohon masalah"),
+        Rule("S08", "error", "Nilai pilihan tidak dikenal"),
+        Rule("S09", "error", "Bukan angka"),
+        Rule("S10", "error", "Angka di luar rentang"),
+        Rule("S11", "error", "Level anak di atas level induknya", "1.b.8"),
+        Rule("S12", "error", "Nilai wajib kosong"),
+        Rule("S13", "error", "Sheet pemda harus berisi satu baris"),
+        Rule("S14", "error", "Periode tidak valid"),
+        Rule("S15", "warning", "Kolom ganda"),
+        Rule("S16", "warning", "Nilai yang sebaiknya diisi masih kosong"),
+        # Method: the tree can be read, but evaluators would mark it down.
+        Rule("M01", "warning", "Rumusan kegiatan pada level outcome", "1.b.4"),
+        Rule("M02", "warning", "Kondisi tanpa indikator terpilih", "1.b.5"),
+        Rule("M03", "warning", "Outcome hanya diukur indikator output/input", "1.b.5"),
+        Rule("M04", "warning", "IKU per sasaran melebihi batas", "1.b.6"),
+        Rule("M05", "warning", "IKU per OPD melebihi batas", "1.b.6"),
+        Rule("M06", "warning", "Target bergerak berlawanan dengan polaritas", "1.b.7"),
+        Rule("M07", "warning", "Target kurang menantang dibanding capaian sebelumnya", "1.b.7"),
+        Rule("M08", "warning", "Rantai kondisi beranak tunggal", "1.b.8"),
+        Rule("M09", "warning", "Level terlewati", "1.b.8"),
+        Rule("M10", "warning", "OPD tanpa intermediate outcome yang terhubung ke outcome Pemda",
+             "1.b.8"),
+        Rule("M11", "warning", "Crosscutting belum disepakati", "1.b.9"),
+        Rule("M12", "warning", "Mitra crosscutting bukan OPD dalam daftar", "1.b.9"),
+        Rule("M13", "warning", "Masalah inti tidak ada", ""),
+        Rule("M14", "warning", "Masalah inti lebih dari satu", ""),
+        Rule("M15", "warning", "Masalah tidak lolos APKL tetapi diberi skor USG", ""),
+        Rule("M16", "info", "Crosscutting ditolak mitra", "1.b.9"),
+        Rule("M17", "warning", "Kondisi puncak bukan ultimate outcome", "1.b.8"),
+    )
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def excel_column_letter(index: int) -> str:
+    """Excel's letter for a zero-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A user's value as it may be shown in a message: quoted, cut, no control characters."""
+    text = _CONTROL.sub("?", str(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found, where.
+
+    ``row`` is the row number as Excel shows it (the header is row 1); ``column`` the
+    header name and ``column_letter`` its Excel letter; ``ref`` the node, indicator or
+    problem id concerned; ``kode_opd`` the OPD it belongs to, when known.
+    """
+
+    code: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    column_letter: str = ""
+    ref: str = ""
+    kode_opd: str = ""
+    severity: str = field(default="")
+    criterion: str = field(default="")
+
+    def __post_init__(self) -> None:
+        rule = RULES[self.code]
+        if not self.severity:
+            object.__setattr__(self, "severity", rule.severity)
+        if not self.criterion:
+            object.__setattr__(self, "criterion", rule.criterion)
+
+    @property
+    def title(self) -> str:
+        return RULES[self.code].title
+
+    def location(self) -> str:
+        """Where, in words: file, sheet, row, column and id."""
+        parts = []
+        if self.file:
+            parts.append(f"berkas {self.file}")
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"baris {self.row}")
+        if self.column:
+            letter = f" ({self.column_letter})" if self.column_letter else ""
+            parts.append(f"kolom {self.column}{letter}")
+        if self.ref:
+            parts.append(f"id {quote(self.ref, 40)}")
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["title"] = self.title
+        return data
+
+    def sort_key(self) -> tuple:
+        return (
+            SEVERITY_RANK[self.severity],
+            self.sheet,
+            self.row if self.row is not None else 0,
+            self.column,
+            self.code,
+            self.ref,
+        )
+
+
+def has_errors(findings) -> bool:
+    """Whether any finding is an error."""
+    return any(f.severity == "error" for f in findings)
+
+
+def count_by_severity(findings) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

@@ -1,0 +1,24 @@
+"""Where the bundled files are, whether installed from a wheel or run from the repo.
+
+A wheel carries ``data/`` and ``templates/`` inside the package (``_data``,
+``_templates``); a checkout or an editable install finds them at the repo's top level.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _bundled(installed: str, repo: str) -> Path:
+    inside = PACKAGE / installed
+    return inside if inside.is_dir() else PACKAGE.parent / repo
+
+
+DATA = _bundled("_data", "data")
+TEMPLATES = _bundled("_templates", "templates")
+SAMPLE = DATA / "kabupaten_contoh.xlsx"
+"""The bundled synthetic sample kabupaten, the default input of every command."""
+BLANK_TEMPLATE = TEMPLATES / "templat_input.xlsx"
+"""The blank input workbook, generated from :mod:`pohon_nb.schema`."""
