@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
-from .findings import SEVERITY_RANK, Finding, quote
+from .findings import SEVERITY_RANK, Finding, number_text, quote
 from .model import Pemda, load
 from .workbook import Range
 
@@ -199,7 +199,7 @@ def _mid(value: float | Range) -> float:
 
 
 def _fmt(value: float | Range) -> str:
-    return str(value) if isinstance(value, Range) else f"{value:g}"
+    return str(value) if isinstance(value, Range) else number_text(value)
 
 
 @check("M06")
@@ -209,17 +209,18 @@ def targets_against_polarity(pemda: Pemda, config: CheckConfig) -> Iterator[Find
         if polarity not in ("maks", "min"):
             continue
         targets = _targets(pemda, row)
-        moves = []
+        moves, first_year = [], None
         for (y0, t0), (y1, t1) in zip(targets, targets[1:]):
             step = _mid(t1) - _mid(t0)
             if (polarity == "maks" and step < 0) or (polarity == "min" and step > 0):
                 moves.append(f"{_fmt(t0)} ({y0}) → {_fmt(t1)} ({y1})")
+                first_year = first_year or y1
         if moves:
             way = "turun" if polarity == "maks" else "naik"
             msg = (f"Polaritas {polarity} tetapi target {way}: {'; '.join(moves)}. Target "
                    f"harus {'tidak turun' if polarity == 'maks' else 'tidak naik'} dari tahun "
                    f"ke tahun.")
-            yield at_indicator(pemda, row, "M06", msg, f"target_{targets[0][0]}")
+            yield at_indicator(pemda, row, "M06", msg, f"target_{first_year}")
 
 
 @check("M07")
@@ -244,7 +245,7 @@ def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
                 target, Range) else target
             if (polarity == "maks" and best < ref) or (polarity == "min" and best > ref):
                 when = f" {ref_year}" if ref_year else ""
-                weak.append(f"target {year} {_fmt(target)} vs {what}{when} {ref:g}")
+                weak.append(f"target {year} {_fmt(target)} vs {what}{when} {_fmt(ref)}")
         if weak:
             msg = (f"Target kurang menantang (polaritas {polarity}): {'; '.join(weak)}. Target "
                    f"di bawah capaian terakhir bernilai 0 pada kriteria 1.b.7.")

@@ -80,6 +80,13 @@ def excel_column_letter(index: int) -> str:
     return letters
 
 
+def number_text(value: float) -> str:
+    """A number as Indonesians write it: decimal comma, no trailing zeros (93,65; 115)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.4f}".rstrip("0").replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def quote(value: object, limit: int = 60) -> str:
     """A user's value as it may be shown in a message: quoted, cut, no control characters."""
     text = _CONTROL.sub("?", str(value))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .findings import Finding, excel_column_letter, quote
+from .findings import Finding, excel_column_letter, number_text, quote
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Range:
 
 
 def _fmt(number: float) -> str:
-    return f"{number:g}" if number != int(number) else str(int(number))
+    return number_text(number)
 
 
 @dataclass
