@@ -1,0 +1,148 @@
+"""Shared fixtures: the bundled sample, a small clean workbook built in code, writers."""
+
+from __future__ import annotations
+
+import copy
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pohon_nb.paths import SAMPLE
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+YEARS = (2025, 2026, 2027)
+
+
+def _ind(node: str, k: int, name: str, pol: str = "maks", jenis: str = "outcome",
+         base: float = 50, step: float = 5, iku: str = "tidak", real: tuple = (52, "n/a")):
+    row = {"id": f"{node}.I{k}", "id_pohon": node, "nama": name, "satuan": "%",
+           "polaritas": pol, "jenis": jenis, "iku": iku, "dipilih": "ya", "baseline": base,
+           "tahun_baseline": 2024}
+    sign = 1 if pol == "maks" else -1
+    for i, year in enumerate(YEARS):
+        row[f"target_{year}"] = base + sign * step * (i + 1)
+    row["realisasi_2025"], row["realisasi_2026"] = real if pol == "maks" else (48, "n/a")
+    return row
+
+
+def clean_tables() -> dict[str, list[dict]]:
+    """A small Pemda with no finding at all: two OPDs, a full chain each, problems, budget."""
+    pohon = [{"id": "U1", "induk": "", "level": "ultimate",
+              "pernyataan": "Meningkatnya kualitas sumber daya manusia"}]
+    indikator = [_ind("U1", 1, "Indeks Pembangunan Manusia", jenis="dampak", iku="ya")]
+    masalah = []
+    for opd in ("01", "02"):
+        root = f"A{opd}"
+        pohon.append({"id": root, "induk": "U1", "level": "intermediate", "kode_opd": opd,
+                      "pernyataan": f"Meningkatnya derajat kesehatan wilayah {opd}"})
+        indikator.append(_ind(root, 1, "Angka harapan hidup", iku="ya"))
+        for i in (1, 2):
+            imm = f"{root}.{i}"
+            pohon.append({"id": imm, "induk": root, "level": "immediate", "kode_opd": opd,
+                          "pernyataan": f"Meningkatnya cakupan layanan {i}"})
+            indikator.append(_ind(imm, 1, f"Cakupan layanan {i}"))
+            for j in (1, 2):
+                out = f"{imm}.{j}"
+                pohon.append({"id": out, "induk": imm, "level": "output", "kode_opd": opd,
+                              "pernyataan": f"Tersedianya layanan {i}.{j}"})
+                indikator.append(_ind(out, 1, f"Jumlah layanan {i}.{j}", jenis="output"))
+        masalah += [
+            {"id": f"M{opd}.1", "kode_opd": opd, "pernyataan": "Tingginya angka kesakitan",
+             "inti": "ya", "lokus": "internal", "apkl_a": "ya", "apkl_p": "ya", "apkl_k": "ya",
+             "apkl_l": "ya", "usg_u": 5, "usg_s": 4, "usg_g": 4},
+            {"id": f"M{opd}.2", "kode_opd": opd, "pernyataan": "Rendahnya cakupan layanan",
+             "menyebabkan": f"M{opd}.1", "lokus": "internal", "apkl_a": "ya", "apkl_p": "ya",
+             "apkl_k": "ya", "apkl_l": "ya", "usg_u": 4, "usg_s": 3, "usg_g": 3},
+        ]
+    return {
+        "pemda": [{"kode_pemda": "9901", "nama_pemda": "Kabupaten Uji", "periode_awal": 2025,
+                   "periode_akhir": 2029}],
+        "opd": [{"kode_opd": "01", "nama_opd": "Dinas Kesehatan"},
+                {"kode_opd": "02", "nama_opd": "Dinas Sosial"}],
+        "pohon": pohon,
+        "indikator": indikator,
+        "lintas_opd": [{"id_pohon": "A01.1", "kode_opd_mitra": "02", "id_pohon_mitra": "A02.1",
+                        "peran": "Data keluarga miskin", "status": "disetujui"}],
+        "masalah": masalah,
+        "anggaran": [{"id_pohon": "A01.1.1", "tahun": 2025, "pagu": 1000000,
+                      "realisasi": 900000}],
+        "penilaian_indikator": [{"id_indikator": "A01.I1", "penilai": "P1", "smart_s": 2}],
+    }
+
+
+def headers_of(rows: list[dict]) -> list[str]:
+    headers: list[str] = []
+    for row in rows:
+        headers += [k for k in row if k not in headers]
+    return headers
+
+
+def write_csv_folder(tables: dict[str, list[dict]], folder: Path,
+                     headers: dict[str, list[str]] | None = None) -> Path:
+    """One CSV per sheet; a sheet given with no rows still gets its header line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        cols = (headers or {}).get(name) or headers_of(rows)
+        with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(cols)
+            for row in rows:
+                writer.writerow(["" if row.get(c) is None else row.get(c) for c in cols])
+    return folder
+
+
+def write_xlsx(tables: dict[str, list[dict]], path: Path) -> Path:
+    """A plain workbook (no styling), cells as given in the row dicts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in tables.items():
+        ws = book.create_sheet(name)
+        cols = headers_of(rows)
+        ws.append(cols)
+        for row in rows:
+            ws.append([row.get(c) for c in cols])
+    book.save(path)
+    return path
+
+
+def read_xlsx_rows(path: Path) -> dict[str, list[list]]:
+    """Every sheet of a workbook as lists of cell values (header first)."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)]
+                for ws in book.worksheets}
+    finally:
+        book.close()
+
+
+@pytest.fixture
+def clean() -> dict[str, list[dict]]:
+    return copy.deepcopy(clean_tables())
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_rows() -> dict[str, list[list]]:
+    return read_xlsx_rows(SAMPLE)
+
+
+@pytest.fixture
+def sample_csv(tmp_path, sample_rows) -> Path:
+    """The bundled sample as a folder of CSV files (same sheets)."""
+    folder = tmp_path / "sampel_csv"
+    folder.mkdir()
+    for name, rows in sample_rows.items():
+        with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for row in rows:
+                writer.writerow(["" if v is None else v for v in row])
+    return folder
