@@ -117,6 +117,9 @@ class Finding:
     criterion: str = field(default="")
 
     def __post_init__(self) -> None:
+        # Text from a workbook may carry terminal escapes; no finding passes them on.
+        for name in ("message", "ref", "column"):
+            object.__setattr__(self, name, _CONTROL.sub("?", getattr(self, name)))
         rule = RULES[self.code]
         if not self.severity:
             object.__setattr__(self, "severity", rule.severity)
