@@ -13,7 +13,7 @@ Graphs
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -199,6 +199,7 @@ def link(tables: dict[str, Table], source: str, findings: list[Finding] | None =
     findings += _check_references(tables)
     tree = _build_tree(tables["pohon"], findings)
     problems = _build_problem_graph(tables["masalah"], findings)
+    findings = _assign_opd(findings, tables)
     years = sorted({
         int(m.group(2))
         for m in (schema.YEAR_COLUMN.match(c) for c in tables["indikator"].columns)
@@ -261,21 +262,25 @@ def _check_references(tables: dict[str, Table]) -> list[Finding]:
                         file=table.file, sheet=sheet.name, row=row["_baris"],
                         column=column.name, column_letter=table.letter(column.name),
                         ref=str(row.get(sheet.key) or row.get("id_pohon") or value),
-                        kode_opd=_row_opd(tables, row),
                     ))
     return findings
 
 
-def _row_opd(tables: dict[str, Table], row: dict) -> str:
-    """The OPD a row belongs to: its own kode_opd, or its node's owner."""
-    if row.get("kode_opd"):
-        return row["kode_opd"]
-    node = row.get("id_pohon")
-    if node:
-        for r in tables["pohon"].rows:
-            if r.get("id") == node:
-                return r.get("kode_opd") or ""
-    return ""
+def _assign_opd(findings: list[Finding], tables: dict[str, Table]) -> list[Finding]:
+    """Give each row finding the OPD its row belongs to: its kode_opd, or its node's owner."""
+    owners = {r["id"]: r.get("kode_opd") for r in tables["pohon"].rows if r.get("id")}
+    indicator_nodes = {r["id"]: r.get("id_pohon") for r in tables["indikator"].rows if r.get("id")}
+    rows = {(name, r["_baris"]): r for name, t in tables.items() for r in t.rows}
+    assigned = []
+    for finding in findings:
+        row = rows.get((finding.sheet, finding.row))
+        if finding.kode_opd or row is None:
+            assigned.append(finding)
+            continue
+        node = row.get("id_pohon") or indicator_nodes.get(row.get("id_indikator"))
+        owner = row.get("kode_opd") or owners.get(node) or ""
+        assigned.append(replace(finding, kode_opd=owner) if owner else finding)
+    return assigned
 
 
 def _build_tree(table: Table, findings: list[Finding]) -> nx.DiGraph:
@@ -291,8 +296,7 @@ def _build_tree(table: Table, findings: list[Finding]) -> nx.DiGraph:
             if parent == node_id:
                 msg = f"Kondisi {quote(node_id)} menjadi induk dirinya sendiri."
                 findings.append(Finding("S06", msg, row=row["_baris"], column="induk",
-                                        column_letter=table.letter("induk"), ref=node_id,
-                                        kode_opd=row.get("kode_opd") or "", **where))
+                                        column_letter=table.letter("induk"), ref=node_id, **where))
                 continue
             tree.add_edge(parent, node_id)
     # Each node has one parent, so every cycle is a simple loop; remove one edge of each
@@ -304,8 +308,7 @@ def _build_tree(table: Table, findings: list[Finding]) -> nx.DiGraph:
         msg = (f"Siklus induk-anak: {ring}. Pohon harus bercabang ke bawah tanpa kembali ke "
                f"atas; perbaiki kolom induk salah satunya.")
         findings.append(Finding("S06", msg, row=row["_baris"], column="induk",
-                                column_letter=table.letter("induk"), ref=first,
-                                kode_opd=row.get("kode_opd") or "", **where))
+                                column_letter=table.letter("induk"), ref=first, **where))
         parent = row.get("induk")
         if tree.has_edge(parent, first):
             tree.remove_edge(parent, first)
@@ -317,8 +320,7 @@ def _build_tree(table: Table, findings: list[Finding]) -> nx.DiGraph:
                    f"berlevel {p_level}: anak tidak boleh lebih tinggi dari induknya "
                    f"(urutan: {' > '.join(schema.LEVELS)}).")
             findings.append(Finding("S11", msg, row=row["_baris"], column="level",
-                                    column_letter=table.letter("level"), ref=child,
-                                    kode_opd=row.get("kode_opd") or "", **where))
+                                    column_letter=table.letter("level"), ref=child, **where))
     return tree
 
 
@@ -337,8 +339,7 @@ def _build_problem_graph(table: Table, findings: list[Finding]) -> nx.DiGraph:
                 findings.append(Finding(
                     "S07", f"Masalah {quote(node_id)} disebut menyebabkan dirinya sendiri.",
                     row=row["_baris"], column="menyebabkan",
-                    column_letter=table.letter("menyebabkan"), ref=node_id,
-                    kode_opd=row.get("kode_opd") or "", **where,
+                    column_letter=table.letter("menyebabkan"), ref=node_id, **where,
                 ))
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
@@ -350,8 +351,7 @@ def _build_problem_graph(table: Table, findings: list[Finding]) -> nx.DiGraph:
         msg = (f"Siklus sebab-akibat: {ring}. Sebab harus mengarah ke akibat tanpa kembali; "
                f"perbaiki kolom menyebabkan.")
         findings.append(Finding("S07", msg, row=row["_baris"], column="menyebabkan",
-                                column_letter=table.letter("menyebabkan"), ref=first,
-                                kode_opd=row.get("kode_opd") or "", **where))
+                                column_letter=table.letter("menyebabkan"), ref=first, **where))
         for u, v in list(graph.subgraph(component).edges):
             graph.remove_edge(u, v)
     return graph

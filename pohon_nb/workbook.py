@@ -414,10 +414,6 @@ def _cell_failed(findings: list[Finding], row: int, column: str, sheet: str) -> 
 
 
 def _expected(column: schema.Column) -> str:
-    if column.kind == "enum":
-        return f"Pilih salah satu: {', '.join(column.allowed)}."
-    if column.kind == "flag":
-        return "Isi 'ya' atau 'tidak'."
     if column.kind == "value":
         return "Isi angka (mis. 12,5) atau rentang (mis. 10-15)."
     if column.kind == "int":
