@@ -213,7 +213,7 @@ def _check_pemda_row(table: Table) -> list[Finding]:
         return []
     where = {"file": table.file, "sheet": table.name}
     if not table.rows:
-        return [Finding("S13", "Sheet pemda kosong: isi satu baris identitas Pemda.", row=2, **where)]
+        return [Finding("S13", "Sheet pemda kosong: isi satu baris identitas Pemda.", **where)]
     findings = []
     if len(table.rows) > 1:
         extra = table.rows[1]["_baris"]
