@@ -252,6 +252,19 @@ def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
             yield at_indicator(pemda, row, "M07", msg)
 
 
+@check("M18")
+def indicator_without_target(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    period = pemda.info.get("periode_awal"), pemda.info.get("periode_akhir")
+    for row in _indicators(pemda):
+        node = pemda.tree.nodes.get(row.get("id_pohon"), {})
+        if not _chosen(row) or node.get("level") == "aksi" or _targets(pemda, row):
+            continue
+        span = f" {period[0]}-{period[1]}" if None not in period else ""
+        msg = (f"Indikator {quote(row.get('nama') or row['id'])} belum punya target tahunan. "
+               f"Isi kolom target_<tahun> untuk setiap tahun periode{span}.")
+        yield at_indicator(pemda, row, "M18", msg)
+
+
 def _condition_children(pemda: Pemda, node_id: str) -> list[str]:
     return [c for c in pemda.children(node_id) if pemda.level(c) != "aksi"]
 

@@ -64,6 +64,7 @@ RULES: dict[str, Rule] = {
         Rule("M15", "warning", "Masalah tidak lolos APKL tetapi diberi skor USG", ""),
         Rule("M16", "info", "Crosscutting ditolak mitra", "1.b.9"),
         Rule("M17", "warning", "Kondisi puncak bukan ultimate outcome", "1.b.8"),
+        Rule("M18", "warning", "Indikator terpilih tanpa target", "1.b.7"),
     )
 }
 

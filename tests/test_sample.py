@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from pohon_nb import load, validate
 
 PLANTED = {
