@@ -64,3 +64,15 @@ def test_sample_regenerates_identically(tmp_path, sample_path):
     subprocess.run([sys.executable, str(REPO / "scripts" / "make_sample.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert read_xlsx_rows(out) == read_xlsx_rows(sample_path)
+
+
+def test_xlsx_and_csv_folder_give_identical_findings(sample_path, sample_csv):
+    def key(findings):
+        return [(f.code, f.severity, f.sheet, f.row, f.column, f.column_letter, f.ref, f.kode_opd,
+                 f.message) for f in findings]
+
+    _, from_xlsx = validate(sample_path)
+    _, from_csv = validate(sample_csv)
+    assert key(from_csv) == key(from_xlsx)
+    assert {f.file for f in from_csv} <= {str(sample_csv / f"{s}.csv") for s in ("indikator", "lintas_opd",
+                                                                                   "masalah", "opd", "pohon")}
