@@ -116,6 +116,26 @@ class Pemda:
     def roots(self) -> list[str]:
         return [n for n in self.tree.nodes if self.tree.in_degree(n) == 0]
 
+    def tree_order(self) -> list[str]:
+        """Every condition depth-first from the roots, children in workbook order."""
+        order: list[str] = []
+        stack = sorted(self.roots(), key=lambda n: self.tree.nodes[n]["_baris"], reverse=True)
+        while stack:
+            node_id = stack.pop()
+            order.append(node_id)
+            stack.extend(reversed(self.children(node_id)))
+        return order
+
+    def descendants(self, node_id: str) -> list[str]:
+        """Every condition below ``node_id``, depth-first in workbook order."""
+        order: list[str] = []
+        stack = list(reversed(self.children(node_id)))
+        while stack:
+            current = stack.pop()
+            order.append(current)
+            stack.extend(reversed(self.children(current)))
+        return order
+
     def ancestors(self, node_id: str) -> list[str]:
         """Parent, grandparent, ... up to the root."""
         chain = []
