@@ -50,6 +50,10 @@ COMPONENTS = (
 CROSSCUTTING_STATUSES = ("usulan", "disetujui", "ditolak")
 LOCI = ("internal", "eksternal")
 FREQUENCIES = ("bulanan", "triwulanan", "semesteran", "tahunan")
+VALIDITIES = ("exact", "proksi", "aktivitas")
+CONTROL_DEGREES = ("tinggi", "sedang", "rendah")
+CONSOLIDATIONS = ("jumlah", "nilai_akhir", "rata_rata")
+CASCADING_TYPES = ("langsung", "tidak_langsung")
 
 # Spellings seen in real workbooks, mapped to the canonical value. Matching is done
 # after lower-casing and folding spaces and hyphens to "_".
@@ -79,6 +83,12 @@ ALIASES: dict[str, dict[str, str]] = {
     "status": {"diusulkan": "usulan", "setuju": "disetujui", "tolak": "ditolak"},
     "lokus": {"intern": "internal", "ekstern": "eksternal"},
     "frekuensi": {"triwulan": "triwulanan", "semester": "semesteran", "bulan": "bulanan"},
+    "validitas": {"proxy": "proksi", "activity": "aktivitas", "eksak": "exact"},
+    "tingkat_kendali": {"high": "tinggi", "moderate": "sedang", "low": "rendah"},
+    "konsolidasi": {"sum": "jumlah", "last": "nilai_akhir", "average": "rata_rata",
+                    "akhir": "nilai_akhir", "rerata": "rata_rata"},
+    "jenis_cascading": {"direct": "langsung", "non_direct": "tidak_langsung",
+                        "nondirect": "tidak_langsung"},
 }
 
 FLAG_TRUE = frozenset({"ya", "y", "yes", "true", "1", "benar", "v", "x"})
@@ -253,6 +263,17 @@ SHEETS: tuple[Sheet, ...] = (
             _c("sumber_data", "text", "Sumber data", "Asal data realisasi."),
             _c("frekuensi", "enum", "Frekuensi", "Frekuensi pengukuran.", allowed=FREQUENCIES),
             _c("penanggung_jawab", "text", "Penanggung jawab", "Unit penanggung jawab data."),
+            _c("validitas", "enum", "Validitas",
+               "exact (mengukur langsung), proksi, atau aktivitas.", allowed=VALIDITIES),
+            _c("tingkat_kendali", "enum", "Tingkat kendali",
+               "Seberapa jauh hasil dikendalikan unit: tinggi, sedang, rendah.",
+               allowed=CONTROL_DEGREES),
+            _c("konsolidasi", "enum", "Konsolidasi periode",
+               "Cara menggabungkan data antarperiode: jumlah, nilai_akhir, rata_rata.",
+               allowed=CONSOLIDATIONS),
+            _c("jenis_cascading", "enum", "Jenis cascading",
+               "langsung (indikator atasan dibagi) atau tidak_langsung (indikator pendukung).",
+               allowed=CASCADING_TYPES),
             _c("baseline", "number", "Baseline", "Nilai awal (kondisi dasar)."),
             _c("tahun_baseline", "int", "Tahun baseline", "Tahun nilai baseline.",
                bounds=(1990, 2100)),

@@ -77,8 +77,14 @@ def indicator_rows(node_id: str, specs, level: str, jabatan: str, opd_name: str)
                             else f"Laporan kinerja {opd_name}"),
             "baseline": _round(base, satuan), "tahun_baseline": BASELINE_YEAR,
         }
-        if name.startswith("Persentase "):
-            row["formula"] = f"(Jumlah {name[len('Persentase '):]} / jumlah sasaran) × 100%"
+        if row["iku"]:
+            row["validitas"] = "exact" if jenis in ("dampak", "outcome") else "proksi"
+            row["tingkat_kendali"] = "rendah" if level == "ultimate" else "sedang"
+            row["konsolidasi"] = "nilai_akhir" if satuan in ("%", "indeks", "nilai") else "jumlah"
+            row["jenis_cascading"] = "langsung"
+        for field in ("definisi", "alasan", "formula", "sumber_data"):
+            if field in extra:
+                row[field] = extra[field]
         for year, target in zip(YEARS, targets):
             row[f"target_{year}"] = target
         real = extra.get("real")
@@ -164,9 +170,16 @@ def build() -> dict[str, list[dict]]:
             "id_pohon_mitra": f"{partner_path[0].upper()}.{partner_path[1]}" if partner_path else None,
             "peran": role, "status": status,
         })
+    penilaian = [
+        {"id_indikator": ind, "penilai": who, **dict(zip(("smart_s", "smart_m", "smart_a", "smart_r",
+                                                          "smart_t"), smart)),
+         **dict(zip(("cream_c", "cream_r", "cream_e", "cream_a", "cream_m"), cream)),
+         "catatan": note or None}
+        for ind, who, smart, cream, note in content.ASSESSMENTS
+    ]
     return {"pemda": pemda, "opd": opd_rows, "pohon": pohon, "indikator": indikator,
             "lintas_opd": lintas, "masalah": masalah, "anggaran": anggaran,
-            "penilaian_indikator": []}
+            "penilaian_indikator": penilaian}
 
 
 def _jabatan_bidang(bidang: str) -> str:

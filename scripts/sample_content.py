@@ -66,9 +66,21 @@ OPDS = [
         tree=[("Meningkatnya derajat kesehatan masyarakat", [
             # PLANTED: the Gresik AKI case, minimise targets looser than the baseline.
             ("Angka Kematian Ibu", "per 100.000 KH", "min", 93.65, 0, "outcome",
-             dict(targets=[115, 110, 105, 102, 100], real=[108.2, None])),
-            ("Prevalensi stunting pada balita", "%", "min", 18.4, -1.6, "outcome"),
-            ("Angka Kematian Bayi", "per 1.000 KH", "min", 9.8, -0.4, "outcome"),
+             dict(targets=[115, 110, 105, 102, 100], real=[108.2, None],
+                  definisi="Jumlah kematian ibu selama hamil, bersalin dan nifas (42 hari) karena kehamilan atau pengelolaannya, per 100.000 kelahiran hidup pada tahun yang sama",
+                  alasan="Mengukur derajat kesehatan ibu; indikator RPJMD dan SPM bidang kesehatan",
+                  formula="(Jumlah kematian ibu / jumlah kelahiran hidup) × 100.000",
+                  sumber_data="Laporan PWS KIA dan audit maternal perinatal Dinas Kesehatan")),
+            ("Prevalensi stunting pada balita", "%", "min", 18.4, -1.6, "outcome",
+             dict(definisi="Persentase balita dengan tinggi badan menurut umur di bawah -2 SD standar pertumbuhan WHO",
+                  alasan="Stunting menentukan kualitas SDM jangka panjang; prioritas nasional dan RPJMD",
+                  formula="(Jumlah balita stunting / jumlah balita yang diukur) × 100%",
+                  sumber_data="e-PPGBM hasil penimbangan serentak")),
+            ("Angka Kematian Bayi", "per 1.000 KH", "min", 9.8, -0.4, "outcome",
+             dict(definisi="Jumlah kematian bayi usia 0-11 bulan per 1.000 kelahiran hidup pada tahun yang sama",
+                  alasan="Mengukur derajat kesehatan bayi dan mutu layanan neonatal",
+                  formula="(Jumlah kematian bayi / jumlah kelahiran hidup) × 1.000",
+                  sumber_data="Laporan PWS KIA Dinas Kesehatan")),
         ], [
             im("Meningkatnya kesehatan keluarga dan perbaikan gizi masyarakat", "Kesehatan Masyarakat", [
                 ("Persentase ibu hamil yang mendapat pelayanan antenatal sesuai standar (K6)", "%", "maks", 82.0, 3.0, "outcome"),
@@ -115,8 +127,14 @@ OPDS = [
             ("6", "Terbatasnya ruang kelas dalam kondisi baik", ["3"], "internal", "YYYY", (4, 3, 3), ""),
         ],
         tree=[("Meningkatnya tingkat pendidikan dan keterampilan penduduk", [
-            ("Angka Partisipasi Kasar PAUD", "%", "maks", 71.5, 2.5, "outcome"),
-            ("Angka Partisipasi Murni SD/MI", "%", "maks", 97.2, 0.4, "outcome"),
+            ("Angka Partisipasi Kasar PAUD", "%", "maks", 71.5, 2.5, "outcome",
+             dict(definisi="Perbandingan jumlah peserta didik PAUD berapa pun usianya dengan jumlah penduduk usia 3-6 tahun",
+                  formula="(Jumlah peserta didik PAUD / jumlah penduduk usia 3-6 tahun) × 100%",
+                  sumber_data="Dapodik dan proyeksi penduduk BPS")),
+            ("Angka Partisipasi Murni SD/MI", "%", "maks", 97.2, 0.4, "outcome",
+             dict(definisi="Perbandingan jumlah murid SD/MI usia 7-12 tahun dengan jumlah penduduk usia 7-12 tahun",
+                  formula="(Jumlah murid SD/MI usia 7-12 tahun / jumlah penduduk usia 7-12 tahun) × 100%",
+                  sumber_data="Dapodik, EMIS Kemenag dan proyeksi penduduk BPS")),
             ("Angka Partisipasi Murni SMP/MTs", "%", "maks", 78.6, 1.5, "outcome"),
             # PLANTED: a fourth IKU on one sasaran (limit 3).
             ("Rata-rata lama sekolah", "tahun", "maks", 7.62, 0.12, "outcome"),
@@ -547,8 +565,14 @@ OPDS = [
         ],
         tree=[("Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah", [
             ("Persentase penurunan temuan keuangan yang bersifat materiil", "%", "maks", 50.0, 5.0, "outcome",
-             dict(real=[55.0, None])),
-            ("Tingkat maturitas SPIP", "level", "maks", 3.0, 0.2, "outcome"),
+             dict(real=[55.0, None],
+                  definisi="Penurunan jumlah temuan pemeriksaan BPK yang bersifat materiil dibanding tahun sebelumnya",
+                  alasan="Mengukur hasil pengawasan intern terhadap akuntabilitas keuangan daerah",
+                  formula="((Temuan materiil tahun lalu - temuan materiil tahun ini) / temuan materiil tahun lalu) × 100%",
+                  sumber_data="LHP BPK atas LKPD")),
+            ("Tingkat maturitas SPIP", "level", "maks", 3.0, 0.2, "outcome",
+             dict(definisi="Level maturitas penyelenggaraan SPIP Pemda hasil penilaian mandiri yang dijamin kualitasnya oleh BPKP (skala 1-5)",
+                  sumber_data="Laporan penjaminan kualitas BPKP")),
             ("Kapabilitas APIP", "level", "maks", 3.0, 0.0, "outcome"),
         ], [
             im("Meningkatnya kualitas pengawasan internal", "Inspektur Pembantu Wilayah I", [
@@ -1184,3 +1208,15 @@ for _o in OPDS:
                 out("Terbinanya kampung iklim",
                     ("Jumlah kampung iklim yang dibina", "kampung", "maks", 10, 4, "output")),
             ]))
+
+# Assessors' SMART/CREAM scores (0-2) from the asistensi desk review: (indicator, assessor,
+# smart s m a r t, cream c r e a m, note). Two assessors disagree on one criterion.
+ASSESSMENTS = [
+    ("DINKES.1.I1", "Tim Bappeda", (2, 2, 0, 2, 2), (2, 2, 2, 2, 2), "Target lebih longgar dari baseline 2024"),
+    ("DINKES.1.I1", "Inspektorat", (2, 2, 0, 2, 2), (2, 2, 1, 2, 2), "Data AKI dari audit maternal; biaya sedang"),
+    ("DINKES.1.I2", "Tim Bappeda", (2, 2, 2, 2, 2), (2, 2, 2, 2, 2), ""),
+    ("DINKES.1.I2", "Inspektorat", (2, 2, 2, 2, 2), (2, 2, 2, 1, 2), ""),
+    ("DINKES.1.I3", "Tim Bappeda", (2, 2, 2, 2, 2), (2, 2, 2, 2, 2), ""),
+    ("DINKES.1.I3", "Inspektorat", (2, 2, 2, 0, 2), (2, 1, 2, 2, 2), "AKB lebih dekat ke dampak; pertimbangkan sebagai indikator Pemda"),
+    ("INSPEKTORAT.1.I1", "Tim Bappeda", (1, 2, 2, 2, 2), (1, 2, 2, 2, 1), "Realisasi 2026 belum tersedia"),
+]
