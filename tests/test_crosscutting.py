@@ -1,0 +1,81 @@
+"""Crosscutting: requests, matrices, dependencies both ways, hubs, pending, missing partner nodes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import write_csv_folder
+
+from pohon_nb.crosscutting import (
+    dependencies,
+    hubs,
+    matrix,
+    network,
+    pending,
+    requests,
+    status_matrix,
+    without_partner_node,
+)
+from pohon_nb.model import load
+
+
+@pytest.fixture
+def pemda(clean, tmp_path):
+    clean["opd"].append({"kode_opd": "03", "nama_opd": "Bappeda"})
+    clean["lintas_opd"] = [
+        {"id_pohon": "A01.1", "kode_opd_mitra": "02", "id_pohon_mitra": "A02.1", "status": "disetujui"},
+        {"id_pohon": "A01.2", "kode_opd_mitra": "02", "id_pohon_mitra": "", "status": "usulan"},
+        {"id_pohon": "A02", "kode_opd_mitra": "01", "id_pohon_mitra": "A01", "status": "ditolak"},
+        {"id_pohon": "A02.2", "kode_opd_mitra": "BPS", "status": ""},
+    ]
+    return load(write_csv_folder(clean, tmp_path / "wb"))
+
+
+def test_requests_name_both_sides(pemda):
+    table = requests(pemda)
+    assert list(table["kode_opd"]) == ["01", "01", "02", "02"]
+    assert list(table["status"]) == ["disetujui", "usulan", "ditolak", "usulan"]
+    assert list(table["mitra_terdaftar"]) == [True, True, True, False]
+    assert list(table["simpul_mitra_ada"]) == [True, False, True, False]
+    assert table.loc[0, "nama_mitra"] == "Dinas Sosial"
+    assert table.loc[0, "pernyataan_mitra"] == "Meningkatnya cakupan layanan 1"
+
+
+def test_matrix(pemda):
+    all_requests = matrix(pemda)
+    assert list(all_requests.index) == ["01", "02", "03"]
+    assert list(all_requests.columns) == ["01", "02", "03", "BPS"]
+    assert all_requests.loc["01", "02"] == 2 and all_requests.loc["02", "01"] == 1
+    assert all_requests.loc["02", "BPS"] == 1 and all_requests.loc["03"].sum() == 0
+    assert matrix(pemda, "usulan").loc["01", "02"] == 1
+    with pytest.raises(ValueError):
+        matrix(pemda, "selesai")
+
+
+def test_status_matrix(pemda):
+    table = status_matrix(pemda).set_index(["kode_opd", "kode_opd_mitra"])
+    assert table.loc[("01", "02")].to_dict() == {"usulan": 1, "disetujui": 1, "ditolak": 0, "total": 2}
+
+
+def test_dependencies_both_ways(pemda):
+    needs, needed_by = dependencies(pemda, "02")
+    assert list(needs["kode_opd_mitra"]) == ["01", "BPS"]
+    assert list(needed_by["kode_opd"]) == ["01", "01"]
+
+
+def test_hubs_network_pending_and_missing_nodes(pemda):
+    table = hubs(pemda).set_index("kode_opd")
+    assert list(table.index[:2]) == ["02", "01"]
+    assert table.loc["02", ["diminta", "meminta", "total"]].tolist() == [2, 2, 4]
+    assert table.loc["BPS", "diminta"] == 1 and table.loc["03", "total"] == 0
+    assert network(pemda).nodes["BPS"]["terdaftar"] is False
+    assert list(pending(pemda)["status"]) == ["usulan", "ditolak", "usulan"]
+    assert list(without_partner_node(pemda)["id_pohon"]) == ["A01.2", "A02.2"]
+
+
+def test_sample_crosscutting(sample_path):
+    pemda = load(sample_path)
+    table = hubs(pemda)
+    assert table.iloc[0]["kode_opd"] == "1.02.0.00.0.00.01.0000"  # Dinkes: 4 sent, 1 received
+    most_needed = table.sort_values("diminta", ascending=False, kind="stable").iloc[0]
+    assert most_needed["kode_opd"] == "1.03.0.00.0.00.01.0000"  # Dinas PUPR, asked 4 times
+    assert matrix(pemda).to_numpy().sum() == 19
