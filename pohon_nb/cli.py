@@ -62,6 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     template.set_defaults(handler=cmd_template)
 
+    export = commands.add_parser(
+        "export", help="tulis Excel: cascading, crosscutting, manual-iku atau findings",
+        description="Tulis berkas Excel berformat untuk evaluator. Berkas yang sudah ada tidak "
+                    "ditimpa kecuali dengan --force.",
+    )
+    _data_argument(export)
+    export.add_argument("--what", required=True,
+                        choices=("cascading", "crosscutting", "manual-iku", "findings"),
+                        help="jenis ekspor")
+    export.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+    export.add_argument("--opd", default=None, metavar="KODE", help="hanya satu OPD")
+    export.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    export.set_defaults(handler=cmd_export)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -125,6 +139,44 @@ def cmd_template(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     print(f"Workbook kosong ditulis: {path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import exports
+    from .atomic import OutputExists
+    from .checks import validate
+    from .findings import count_by_severity
+
+    path = _data_path(args.data)
+    out = Path(args.out)
+    if out.resolve() == path.resolve() or (path.is_dir() and path.resolve() in out.resolve().parents):
+        print(f"Berkas keluaran {out} menunjuk ke data masukan; pilih nama lain.", file=sys.stderr)
+        return 2
+    pemda, findings = validate(path)
+    if args.opd is not None and args.opd not in pemda.opd_codes():
+        print(f"Kode OPD {args.opd!r} tidak ada di sheet opd. Kode yang ada: "
+              f"{', '.join(pemda.opd_codes()[:12])}{' ...' if len(pemda.opd_codes()) > 12 else ''}",
+              file=sys.stderr)
+        return 2
+    errors = count_by_severity(findings)["error"]
+    if errors and args.what != "findings":
+        print(f"Workbook memiliki {errors} galat; perbaiki dulu (lihat: pohon-nb validate {path}) "
+              f"atau ekspor temuannya dengan --what findings.", file=sys.stderr)
+        return 1
+    try:
+        if args.what == "findings":
+            written = exports.export_findings(pemda, findings, out, args.opd, overwrite=args.force)
+        else:
+            writer = {"cascading": exports.export_cascading,
+                      "crosscutting": exports.export_crosscutting,
+                      "manual-iku": exports.export_manual_iku}[args.what]
+            written = writer(pemda, out, args.opd, overwrite=args.force)
+    except OutputExists:
+        print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih "
+              f"nama lain.", file=sys.stderr)
+        return 1
+    print(f"Ditulis: {written}")
     return 0
 
 
