@@ -425,8 +425,9 @@ def run_checks(pemda: Pemda, config: CheckConfig | None = None,
     return findings
 
 
-def validate(path: str | Path, config: CheckConfig | None = None) -> tuple[Pemda, list[Finding]]:
-    """Load a workbook and return it with every finding, most severe first.
+def validate(path: str | Path | None = None,
+             config: CheckConfig | None = None) -> tuple[Pemda, list[Finding]]:
+    """Load a workbook (default: the bundled sample) and return it with every finding.
 
     The findings are the structure findings of loading plus the method checks, sorted by
     severity, sheet and row.

@@ -52,7 +52,8 @@ def _write_sheet(book, title: str, frame: pd.DataFrame, columns: list[Col]) -> N
         cell.fill = PatternFill("solid", fgColor="1F4E78")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(index)].width = col.width
-    formats = {"number": "#,##0.##", "percent": "0.0", "int": "0", "code": "@", "text": "General"}
+    formats = {"number": "#,##0.##", "percent": "0.0", "int": "0", "code": "@", "text": "General",
+               "count": '0;-0;""'}
     for r, values in enumerate(frame[[c.name for c in columns]].itertuples(index=False), start=2):
         lines = 1
         for index, (col, value) in enumerate(zip(columns, values), start=1):
@@ -77,7 +78,8 @@ def _write_sheet(book, title: str, frame: pd.DataFrame, columns: list[Col]) -> N
     ws.print_title_rows = "1:1"
     if len(frame):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
-    ws.row_dimensions[1].height = 32
+    header_lines = max(math.ceil(len(c.header) / max(c.width * 0.95, 1)) for c in columns)
+    ws.row_dimensions[1].height = max(32, 14 * header_lines)
 
 
 def _cell(value, kind: str):
@@ -87,7 +89,7 @@ def _cell(value, kind: str):
         return str(value)
     if kind == "code":
         return str(value)
-    if kind in ("number", "percent", "int"):
+    if kind in ("number", "percent", "int", "count"):
         if isinstance(value, str):
             return value
         return int(value) if kind == "int" else float(value)
@@ -227,9 +229,10 @@ def export_crosscutting(pemda: Pemda, path: str | Path, kode_opd: str | None = N
     frame.insert(1, "nama_peminta", [pemda.opd_name(c) for c in frame["peminta"]])
     matrix_columns = [Col("peminta", "Kode OPD peminta", "code", 22),
                       Col("nama_peminta", "OPD peminta", width=30)]
-    matrix_columns += [Col(c, f"{pemda.opd_name(c)} ({c})", "int", 14) for c in counts.columns]
+    matrix_columns += [Col(c, pemda.opd_short(c), "count", 11) for c in counts.columns]
     _write_sheet(book, "matriks", frame, matrix_columns)
-    _info_sheet(book, pemda, "Crosscutting antar-OPD (baris: peminta, kolom: mitra)", kode_opd)
+    _info_sheet(book, pemda, "Crosscutting antar-OPD (matriks: baris peminta, kolom mitra; "
+                              "sel kosong berarti tidak ada permintaan)", kode_opd)
     return _save(book, path, overwrite)
 
 

@@ -155,6 +155,13 @@ class Pemda:
                 return row.get("nama_opd") or kode_opd
         return kode_opd
 
+    def opd_short(self, kode_opd: str) -> str:
+        """The OPD's abbreviation (singkatan), else its name, else the code."""
+        for row in self.tables["opd"].rows:
+            if row.get("kode_opd") == kode_opd:
+                return row.get("singkatan") or row.get("nama_opd") or kode_opd
+        return kode_opd
+
     def indicators_of(self, node_id: str) -> list[dict]:
         """Indicator rows measuring one condition."""
         return self._indicators_by_node().get(node_id, [])
@@ -196,12 +203,16 @@ class Pemda:
         return pd.DataFrame(records, columns=columns)
 
 
-def load(path: str | Path) -> Pemda:
+def load(path: str | Path | None = None) -> Pemda:
     """Read and link a Pemda workbook (``.xlsx``) or a folder of CSV files.
 
-    Never raises for anything the file can contain: every problem is a finding in
-    ``Pemda.findings``.
+    Without ``path``, the bundled sample (Kabupaten Contoh). Never raises for anything the
+    file can contain: every problem is a finding in ``Pemda.findings``.
     """
+    if path is None:
+        from .paths import SAMPLE
+
+        path = SAMPLE
     source = str(path)
     raw, findings = read_raw(path)
     if raw or not findings:
