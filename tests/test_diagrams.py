@@ -1,0 +1,215 @@
+"""Diagrams measured on the rendered figure: no overlaps, text inside boxes, edges join the
+right boxes; literal text; splitting wide trees; Mermaid escaping; atomic saving."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import write_csv_folder
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from pohon_nb.diagrams import (
+    crosscutting_figure,
+    draw_tree,
+    opd_tree_figures,
+    pemda_tree_figure,
+    problem_tree_figure,
+    save_figure,
+)
+from pohon_nb.layout import overlaps
+from pohon_nb.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
+from pohon_nb.model import load
+
+WORDS = ("meningkatnya cakupan layanan kesehatan dasar masyarakat desa terpencil kualitas "
+         "pendidikan anak usia dini sarana prasarana air minum sanitasi layak penurunan "
+         "prevalensi stunting balita keluarga berisiko").split()
+HOSTILE = "Biaya $x_1$ naik 50% {a} <b>tebal</b> & \"kutip\" #1; `kode`"
+
+
+def synthetic(n: int, folder, seed: int = 1):
+    """A Pemda of about ``n`` conditions with statements of varied length, one hostile."""
+    rng = random.Random(seed)
+    pohon = [{"id": "U", "level": "ultimate", "pernyataan": "Meningkatnya kesejahteraan"}]
+    indikator = []
+    levels = ("intermediate", "immediate", "output")
+    frontier = ["U"]
+    count = 1
+    while count < n:
+        parent = frontier.pop(0) if frontier else "U"
+        depth = parent.count(".")
+        for _ in range(rng.randint(2, 5)):
+            if count >= n:
+                break
+            node = f"{parent}.{count}"
+            level = levels[min(depth, 2)]
+            words = rng.sample(WORDS, rng.randint(2, 14))
+            statement = HOSTILE if count == 3 else "Meningkatnya " + " ".join(words)
+            pohon.append({"id": node, "induk": parent, "level": level, "kode_opd": "01",
+                          "pernyataan": statement})
+            indikator.append({"id": f"{node}.I", "id_pohon": node, "polaritas": "maks",
+                              "nama": "Persentase " + " ".join(rng.sample(WORDS, rng.randint(2, 9))),
+                              "satuan": "%", "target_2025": 100,
+                              "realisasi_2025": rng.choice([None, 40, 70, 95, 110])})
+            if level != "output":
+                frontier.append(node)
+            count += 1
+    tables = {"pemda": [{"kode_pemda": "1", "nama_pemda": "Uji", "periode_awal": 2025,
+                         "periode_akhir": 2029}],
+              "opd": [{"kode_opd": "01", "nama_opd": "Dinas Uji"}], "pohon": pohon,
+              "indikator": indikator}
+    return load(write_csv_folder(tables, folder))
+
+
+def check_geometry(drawing, pemda):
+    layout = drawing.layout
+    boxes = list(layout.boxes.values())
+    # 1. No two boxes overlap.
+    by_x = sorted(boxes, key=lambda b: b.x)
+    for i, a in enumerate(by_x):
+        for b in by_x[i + 1:]:
+            if b.x >= a.right:
+                break
+            assert not overlaps(a, b), (a, b)
+    # 2. Every text lies inside its box, measured with the renderer that draws it.
+    canvas = FigureCanvasAgg(drawing.figure)
+    drawing.figure.set_dpi(72)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    for node_id, patch in drawing.patches.items():
+        outer = patch.get_window_extent(renderer)
+        for text in drawing.texts[node_id]:
+            inner = text.get_window_extent(renderer)
+            assert outer.x0 - 0.5 <= inner.x0 and inner.x1 <= outer.x1 + 0.5, (node_id, text.get_text())
+            assert outer.y0 - 0.5 <= inner.y0 and inner.y1 <= outer.y1 + 0.5, (node_id, text.get_text())
+    # 3. Every edge joins a parent's box to its child's box, and the drawn line is the edge.
+    drawn = {(p, c) for p, c, _ in drawing.edges}
+    expected = {(p, c) for p, c in pemda.tree.edges if p in layout.boxes and c in layout.boxes}
+    assert drawn == expected
+    for parent, child, line in drawing.edges:
+        (x0, y0), (x1, y1) = (line.get_xdata()[0], line.get_ydata()[0]), (line.get_xdata()[-1],
+                                                                          line.get_ydata()[-1])
+        assert _on_border(layout.boxes[parent], x0, y0), (parent, child)
+        assert _on_border(layout.boxes[child], x1, y1), (parent, child)
+
+
+def _on_border(box, x, y, eps=1e-6):
+    inside_x = box.x - eps <= x <= box.right + eps
+    inside_y = box.y - eps <= y <= box.bottom + eps
+    on_edge = (min(abs(x - box.x), abs(x - box.right)) < eps or
+               min(abs(y - box.y), abs(y - box.bottom)) < eps)
+    return inside_x and inside_y and on_edge
+
+
+@pytest.mark.parametrize("n", [5, 50, 300])
+def test_tree_geometry(tmp_path, n):
+    pemda = synthetic(n, tmp_path / "wb", seed=n)
+    drawing = draw_tree(pemda, ["U"], year=2025, title=f"Uji {n}")
+    assert len(drawing.layout.boxes) == n
+    check_geometry(drawing, pemda)
+
+
+def test_sample_trees_geometry(sample_path):
+    pemda = load(sample_path)
+    for code in ("1.02.0.00.0.00.01.0000", "1.05.0.00.0.00.02.0000", "2.16.0.00.0.00.01.0000"):
+        for drawing in opd_tree_figures(pemda, code, year=2025):
+            check_geometry(drawing, pemda)
+    check_geometry(pemda_tree_figure(pemda, year=2025), pemda)
+
+
+def test_text_is_literal(tmp_path):
+    pemda = synthetic(5, tmp_path / "wb", seed=5)
+    drawing = draw_tree(pemda, ["U"])
+    texts = [t for ts in drawing.texts.values() for t in ts]
+    hostile = [t for t in texts if "$x_1$" in t.get_text()]
+    assert hostile and all(not t.get_parse_math() for t in texts)
+    svg = tmp_path / "pohon.svg"
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        drawing.figure.savefig(svg, format="svg")
+    content = svg.read_text()
+    assert "$x_1$" in content and "&lt;b&gt;tebal&lt;/b&gt;" in content and "{a}" in content
+
+
+def test_wide_tree_is_split_into_overview_and_branches(sample_path):
+    pemda = load(sample_path)
+    code = "1.02.0.00.0.00.01.0000"
+    whole = opd_tree_figures(pemda, code, year=2025)
+    assert len(whole) == 1
+    split = opd_tree_figures(pemda, code, year=2025, max_width=8)
+    assert len(split) > 2
+    overview = split[0]
+    assert "ikhtisar" in overview.title
+    assert not [n for n in overview.layout.boxes if pemda.level(n) in ("output", "aksi")]
+    own = {n for n in pemda.tree if pemda.node(n).get("kode_opd") == code}
+    shown = set().union(*(d.layout.boxes for d in split[1:]))
+    assert own <= shown
+    for drawing in split[1:]:  # each branch drawing keeps its chain to the Pemda outcome
+        assert "SD.1" in drawing.layout.boxes
+
+
+def test_problem_tree_effects_above_core_causes_below(sample_path):
+    pemda = load(sample_path)
+    drawing = problem_tree_figure(pemda, "1.02.0.00.0.00.01.0000")
+    boxes = drawing.layout.boxes
+    core = boxes["M.DINKES.2"]
+    assert boxes["M.DINKES.1"].bottom <= core.y  # effect above
+    for cause in ("M.DINKES.3", "M.DINKES.4", "M.DINKES.5", "M.DINKES.6"):
+        assert boxes[cause].y >= core.bottom
+    assert boxes["M.DINKES.5"].y > boxes["M.DINKES.3"].bottom  # root cause below its effect
+    assert {(p, c) for p, c, _ in drawing.edges} >= {("M.DINKES.2", "M.DINKES.3"),
+                                                     ("M.DINKES.2", "M.DINKES.1")}
+    for a in boxes.values():
+        for b in boxes.values():
+            assert a is b or not overlaps(a, b)
+
+
+def test_crosscutting_network(sample_path, clean, tmp_path):
+    figure = crosscutting_figure(load(sample_path))
+    assert isinstance(figure, Figure)
+    texts = {t.get_text() for t in figure.axes[0].texts}
+    assert {"Dinkes", "DPUPR", "BPS-3599 (bukan OPD)"} <= texts
+    clean["lintas_opd"] = []
+    empty = crosscutting_figure(load(write_csv_folder(clean, tmp_path / "wb")))
+    assert any("Belum ada" in t.get_text() for t in empty.axes[0].texts)
+
+
+def test_save_writes_every_format_atomically(tmp_path, sample_path):
+    drawing = pemda_tree_figure(load(sample_path))
+    written = drawing.save(tmp_path / "pemda")
+    assert [p.suffix for p in written] == [".png", ".svg", ".pdf"]
+    assert written[0].read_bytes()[:4] == b"\x89PNG" and written[2].read_bytes()[:4] == b"%PDF"
+    assert not list(tmp_path.glob(".*"))
+    save_figure(drawing.figure, tmp_path / "lagi", formats=("png",), dpi=50)
+    assert (tmp_path / "lagi.png").exists()
+
+
+def test_mermaid_escapes_everything_it_must():
+    label = escape(HOSTILE, width=200)
+    bare = re.sub(r"#\w+;", "", label)  # what is left once the entity codes are taken out
+    for raw in '"<>`;&|#':
+        assert raw not in bare, raw
+    assert "#quot;kutip#quot;" in label and "#lt;b#gt;tebal#lt;/b#gt;" in label
+    assert label.startswith("Biaya $x_1$ naik 50% {a}")
+    assert escape("a " * 40, width=10).count("<br/>") >= 5
+
+
+def test_mermaid_tree_and_problem_tree(tmp_path, sample_path):
+    pemda = synthetic(5, tmp_path / "wb", seed=5)
+    chart = mermaid_tree(pemda, ["U"])
+    lines = chart.splitlines()
+    assert lines[0] == "flowchart TD"
+    assert sum(" --> " in line for line in lines) == pemda.tree.number_of_edges()
+    assert "classDef intermediate" in chart
+    node_lines = [line for line in lines if '["' in line]
+    for line in node_lines:  # no raw quote inside a label
+        inner = line.split('["', 1)[1].rsplit('"]', 1)[0]
+        assert '"' not in inner
+    assert as_markdown(chart).startswith("```mermaid\n")
+    sample = load(sample_path)
+    problem_chart = mermaid_problem_tree(sample, "1.02.0.00.0.00.01.0000")
+    assert problem_chart.startswith("flowchart BT") and "MASALAH INTI" in problem_chart
+    assert problem_chart.count(" --> ") == 5
