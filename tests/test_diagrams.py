@@ -23,7 +23,11 @@ from pohon_nb.layout import overlaps
 from pohon_nb.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
 from pohon_nb.model import load
 
-WORDS = ["meningkatnya", "cakupan", "layanan", "kesehatan", "dasar", "masyarakat", "desa", "terpencil", "kualitas", "pendidikan", "anak", "usia", "dini", "sarana", "prasarana", "air", "minum", "sanitasi", "layak", "penurunan", "prevalensi", "stunting", "balita", "keluarga", "berisiko"]
+WORDS = (
+    "meningkatnya cakupan layanan kesehatan dasar masyarakat desa terpencil kualitas pendidikan "
+    "anak usia dini sarana prasarana air minum sanitasi layak penurunan prevalensi stunting "
+    "balita keluarga berisiko"
+).split()
 HOSTILE = "Biaya $x_1$ naik 50% {a} <b>tebal</b> & \"kutip\" #1; `kode`"
 
 
