@@ -415,3 +415,46 @@ def _volumes(pemda: Pemda, year: int) -> dict[str, list[tuple[float, float]]]:
         target = target.mid if isinstance(target, Range) else target
         volumes.setdefault(row.get("id_pohon"), []).append((target, actual))
     return volumes
+
+
+# --------------------------------------------------------------------------- gaps
+
+GAP_COLUMNS = [
+    "id_indikator", "id_pohon", "level", "nama", "satuan", "polaritas", "target", "realisasi",
+    "capaian", "predikat", "kesenjangan", "realisasi_sebelumnya", "tren", "keterangan",
+]
+
+
+def indicator_gaps(pemda: Pemda, kode_opd: str | None, year: int,
+                   config: AchievementConfig | None = None,
+                   scale: str | Scale = "lima_tingkat") -> pd.DataFrame:
+    """The indicators of an OPD in ``year``, the worst gaps first.
+
+    Columns: those of :func:`indicator_achievement` that matter to a reader, plus ``level``
+    (of the condition measured), ``kesenjangan`` (100 - capaian: percentage points short of
+    target, negative when above it), ``realisasi_sebelumnya`` (the latest earlier realisation,
+    or the baseline) and ``tren`` ("membaik", "memburuk", "tetap" by the polarity, or blank
+    without two values). Indicators without an achievement come last.
+    """
+    values = indicator_achievement(pemda, year, config, scale)
+    if kode_opd is not None:
+        values = values[values["kode_opd"] == kode_opd]
+    rows = {r["id"]: r for r in pemda.tables["indikator"].rows if r.get("id")}
+    earlier_years = [y for y in pemda.years if y < year]
+    previous, trend, levels = [], [], []
+    for item in values.itertuples():
+        row = rows[item.id_indikator]
+        before = next((row.get(f"realisasi_{y}") for y in reversed(earlier_years)
+                       if row.get(f"realisasi_{y}") is not None), row.get("baseline"))
+        previous.append(before)
+        levels.append(pemda.tree.nodes.get(item.id_pohon, {}).get("level"))
+        if before is None or item.realisasi is None or pd.isna(item.realisasi) or \
+                item.polaritas not in ("maks", "min"):
+            trend.append(None)
+            continue
+        change = (item.realisasi - before) * (1 if item.polaritas == "maks" else -1)
+        trend.append("membaik" if change > 0 else "memburuk" if change < 0 else "tetap")
+    frame = values.assign(level=levels, kesenjangan=100 - values["capaian"],
+                          realisasi_sebelumnya=previous, tren=trend)
+    frame = frame.sort_values("capaian", na_position="last", kind="stable")
+    return frame[GAP_COLUMNS].reset_index(drop=True)

@@ -22,3 +22,16 @@ SAMPLE = DATA / "kabupaten_contoh.xlsx"
 """The bundled synthetic sample kabupaten, the default input of every command."""
 BLANK_TEMPLATE = TEMPLATES / "templat_input.xlsx"
 """The blank input workbook, generated from :mod:`pohon_nb.schema`."""
+
+
+def safe_name(code: str) -> str:
+    """A folder or file name made from a code typed in a workbook.
+
+    Only letters, digits, ``.``, ``-`` and ``_`` are kept (others become ``_``); a name made
+    only of dots, or empty, becomes ``_``. No name can climb out of its folder (``..``) or
+    be absolute.
+    """
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", str(code).strip())[:120]
+    return "_" if not name.strip(".") else name

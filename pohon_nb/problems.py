@@ -241,6 +241,17 @@ def convert(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=CONVERSION_COLUMNS)
 
 
+def problem_trail(pemda: Pemda, node_id: str) -> tuple[str | None, list[str]]:
+    """The problem a condition comes from (its own ``asal_masalah`` or the nearest one up its
+    branch) and the root causes behind that problem; (None, []) when there is none."""
+    for candidate in [node_id, *pemda.ancestors(node_id)]:
+        link = pemda.node(candidate).get("asal_masalah")
+        if link and link in pemda.problems:
+            upstream = nx.ancestors(pemda.problems, link) | {link}
+            return link, sorted(p for p in upstream if pemda.problems.in_degree(p) == 0)
+    return None, []
+
+
 TRACE_COLUMNS = ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah", "akar_masalah",
                  "terlacak"]
 
@@ -258,16 +269,7 @@ def traceability(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
         node = pemda.node(node_id)
         if node.get("kode_opd") != kode_opd:
             continue
-        trail = None
-        for candidate in [node_id, *pemda.ancestors(node_id)]:
-            link = pemda.node(candidate).get("asal_masalah")
-            if link and link in pemda.problems:
-                trail = link
-                break
-        roots = []
-        if trail:
-            upstream = nx.ancestors(pemda.problems, trail) | {trail}
-            roots = sorted(p for p in upstream if pemda.problems.in_degree(p) == 0)
+        trail, roots = problem_trail(pemda, node_id)
         records.append({
             "id": node_id, "level": node.get("level"), "pernyataan": node.get("pernyataan"),
             "asal_masalah": node.get("asal_masalah"), "jejak_masalah": trail,

@@ -1,0 +1,103 @@
+"""Showing results in a notebook: tables with Indonesian headers and numbers, figures as images.
+
+Everything here turns a result into something IPython can display, the same way in a
+live notebook, in a widget's output area and in an HTML export.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+# Column names used by the package -> the header a reader sees.
+LABELS = {
+    "id": "ID", "id_pohon": "ID kondisi", "id_indikator": "ID indikator", "id_masalah": "ID masalah",
+    "induk": "Induk", "level": "Level", "pernyataan": "Pernyataan", "kode_opd": "Kode OPD",
+    "nama_opd": "OPD", "nama": "Nama", "satuan": "Satuan", "polaritas": "Polaritas",
+    "tahun": "Tahun", "target": "Target", "target_min": "Target min", "target_maks": "Target maks",
+    "realisasi": "Realisasi", "capaian": "Capaian (%)", "predikat": "Predikat",
+    "keterangan": "Keterangan", "capaian_sendiri": "Capaian sendiri (%)",
+    "capaian_cabang": "Capaian cabang (%)", "indikator": "Indikator", "indikator_berdata":
+    "Indikator berdata", "cakupan": "Cakupan data", "kedalaman": "Kedalaman", "bobot": "Bobot",
+    "kontribusi": "Kontribusi pada kekurangan (poin)", "jalur": "Jalur", "kesenjangan": "Kesenjangan",
+    "tren": "Tren", "realisasi_sebelumnya": "Realisasi sebelumnya", "peran": "Peran", "lokus": "Lokus",
+    "menyebabkan": "Menyebabkan", "disebabkan": "Disebabkan", "apkl_a": "A", "apkl_p": "P",
+    "apkl_k": "K", "apkl_l": "L", "lolos": "Lolos APKL", "gagal": "Gagal", "usg_u": "U",
+    "usg_s": "S", "usg_g": "G", "total": "Total", "peringkat": "Peringkat", "seri": "Seri",
+    "pernyataan_masalah": "Masalah", "usulan_kondisi": "Usulan kondisi", "aturan": "Aturan",
+    "usulan_level": "Usulan level", "kandidat_crosscutting": "Kandidat crosscutting",
+    "kondisi_terkait": "Kondisi terkait", "asal_masalah": "Asal masalah",
+    "jejak_masalah": "Jejak masalah", "akar_masalah": "Akar masalah", "terlacak": "Terlacak",
+    "kode_opd_mitra": "Kode mitra", "nama_mitra": "OPD mitra", "id_pohon_mitra": "Kondisi mitra",
+    "pernyataan_mitra": "Pernyataan kondisi mitra", "peran_mitra": "Peran mitra", "status": "Status",
+    "skor_smart": "SMART (%)", "skor_cream": "CREAM (%)", "sumber_skor": "Sumber skor",
+    "beda_pendapat": "Beda pendapat", "kerangka": "Kerangka", "kriteria": "Kriteria",
+    "skor_otomatis": "Skor otomatis", "alasan": "Alasan", "skor_penilai": "Skor penilai",
+    "jumlah_penilai": "Penilai", "skor": "Skor", "direkomendasikan": "Direkomendasikan",
+    "iku_sekarang": "IKU sekarang", "jenis": "Jenis", "severity": "Tingkat", "code": "Kode",
+    "title": "Temuan", "criterion": "Kriteria", "sheet": "Sheet", "row": "Baris", "column": "Kolom",
+    "ref": "ID", "message": "Keterangan", "diminta": "Diminta", "meminta": "Meminta",
+    "usulan": "Usulan", "disetujui": "Disetujui", "ditolak": "Ditolak", "sentralitas": "Sentralitas",
+    "pagu": "Pagu (Rp)", "realisasi_anggaran": "Realisasi anggaran (Rp)", "serapan": "Serapan (%)",
+    "efisiensi": "Efisiensi E (%)", "nilai_efisiensi": "Nilai efisiensi",
+    "sisa_anggaran_target_tercapai": "Sisa pagu saat target tercapai (%)", "baseline": "Baseline",
+    "iku": "IKU", "dipilih": "Dipilih", "ditandai_inti": "Ditandai inti",
+    "peringkat_usg": "Peringkat USG", "total_usg": "Total USG", "usg_teratas": "Teratas USG",
+    "nilai": "Nilai", "uraian": "Uraian", "jumlah": "Jumlah", "opd": "OPD", "galat": "Galat",
+    "peringatan": "Peringatan", "info": "Info", "kondisi": "Kondisi",
+    "permintaan_tertunda": "Crosscutting tertunda", "mitra_terdaftar": "Mitra terdaftar",
+    "simpul_mitra_ada": "Kondisi mitra ada",
+}
+
+
+def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: int = 1,
+          max_rows: int | None = None):
+    """A DataFrame as a reader sees it: chosen columns, Indonesian headers, "12,5", "1.234".
+
+    Returns a pandas Styler (HTML in notebooks, text in a terminal). Booleans show as ya/tidak,
+    missing values as blank.
+    """
+    frame = frame if columns is None else frame[columns]
+    if max_rows is not None:
+        frame = frame.head(max_rows)
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == bool or set(frame[column].dropna().unique()) <= {True, False}:
+            if len(frame[column].dropna()):
+                frame[column] = frame[column].map({True: "ya", False: "tidak"})
+    frame = frame.rename(columns=lambda c: LABELS.get(c, c))
+    styler = frame.style.format(precision=precision, decimal=",", thousands=".", na_rep="")
+    return styler.hide(axis="index")
+
+
+def image(figure, dpi: int = 100):
+    """A matplotlib Figure as a PNG image for display (no pyplot backend needed)."""
+    from IPython.display import Image
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return Image(data=buffer.getvalue(), format="png")
+
+
+def markdown(text: str):
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def displayable(item):
+    """Whatever a view returns, made displayable: figures become images, str markdown."""
+    from matplotlib.figure import Figure
+
+    from .diagrams import Drawing
+
+    if isinstance(item, Drawing):
+        return image(item.figure)
+    if isinstance(item, Figure):
+        return image(item)
+    if isinstance(item, str):
+        return markdown(item)
+    if isinstance(item, pd.DataFrame):
+        return table(item)
+    return item

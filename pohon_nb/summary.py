@@ -1,0 +1,84 @@
+"""Headline figures: one OPD at a glance, and every OPD of the Pemda side by side.
+
+These are the numbers a facilitator reads first (and the batch index page shows):
+conditions and indicators, branch achievement of the OPD's top conditions, findings by
+severity, crosscutting not yet agreed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .achievement import AchievementConfig, get_scale, node_achievement
+from .crosscutting import requests
+from .findings import Finding
+from .model import Pemda
+
+HEADLINE_COLUMNS = [
+    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat", "galat",
+    "peringatan", "info", "permintaan_tertunda",
+]
+
+
+def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
+                  config: AchievementConfig | None = None,
+                  scale: str = "lima_tingkat") -> pd.DataFrame:
+    """One row per OPD of the opd sheet, in workbook order.
+
+    Columns: ``kode_opd, nama_opd, kondisi`` (conditions owned), ``indikator`` (chosen),
+    ``iku``, ``capaian`` (mean branch achievement of the OPD's top conditions in ``year``),
+    ``predikat``, ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
+    (crosscutting requests it sent that are not agreed).
+    """
+    scale_obj = get_scale(scale)
+    nodes = node_achievement(pemda, year, config, scale_obj)
+    owner = dict(zip(nodes["id"], nodes["kode_opd"]))
+    tops = nodes[[owner.get(p) != o for p, o in zip(nodes["induk"], nodes["kode_opd"])]]
+    pending = requests(pemda)
+    pending = pending[pending["status"] != "disetujui"]
+    records = []
+    for code in pemda.opd_codes():
+        own = [n for n, o in owner.items() if o == code]
+        indicators = [r for n in own for r in pemda.indicators_of(n) if r.get("dipilih") is not False]
+        achieved = tops[tops["kode_opd"] == code]["capaian_cabang"].dropna()
+        value = float(achieved.mean()) if len(achieved) else None
+        counts = {s: sum(1 for f in findings if f.kode_opd == code and f.severity == s)
+                  for s in ("error", "warning", "info")}
+        records.append({
+            "kode_opd": code, "nama_opd": pemda.opd_name(code), "kondisi": len(own),
+            "indikator": len(indicators), "iku": sum(1 for r in indicators if r.get("iku")),
+            "capaian": value, "predikat": scale_obj.predicate(value),
+            "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
+            "permintaan_tertunda": int((pending["kode_opd"] == code).sum()),
+        })
+    frame = pd.DataFrame(records, columns=HEADLINE_COLUMNS)
+    frame["capaian"] = frame["capaian"].astype("float64")
+    return frame
+
+
+def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None = None,
+                     scale: str = "lima_tingkat") -> pd.DataFrame:
+    """The Pemda outcomes (ultimate conditions) with their achievement and the OPDs under them.
+
+    Columns: ``id, pernyataan, capaian, predikat, opd`` (the OPDs owning conditions in the
+    outcome's branch, abbreviations, ";"-joined), ``jumlah`` (how many OPDs).
+    """
+    scale_obj = get_scale(scale)
+    table = node_achievement(pemda, year, config, scale_obj).set_index("id")
+    records = []
+    for node_id in pemda.tree_order():
+        if pemda.level(node_id) != "ultimate":
+            continue
+        owners = []
+        for n in pemda.descendants(node_id):
+            code = pemda.node(n).get("kode_opd")
+            if code and code not in owners:
+                owners.append(code)
+        value = table.loc[node_id, "capaian_cabang"]
+        records.append({
+            "id": node_id, "pernyataan": pemda.node(node_id).get("pernyataan"),
+            "capaian": None if pd.isna(value) else float(value),
+            "predikat": scale_obj.predicate(None if pd.isna(value) else value),
+            "opd": "; ".join(pemda.opd_short(c) for c in owners), "jumlah": len(owners),
+        })
+    return pd.DataFrame(records, columns=["id", "pernyataan", "capaian", "predikat", "opd", "jumlah"])
