@@ -63,12 +63,19 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
         frame = frame.head(max_rows)
     frame = frame.copy()
     for column in frame.columns:
-        if frame[column].dtype == bool or set(frame[column].dropna().unique()) <= {True, False}:
-            if len(frame[column].dropna()):
-                frame[column] = frame[column].map({True: "ya", False: "tidak"})
+        values = frame[column].dropna()
+        if len(values) and (frame[column].dtype == bool or _is_flags(values)):
+            frame[column] = frame[column].map({True: "ya", False: "tidak"})
     frame = frame.rename(columns=lambda c: LABELS.get(c, c))
     styler = frame.style.format(precision=precision, decimal=",", thousands=".", na_rep="")
     return styler.hide(axis="index")
+
+
+def _is_flags(values: pd.Series) -> bool:
+    try:
+        return all(isinstance(v, (bool,)) or type(v).__name__ == "bool_" for v in values)
+    except TypeError:
+        return False
 
 
 def image(figure, dpi: int = 100):
