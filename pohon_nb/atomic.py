@@ -30,7 +30,7 @@ def atomic_path(target: str | os.PathLike, *, overwrite: bool = False) -> Iterat
         raise OutputExists(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent
     )
     os.close(fd)
     tmp = Path(tmp_name)

@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     export.set_defaults(handler=cmd_export)
 
+    run = commands.add_parser(
+        "run", help="jalankan tiga notebook langkah untuk satu OPD",
+        description="Jalankan notebook 01-03 untuk satu OPD dengan papermill dan tulis hasilnya "
+                    "(ipynb dan HTML tanpa kode) ke OUT/<kode_pemda>/<kode_opd>/.",
+    )
+    _data_argument(run)
+    run.add_argument("--opd", required=True, metavar="KODE", help="kode OPD (seperti di sheet opd)")
+    run.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
+    run.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
+    run.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    run.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
+    run.set_defaults(handler=cmd_run)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -178,6 +191,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     print(f"Ditulis: {written}")
     return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .runner import RunError, run_opd
+
+    try:
+        results = run_opd(_data_path(args.data), args.opd, args.out, tahun=args.tahun,
+                          skala=args.skala, html=args.html)
+    except RunError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    failed = 0
+    for result in results:
+        state = "GAGAL: " + result.error if result.error else "selesai"
+        print(f"{result.step}: {state}")
+        print(f"    {result.notebook}" + (f"\n    {result.html}" if result.html else ""))
+        failed += result.error is not None
+    return 1 if failed else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

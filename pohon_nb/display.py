@@ -10,6 +10,8 @@ import io
 
 import pandas as pd
 
+from .findings import number_text
+
 # Column names used by the package -> the header a reader sees.
 LABELS = {
     "id": "ID", "id_pohon": "ID kondisi", "id_indikator": "ID indikator", "id_masalah": "ID masalah",
@@ -67,7 +69,18 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
         if len(values) and (frame[column].dtype == bool or _is_flags(values)):
             frame[column] = frame[column].map({True: "ya", False: "tidak"})
     frame = frame.rename(columns=lambda c: LABELS.get(c, c))
-    styler = frame.style.format(precision=precision, decimal=",", thousands=".", na_rep="")
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
+               and not pd.api.types.is_bool_dtype(frame[c])]
+    text = [c for c in frame.columns if c not in numeric]
+
+    def number(value):
+        if value is None or pd.isna(value):
+            return ""
+        return number_text(round(float(value), precision))
+
+    styler = frame.style.format(na_rep="").format(number, subset=numeric)
+    styler = styler.set_properties(subset=text, **{"text-align": "left"})
+    styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
     return styler.hide(axis="index")
 
 

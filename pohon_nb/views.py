@@ -378,6 +378,18 @@ def manual_iku_export(ctx: Context) -> list:
 # --------------------------------------------------------------------------- Pemda overview
 
 
+def pemda_headline(ctx: Context) -> str:
+    """One line of the Pemda's headline figures (plain text; the overview notebook checks it)."""
+    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
+    outcomes = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    info = ctx.pemda.info
+    return (f"{info.get('nama_pemda')} ({info.get('kode_pemda')}), periode "
+            f"{info.get('periode_awal')}-{info.get('periode_akhir')}: {len(outcomes)} sasaran daerah, "
+            f"{len(head)} OPD, {int(head['kondisi'].sum())} kondisi OPD, "
+            f"{int(head['indikator'].sum())} indikator terpilih; temuan: {int(head['galat'].sum())} "
+            f"galat, {int(head['peringatan'].sum())} peringatan, {int(head['info'].sum())} info.")
+
+
 def pemda_headlines(ctx: Context) -> list:
     head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
     errors = int(head["galat"].sum())
@@ -417,6 +429,15 @@ def node_subtree(ctx: Context) -> list:
                                  title=f"{node} dan cabangnya")
     return [f"**{node}** {ctx.pemda.node(node).get('pernyataan')}: {size} kondisi di cabang ini.",
             drawing]
+
+
+def node_achievement(ctx: Context) -> list:
+    node = ctx.node or ctx.top_nodes()[0]
+    scope = [node, *ctx.pemda.descendants(node)]
+    table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    table_ = table_.set_index("id").loc[scope].reset_index()
+    return [table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri",
+                           "capaian_cabang", "predikat", "cakupan"])]
 
 
 def node_root_causes(ctx: Context) -> list:

@@ -1,0 +1,110 @@
+"""The glue between a notebook's parameters and its sections.
+
+A notebook makes one :class:`Session` from its parameters cell, then calls
+``session.show(views.X)`` once per section. With ``interaktif = True`` the first call
+displays the control panel and every section follows it; with ``interaktif = False`` the
+sections are static tables and figures (what papermill and the batch produce).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from IPython.display import display
+
+from . import achievement, views
+from .checks import CheckConfig
+from .display import markdown
+from .findings import has_errors
+from .model import load
+from .widgets import ControlPanel, IndicatorScorer, UsgScorer, show_static
+
+
+class WorkbookError(Exception):
+    """The workbook has errors the notebooks cannot work around; the message says which."""
+
+
+class Session:
+    """One notebook run: the loaded Pemda and the context every view reads.
+
+    Parameters mirror the notebooks' parameters cell: ``data_path`` ("" for the bundled
+    sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
+    the explorer, ``kondisi`` (a node id).
+    """
+
+    def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
+                 skala: str = "lima_tingkat", interaktif: bool = True,
+                 folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
+                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20):
+        pemda = load(data_path or None)
+        if has_errors(pemda.findings):
+            errors = [f for f in pemda.findings if f.severity == "error"]
+            lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:10])
+            more = f"\n(dan {len(errors) - 10} galat lain)" if len(errors) > 10 else ""
+            raise WorkbookError(f"Workbook {pemda.source} memiliki {len(errors)} galat; perbaiki dulu "
+                                f"(jalankan: pohon-nb validate {pemda.source}).\n{lines}{more}")
+        codes = pemda.opd_codes()
+        if not kode_opd and kondisi in pemda.tree:
+            kode_opd = pemda.node(kondisi).get("kode_opd") or ""
+        kode_opd = str(kode_opd) if kode_opd else codes[0]
+        if kode_opd not in codes:
+            raise WorkbookError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd. Pilihan: "
+                                f"{', '.join(codes)}")
+        achievement.get_scale(skala)  # a clear KeyError listing the scales when unknown
+        if kondisi and kondisi not in pemda.tree:
+            raise WorkbookError(f"Kondisi {kondisi!r} tidak ada di sheet pohon.")
+        self.interactive = interaktif
+        self.out_dir = Path(folder_keluaran)
+        self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
+                                 out_dir=self.out_dir,
+                                 check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd))
+        self.semua_kondisi = semua_kondisi
+        self.panel: ControlPanel | None = None
+
+    @property
+    def pemda(self):
+        return self.ctx.pemda
+
+    def headline(self) -> None:
+        """Print the OPD's headline figures (one line)."""
+        print(views.headline(self.ctx))
+
+    def pemda_headline(self) -> None:
+        """Print the Pemda's headline figures (one line)."""
+        print(views.pemda_headline(self.ctx))
+
+    def controls(self, node: bool = False) -> None:
+        """Show the control panel (interactive) or the run's settings (static)."""
+        if self.interactive:
+            self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi)
+            display(self.panel)
+        else:
+            ctx = self.ctx
+            extra = f", kondisi {ctx.node}" if ctx.node else ""
+            display(markdown(f"*OPD {ctx.opd_name} ({ctx.kode_opd}), tahun {ctx.tahun}, skala "
+                             f"{ctx.skala}{extra}.*"))
+
+    def show(self, view) -> None:
+        """Show one section: static, or following the control panel."""
+        if self.interactive:
+            if self.panel is None:
+                self.controls()
+            display(self.panel.add(view))
+        else:
+            show_static(view, self.ctx)
+
+    def usg_scorer(self) -> None:
+        """The USG scoring widget (interactive only; static runs show the ranking instead)."""
+        if self.interactive:
+            display(UsgScorer(self.ctx, self.out_dir))
+        else:
+            display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk memberi "
+                             "skor USG dan menyimpannya ke berkas baru.*"))
+
+    def indicator_scorer(self) -> None:
+        """The SMART/CREAM scoring widget (interactive only)."""
+        if self.interactive:
+            display(IndicatorScorer(self.ctx, self.out_dir))
+        else:
+            display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk menilai "
+                             "indikator dan menyimpan penilaian ke berkas baru.*"))

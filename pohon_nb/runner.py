@@ -1,0 +1,109 @@
+"""Running the step notebooks for one OPD with papermill, and exporting them to HTML.
+
+Outputs go to ``<out>/<kode_pemda>/<kode_opd>/NN_<step>.ipynb`` and ``.html`` (inputs hidden
+for readers), folder names made safe from the codes. Every file is written under a
+temporary name and renamed when complete, so an interrupted run never leaves a file that
+looks finished. A notebook whose cell fails is still written, with the error visible.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import atomic_path
+from .findings import has_errors
+from .model import load
+from .paths import TEMPLATES, safe_name
+
+STEPS = ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")
+OVERVIEW = "00_ikhtisar_pemda"
+
+
+@dataclass
+class StepResult:
+    """What running one notebook gave: where it is, and the error if a cell failed."""
+
+    step: str
+    notebook: Path
+    html: Path | None
+    error: str | None = None
+
+
+class RunError(Exception):
+    """The run cannot start (bad workbook, unknown OPD); the message says why."""
+
+
+_EXPORTER = None
+
+
+def html_exporter():
+    """One reused HTML exporter with inputs and prompts hidden (cheap after the first call)."""
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+
+        _EXPORTER = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                                 exclude_output_prompt=True)
+    return _EXPORTER
+
+
+def write_html(notebook: Path, target: Path) -> Path:
+    import nbformat
+
+    body, _ = html_exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
+    with atomic_path(target, overwrite=True) as tmp:
+        tmp.write_text(body, encoding="utf-8")
+    return target
+
+
+def output_folder(out: str | Path, kode_pemda: str, kode_opd: str | None = None) -> Path:
+    folder = Path(out) / safe_name(kode_pemda)
+    return folder / safe_name(kode_opd) if kode_opd is not None else folder
+
+
+def run_notebook(template: Path, target: Path, parameters: dict, html: bool = True,
+                 cwd: Path | None = None) -> StepResult:
+    """Execute one template with papermill into ``target`` (atomically) and export it."""
+    import papermill as pm
+
+    error = None
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    with atomic_path(target, overwrite=True) as tmp:
+        try:
+            pm.execute_notebook(str(template), str(tmp), parameters=parameters,
+                                kernel_name="python3", progress_bar=False,
+                                cwd=str(cwd) if cwd else None)
+        except pm.PapermillExecutionError as exc:
+            error = f"{exc.ename}: {exc.evalue}"  # the notebook is kept, with the error in it
+    page = write_html(target, target.with_suffix(".html")) if html else None
+    return StepResult(template.stem, target, page, error)
+
+
+def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
+            tahun: int | None = None, skala: str = "lima_tingkat", html: bool = True,
+            steps: tuple[str, ...] = STEPS) -> list[StepResult]:
+    """Run the step notebooks for one OPD; return one result per step.
+
+    Raises
+    ------
+    RunError
+        When the workbook has errors or the OPD is not in it (nothing is run then).
+    """
+    pemda = load(data)
+    if has_errors(pemda.findings):
+        raise RunError(f"Workbook {pemda.source} memiliki galat; jalankan dulu: "
+                       f"pohon-nb validate {pemda.source}")
+    if kode_opd not in pemda.opd_codes():
+        raise RunError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd.")
+    out = Path(out).resolve()
+    folder = output_folder(out, str(pemda.info.get("kode_pemda") or "pemda"), kode_opd)
+    folder.mkdir(parents=True, exist_ok=True)
+    parameters = {"data_path": str(Path(pemda.source).resolve()), "kode_opd": kode_opd,
+                  "skala": skala, "interaktif": False, "folder_keluaran": str(out)}
+    if tahun is not None:
+        parameters["tahun"] = int(tahun)
+    return [run_notebook(TEMPLATES / f"{step}.ipynb", folder / f"{step}.ipynb", parameters,
+                         html=html, cwd=folder)
+            for step in steps]

@@ -1,0 +1,275 @@
+"""Write the template notebooks and the explorer from one readable definition.
+
+Every notebook gets exactly one ``parameters`` cell right after its title, a kernelspec (so
+JupyterLab opens it without asking), no outputs, and one headline cell tagged
+``nbval-check-output`` whose output is recorded by running the notebook once, so nbval
+catches a changed headline number. Run from the repo root after editing::
+
+    python scripts/make_notebooks.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+COMMON_PARAMETERS = [
+    'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong = sampel Kabupaten Contoh',
+    'kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD yang dianalisis (teks, persis seperti di sheet opd)',
+    "tahun: int = 2025  # tahun realisasi yang dinilai",
+    'skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat',
+    "interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis",
+    'folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook',
+]
+
+HOW_TO = (
+    "**Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu "
+    "jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat "
+    "mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut "
+    "berubah. Workbook asli tidak pernah diubah oleh notebook ini."
+)
+
+SESSION = (
+    "Sel berikut membaca workbook dan memeriksanya. Bila workbook masih punya **galat**, notebook "
+    "berhenti di sini dan menyebutkan letaknya (sheet, baris, kolom); perbaiki lalu jalankan lagi. "
+    "Baris ringkasan di bawahnya adalah angka utama OPD."
+)
+
+CONTROLS = (
+    "Pilihan OPD, tahun dan skala. Dalam mode statis (hasil `pohon-nb run`) sel ini hanya "
+    "menyebutkan pilihan yang dipakai."
+)
+
+
+def _session_call(extra: str = "") -> str:
+    return ("from pohon_nb import notebook, views\n\n"
+            "session = notebook.Session(data_path, kode_opd, tahun, skala, interaktif, "
+            f"folder_keluaran{extra})\n")
+
+
+NOTEBOOKS = {
+    "templates/01_identifikasi_masalah.ipynb": [
+        ("md", "# Langkah 1: Identifikasi masalah\n\n"
+               "Sebelum menyusun pohon kinerja, OPD perlu tahu **masalah apa yang paling penting**. "
+               "Notebook ini menunjukkan kesenjangan antara target dan realisasi indikator, "
+               "menyaring isu dengan APKL, memeringkatnya dengan USG, menunjukkan masalah inti dan "
+               "menggambar pohon masalah: akibat di atas, masalah inti di tengah, penyebab dan akar "
+               "masalah di bawah.\n\n" + HOW_TO),
+        ("params", COMMON_PARAMETERS),
+        ("md", SESSION),
+        ("headline", _session_call() + "session.headline()"),
+        ("md", "## 1. OPD sekilas\n\n" + CONTROLS),
+        ("code", "session.controls()"),
+        ("code", "session.show(views.opd_glance)"),
+        ("md", "## 2. Kesenjangan indikator\n\n"
+               "Capaian = realisasi dibanding target tahun terpilih. Untuk indikator **maks** "
+               "(makin tinggi makin baik) capaian = realisasi / target × 100; untuk **min** "
+               "(makin rendah makin baik) capaian = (2 × target − realisasi) / target × 100. "
+               "Realisasi yang belum ada ditulis kosong, bukan nol. Tabel diurutkan dari "
+               "kesenjangan terbesar; *tren* membandingkan dengan realisasi tahun sebelumnya "
+               "(atau baseline) menurut arah polaritas."),
+        ("code", "session.show(views.indicator_gaps)"),
+        ("md", "## 3. Saringan APKL\n\n"
+               "Setiap isu diuji empat pertanyaan: **A**ktual (sedang terjadi?), **P**roblematik "
+               "(menyimpang dari standar?), **K**ekhalayakan (menyangkut banyak orang?), **L**ayak "
+               "(dalam kewenangan OPD?). Hanya isu yang lolos keempatnya yang diperingkat."),
+        ("code", "session.show(views.apkl)"),
+        ("md", "## 4. Peringkat USG\n\n"
+               "**U**rgency, **S**eriousness, **G**rowth, masing-masing 1-5. Total tertinggi "
+               "menjadi calon masalah inti. Nilai yang sama (seri) ditandai, tidak diputuskan "
+               "diam-diam: putuskan bersama."),
+        ("code", "session.show(views.usg)"),
+        ("md", "Beri skor USG sendiri dengan penggeser di bawah; peringkatnya langsung berubah. "
+               "Tombol **Simpan** menulis skor ke **berkas baru** di samping workbook (untuk "
+               "sampel: di folder keluaran); workbook asli tidak diubah."),
+        ("code", "session.usg_scorer()"),
+        ("md", "## 5. Masalah inti\n\nMasalah yang ditandai inti di workbook, dibandingkan dengan "
+               "hasil USG."),
+        ("code", "session.show(views.core_problem)"),
+        ("md", "## 6. Pohon masalah\n\nPanah berjalan dari sebab ke akibat. Kotak bergaris tebal "
+               "merah adalah masalah inti dan akar masalah; garis putus-putus menandai penyebab "
+               "**eksternal** (di luar kewenangan OPD): calon permintaan crosscutting."),
+        ("code", "session.show(views.problem_tree)"),
+        ("md", "## 7. Langkah berikutnya"),
+        ("code", "session.show(views.next_steps_identification)"),
+    ],
+    "templates/02_pemetaan_kausal.ipynb": [
+        ("md", "# Langkah 2: Pemetaan kausal\n\n"
+               "Pohon masalah diubah menjadi pohon kinerja: setiap kondisi negatif dirumuskan "
+               "ulang menjadi kondisi positif yang ingin dicapai. Notebook ini menunjukkan usulan "
+               "itu di samping pohon kinerja OPD yang sekarang, memeriksa logikanya seperti "
+               "evaluator (kriteria PermenPANRB 88/2021), menghitung capaian dari bawah ke atas "
+               "untuk menemukan cabang yang menahan hasil, dan menunjukkan ketergantungan dengan "
+               "OPD lain (crosscutting).\n\n" + HOW_TO),
+        ("params", COMMON_PARAMETERS),
+        ("md", SESSION),
+        ("headline", _session_call() + "session.headline()"),
+        ("md", CONTROLS),
+        ("code", "session.controls()"),
+        ("md", "## 1. Dari pohon masalah ke pohon kinerja\n\n"
+               "Aturan kata: *Tingginya* → *Menurunnya*, *Rendahnya* → *Meningkatnya*, *Belum "
+               "optimalnya* → *Optimalnya*, dan seterusnya. Level diusulkan dari posisi masalah: "
+               "akibat → ultimate, masalah inti → intermediate, penyebab → immediate, akar masalah "
+               "→ output. Penyebab eksternal menjadi calon crosscutting."),
+        ("code", "session.show(views.conversion)"),
+        ("md", "Kondisi mana yang berasal dari masalah, dan output mana yang tidak tertelusur ke "
+               "akar masalah mana pun."),
+        ("code", "session.show(views.traceability)"),
+        ("md", "## 2. Pohon kinerja OPD"),
+        ("code", "session.show(views.opd_tree)"),
+        ("md", "## 3. Temuan logika\n\nSetiap temuan menyebutkan letaknya di workbook dan kriteria "
+               "evaluasi yang disentuhnya (1.b.4 rumusan kondisi, 1.b.5 indikator SMART, 1.b.7 "
+               "target, 1.b.8 rantai sebab-akibat, 1.b.9 crosscutting)."),
+        ("code", "session.show(views.logic_findings)"),
+        ("md", "## 4. Capaian berjenjang dan cabang terlemah\n\nCapaian cabang sebuah kondisi "
+               "adalah rata-rata capaian cabang anak-anaknya; di bawahnya, capaian indikatornya "
+               "sendiri. *Kontribusi* menunjukkan berapa poin kekurangan capaian (dari 100%) yang "
+               "berasal dari setiap cabang: yang teratas adalah kondisi operasional yang paling "
+               "menahan hasil."),
+        ("code", "session.show(views.achievement_rollup)"),
+        ("code", "session.show(views.weakest_branch)"),
+        ("md", "## 5. Crosscutting dua arah\n\nSiapa yang dibutuhkan OPD ini, dan siapa yang "
+               "membutuhkannya. Permintaan yang belum disepakati perlu dibawa ke asistensi."),
+        ("code", "session.show(views.crosscutting_both_ways)"),
+    ],
+    "templates/03_pemilihan_indikator.ipynb": [
+        ("md", "# Langkah 3: Pemilihan indikator\n\n"
+               "Setiap indikator dinilai dengan **SMART** (yang diperiksa evaluator, kriteria "
+               "1.b.5) dan **CREAM** (Clear, Relevant, Economic, Adequate, Monitorable), 0-2 per "
+               "kriteria, dengan alasan yang dapat diperiksa. Skor otomatis dibaca dari isi "
+               "workbook; skor penilai di sheet `penilaian_indikator` menggantikannya. Lalu: "
+               "masalah jenis dan polaritas, usulan set IKU sesuai batas, dan Manual IKU.\n\n"
+               + HOW_TO),
+        ("params", COMMON_PARAMETERS + [
+            "maks_iku_sasaran: int = 3  # batas IKU per sasaran",
+            "maks_iku_opd: int = 20  # batas IKU per OPD",
+        ]),
+        ("md", SESSION),
+        ("headline", _session_call(", maks_iku_sasaran=maks_iku_sasaran, maks_iku_opd=maks_iku_opd")
+         + "session.headline()"),
+        ("md", CONTROLS),
+        ("code", "session.controls()"),
+        ("md", "## 1. Skor SMART dan CREAM"),
+        ("code", "session.show(views.indicator_scores)"),
+        ("md", "Mengapa sebuah kriteria tidak mendapat nilai penuh:"),
+        ("code", "session.show(views.score_reasons)"),
+        ("md", "Nilai indikator sendiri: pilih indikator, geser skor (sudah terisi skor otomatis), "
+               "tambahkan penilaian, lalu simpan. Penilaian ditulis ke **berkas baru** (sheet "
+               "`penilaian_indikator`); workbook asli tidak diubah."),
+        ("code", "session.indicator_scorer()"),
+        ("md", "## 2. Jenis indikator dan polaritas\n\nKondisi level outcome tidak boleh hanya diukur "
+               "indikator output; target harus searah polaritas dan tidak di bawah capaian "
+               "terakhir (kriteria 1.b.7)."),
+        ("code", "session.show(views.type_and_polarity)"),
+        ("md", "## 3. Usulan set IKU"),
+        ("code", "session.show(views.iku_recommendation)"),
+        ("md", "## 4. Manual IKU\n\nLembar definisi setiap IKU terpilih; kolom terakhir menyebutkan "
+               "isian yang masih kosong. Versi Excel ditulis ke folder keluaran."),
+        ("code", "session.show(views.manual_iku)"),
+        ("code", "session.show(views.manual_iku_export)"),
+    ],
+    "templates/00_ikhtisar_pemda.ipynb": [
+        ("md", "# Ikhtisar Pemda\n\nAngka utama setiap OPD, sasaran daerah dan OPD yang "
+               "mengampunya, serta jejaring crosscutting antar-OPD: bahan pembuka asistensi.\n\n"
+               + HOW_TO),
+        ("params", COMMON_PARAMETERS),
+        ("md", SESSION),
+        ("headline", _session_call() + "session.pemda_headline()"),
+        ("md", "Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar)."),
+        ("code", "session.controls()"),
+        ("md", "## 1. Angka utama setiap OPD\n\nCapaian = rata-rata capaian cabang kondisi teratas "
+               "OPD; temuan dihitung per tingkat."),
+        ("code", "session.show(views.pemda_headlines)"),
+        ("md", "## 2. Sasaran daerah dan OPD pengampu"),
+        ("code", "session.show(views.pemda_outcomes)"),
+        ("md", "## 3. Jejaring crosscutting"),
+        ("code", "session.show(views.crosscutting_network)"),
+    ],
+    "notebooks/jelajah_akar_masalah.ipynb": [
+        ("md", "# Jelajah akar masalah\n\nPilih kondisi mana pun di pohon kinerja Pemda untuk "
+               "melihat cabangnya, capaiannya, cabang terlemah sampai ke akar masalahnya, dan "
+               "crosscutting di sepanjang jalan.\n\n" + HOW_TO.replace(
+                   "OPD, tahun dan skala", "kondisi, tahun dan skala")),
+        ("params", [
+            'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong = sampel Kabupaten Contoh',
+            'kondisi: str = "DINKES.1"  # ID kondisi yang dijelajahi',
+            "tahun: int = 2025  # tahun realisasi yang dinilai",
+            'skala: str = "lima_tingkat"  # skala predikat',
+            "interaktif: bool = True  # True: pilihan kondisi/tahun/skala; False: statis",
+            'folder_keluaran: str = "out"  # folder keluaran',
+        ]),
+        ("md", SESSION),
+        ("headline", "from pohon_nb import notebook, views\n\n"
+                     "session = notebook.Session(data_path, tahun=tahun, skala=skala, "
+                     "interaktif=interaktif, folder_keluaran=folder_keluaran, kondisi=kondisi, "
+                     "semua_kondisi=True)\nsession.headline()"),
+        ("md", "Pilih kondisi (daftar berurut pohon; titik menunjukkan kedalaman)."),
+        ("code", "session.controls(node=True)"),
+        ("md", "## Cabang kondisi"),
+        ("code", "session.show(views.node_subtree)"),
+        ("md", "## Capaian di cabang ini"),
+        ("code", "session.show(views.node_achievement)"),
+        ("md", "## Dari cabang terlemah ke akar masalah"),
+        ("code", "session.show(views.node_root_causes)"),
+        ("md", "## Crosscutting di sepanjang cabang"),
+        ("code", "session.show(views.node_crosscutting)"),
+    ],
+}
+
+
+def build(path: str, spec) -> nbformat.NotebookNode:
+    cells = []
+    for kind, content in spec:
+        if kind == "md":
+            cells.append(nbformat.v4.new_markdown_cell(content))
+        elif kind == "params":
+            cell = nbformat.v4.new_code_cell("\n".join(content))
+            cell.metadata["tags"] = ["parameters"]
+            cells.append(cell)
+        elif kind == "headline":
+            cell = nbformat.v4.new_code_cell(content)
+            cell.metadata["tags"] = ["nbval-check-output"]
+            cells.append(cell)
+        else:
+            cells.append(nbformat.v4.new_code_cell(content))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def record_checked_outputs(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Run the notebook once; keep outputs only on the cells nbval checks."""
+    executed = nbformat.from_dict(nb)
+    NotebookClient(executed, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT)}}).execute()
+    for original, ran in zip(nb.cells, executed.cells):
+        if original.cell_type != "code":
+            continue
+        if "nbval-check-output" in original.metadata.get("tags", []):
+            original.outputs = ran.outputs  # nbval compares with these
+            original.execution_count = 1  # and takes a cell without a count as never run
+        else:
+            original.outputs, original.execution_count = [], None
+
+
+def main() -> int:
+    for relative, spec in NOTEBOOKS.items():
+        path = ROOT / relative
+        nb = build(relative, spec)
+        record_checked_outputs(nb, path)
+        nbformat.validate(nb)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+        print(f"ditulis: {relative}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
