@@ -28,12 +28,12 @@ def destination(source: str | Path, out_dir: str | Path = "out") -> Path:
     folder = source.parent
     if DATA.resolve() in source.parents or source == DATA.resolve():
         folder = Path(out_dir).resolve()
-    name = f"{source.stem}_penilaian_{stamp}" + (source.suffix if source.is_file() else "")
-    target = folder / name
+    suffix = source.suffix if source.is_file() else ""
+    target = folder / f"{source.stem}_penilaian_{stamp}{suffix}"
     counter = 1
     while target.exists():
         counter += 1
-        target = folder / f"{source.stem}_penilaian_{stamp}_{counter}{source.suffix if source.is_file() else ''}"
+        target = folder / f"{source.stem}_penilaian_{stamp}_{counter}{suffix}"
     return target
 
 

@@ -19,8 +19,8 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 COMMON_PARAMETERS = [
-    'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong = sampel Kabupaten Contoh',
-    'kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD yang dianalisis (teks, persis seperti di sheet opd)',
+    'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh',
+    'kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD (teks, persis seperti di sheet opd)',
     "tahun: int = 2025  # tahun realisasi yang dinilai",
     'skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat',
     "interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis",
@@ -196,7 +196,7 @@ NOTEBOOKS = {
                "crosscutting di sepanjang jalan.\n\n" + HOW_TO.replace(
                    "OPD, tahun dan skala", "kondisi, tahun dan skala")),
         ("params", [
-            'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong = sampel Kabupaten Contoh',
+            'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh',
             'kondisi: str = "DINKES.1"  # ID kondisi yang dijelajahi',
             "tahun: int = 2025  # tahun realisasi yang dinilai",
             'skala: str = "lima_tingkat"  # skala predikat',
