@@ -49,7 +49,7 @@ LABELS = {
     "nilai": "Nilai", "uraian": "Uraian", "jumlah": "Jumlah", "opd": "OPD", "galat": "Galat",
     "peringatan": "Peringatan", "info": "Info", "kondisi": "Kondisi",
     "permintaan_tertunda": "Crosscutting tertunda", "mitra_terdaftar": "Mitra terdaftar",
-    "simpul_mitra_ada": "Kondisi mitra ada",
+    "simpul_mitra_ada": "Kondisi mitra ada", "kriteria_lemah": "Kriteria di bawah 2 (skor)",
 }
 
 

@@ -57,6 +57,9 @@ class Context:
         return [n for n in self.opd_nodes() if self.pemda.parent(n) not in own]
 
 
+SCREEN_WIDTH = 11.0  # inches of drawing a notebook page shows at full size
+
+
 def _pct(value) -> str:
     return "n/a" if value is None or pd.isna(value) else f"{number_text(round(float(value), 1))}%"
 
@@ -230,8 +233,9 @@ def traceability(ctx: Context) -> list:
 
 
 def opd_tree(ctx: Context) -> list:
+    # 11 inches is about a notebook's width at 100 dpi: wider trees are split, not shrunk.
     drawings = diagrams.opd_tree_figures(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
-                                         config=ctx.config)
+                                         config=ctx.config, max_width=SCREEN_WIDTH)
     text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
             "level; lencana menunjukkan capaian cabang tahun " f"{ctx.tahun}.")
     if len(drawings) > 1:
@@ -320,8 +324,12 @@ def indicator_scores(ctx: Context) -> list:
     if len(disagree):
         text += " Penilai berbeda pendapat pada: " + ", ".join(
             f"{r.id_indikator} ({r.beda_pendapat})" for r in disagree.itertuples()) + "."
-    return [text, table(scores, ["id_indikator", "level", "nama", "iku", *indicators.CRITERIA,
-                                 "skor_smart", "skor_cream", "sumber_skor", "beda_pendapat"])]
+    names = {c: f"{f}-{k}" for c, (f, k, _) in indicators.CRITERIA.items()}
+    scores["kriteria_lemah"] = [
+        ", ".join(f"{names[c]} ({number_text(row[c])})" for c in indicators.CRITERIA if row[c] < 2)
+        for _, row in scores.iterrows()]
+    return [text, table(scores, ["id_indikator", "level", "nama", "iku", "skor_smart", "skor_cream",
+                                 "kriteria_lemah", "sumber_skor", "beda_pendapat"])]
 
 
 def score_reasons(ctx: Context) -> list:
