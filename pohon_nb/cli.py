@@ -89,6 +89,29 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
     run.set_defaults(handler=cmd_run)
 
+    batch = commands.add_parser(
+        "batch", help="jalankan notebook semua OPD (paralel, hanya yang berubah)",
+        description="Jalankan ikhtisar Pemda dan tiga notebook langkah untuk setiap OPD. Hasil di "
+                    "OUT/<kode_pemda>/: notebook, HTML, index.html dan manifest.json. Jalankan lagi "
+                    "setelah memperbaiki workbook: hanya yang berubah yang diulang.",
+    )
+    _data_argument(batch)
+    batch.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
+    batch.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="jumlah proses paralel (bawaan: jumlah inti CPU)")
+    batch.add_argument("--only", default=None, metavar="KODE,...", help="hanya OPD ini")
+    batch.add_argument("--html", dest="html", action="store_true", default=True,
+                       help="tulis HTML (bawaan)")
+    batch.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
+    batch.add_argument("--force", action="store_true", help="ulangi semua, juga yang tidak berubah")
+    batch.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
+    batch.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
+    batch.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    batch.add_argument("--timeout", type=int, default=600, metavar="DETIK",
+                       help="batas waktu per sel (bawaan 600)")
+    batch.set_defaults(handler=cmd_batch)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -209,6 +232,42 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"    {result.notebook}" + (f"\n    {result.html}" if result.html else ""))
         failed += result.error is not None
     return 1 if failed else 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchError, run_batch
+
+    only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else None
+    try:
+        report = run_batch(_data_path(args.data), args.out, jobs=args.jobs, only=only,
+                           html_pages=args.html, force=args.force, scheduler=args.scheduler,
+                           tahun=args.tahun, skala=args.skala, timeout=args.timeout)
+    except BatchError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nDihentikan. Jalankan perintah yang sama lagi untuk melanjutkan.", file=sys.stderr)
+        return 130
+    by_opd: dict[str, list] = {}
+    for entry in report.results.values():
+        by_opd.setdefault(entry.get("kode_opd") or "(Pemda)", []).append(entry)
+    print(f"\n{'OPD':<28} {'status':<8} {'waktu':>8}")
+    for code, entries in by_opd.items():
+        state = "gagal" if any(e["status"] != "ok" for e in entries) else "ok"
+        seconds = sum(e.get("duration") or 0 for e in entries)
+        print(f"{code:<28} {state:<8} {seconds:>7.1f}s")
+    print(f"\n{len(report.ran)} notebook dijalankan, {len(report.skipped)} tidak berubah (dilewati); "
+          f"{report.seconds:.1f} detik.")
+    if report.interrupted:
+        print("Dihentikan sebelum selesai; jalankan lagi untuk melanjutkan.", file=sys.stderr)
+    print(f"Buka: {report.index}")
+    if report.failed:
+        print(f"{len(report.failed)} notebook gagal:", file=sys.stderr)
+        for key in report.failed:
+            entry = report.results[key]
+            print(f"  {key}: {entry.get('error')} (sel {entry.get('failing_cell')})", file=sys.stderr)
+        return 1
+    return 130 if report.interrupted else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -6,7 +6,9 @@ live notebook, in a widget's output area and in an HTML export.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 
 import pandas as pd
 
@@ -78,7 +80,10 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
             return ""
         return number_text(round(float(value), precision))
 
-    styler = frame.style.format(na_rep="").format(number, subset=numeric)
+    # Workbook text is shown as typed: escaped for HTML, never interpreted.
+    styler = frame.style.format(na_rep="", escape="html").format(number, subset=numeric)
+    # A stable id (not pandas' random one), so the same table renders the same bytes.
+    styler = styler.set_uuid(hashlib.sha1(frame.to_json().encode()).hexdigest()[:10])
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
     return styler.hide(axis="index")
@@ -98,6 +103,17 @@ def image(figure, dpi: int = 100):
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return Image(data=buffer.getvalue(), format="png")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|$~])")
+
+
+def md(text) -> str:
+    """Text from a workbook made safe to put inside Markdown: HTML escaped, and Markdown and
+    math characters (``*``, ``_``, ``$``, ...) shown as typed."""
+    import html
+
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 def markdown(text: str):

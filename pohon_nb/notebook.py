@@ -14,7 +14,7 @@ from IPython.display import display
 
 from . import achievement, views
 from .checks import CheckConfig
-from .display import markdown
+from .display import markdown, md
 from .findings import has_errors
 from .model import load
 from .widgets import ControlPanel, IndicatorScorer, UsgScorer, show_static
@@ -80,9 +80,9 @@ class Session:
             display(self.panel)
         else:
             ctx = self.ctx
-            extra = f", kondisi {ctx.node}" if ctx.node else ""
-            display(markdown(f"*OPD {ctx.opd_name} ({ctx.kode_opd}), tahun {ctx.tahun}, skala "
-                             f"{ctx.skala}{extra}.*"))
+            extra = f", kondisi {md(ctx.node)}" if ctx.node else ""
+            display(markdown(f"*OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), tahun {ctx.tahun}, "
+                             f"skala {md(ctx.skala)}{extra}.*"))
 
     def show(self, view) -> None:
         """Show one section: static, or following the control panel."""

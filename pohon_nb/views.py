@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import achievement, crosscutting, diagrams, indicators, problems, summary
 from .checks import CheckConfig, run_checks
-from .display import table
+from .display import md, table
 from .findings import SEVERITY_LABELS, Finding, number_text
 from .model import Pemda
 
@@ -96,7 +96,7 @@ def opd_glance(ctx: Context) -> list:
          "nilai": head["permintaan_tertunda"]},
     ]
     frame = pd.DataFrame(rows).astype({"nilai": str})
-    return [f"**{ctx.opd_name}** ({ctx.kode_opd})", table(frame)]
+    return [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]
 
 
 # --------------------------------------------------------------------------- step 1
@@ -111,7 +111,7 @@ def indicator_gaps(ctx: Context) -> list:
             f"{len(below)} di bawah target.")
     if len(below):
         worst = below.iloc[0]
-        text += (f" Kesenjangan terbesar: **{worst['nama']}** (capaian {_pct(worst['capaian'])}, "
+        text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {_pct(worst['capaian'])}, "
                  f"tren {worst['tren'] or 'belum diketahui'}).")
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
                "capaian", "predikat", "realisasi_sebelumnya", "tren", "keterangan"]
@@ -131,7 +131,7 @@ def apkl(ctx: Context) -> list:
             f"APKL, {len(failed)} gagal.")
     if len(failed):
         text += " Isu yang gagal tidak diperingkat dengan USG: " + ", ".join(
-            f"{r.id} (gagal {r.gagal})" for r in failed.itertuples()) + "."
+            f"{md(r.id)} (gagal {r.gagal})" for r in failed.itertuples()) + "."
     return [text, table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k", "apkl_l",
                                  "lolos", "gagal"])]
 
@@ -143,7 +143,7 @@ def usg(ctx: Context) -> list:
     ties = ranking[ranking["seri"]]
     text = "Peringkat USG (total U + S + G; nilai sama mendapat peringkat sama)."
     for total, group in ties.groupby("total", sort=False):
-        text += f" **Seri** pada total {total}: {', '.join(group['id'])}: putuskan dengan diskusi."
+        text += f" **Seri** pada total {total}: {md(', '.join(group['id']))}: putuskan dengan diskusi."
     return [text, table(ranking, ["peringkat", "id", "pernyataan", "usg_u", "usg_s", "usg_g",
                                   "total", "seri"])]
 
@@ -156,12 +156,12 @@ def core_problem(ctx: Context) -> list:
         text = "Belum ada masalah yang ditandai inti. Calon dari USG: " + (
             ", ".join(top["id"]) or "tidak ada") + "."
     elif len(marked) > 1:
-        text = f"{len(marked)} masalah ditandai inti ({', '.join(marked['id'])}); pilih satu."
+        text = f"{len(marked)} masalah ditandai inti ({md(', '.join(marked['id']))}); pilih satu."
     elif bool(marked.iloc[0]["usg_teratas"]):
-        text = f"Masalah inti **{marked.iloc[0]['pernyataan']}** juga teratas menurut USG."
+        text = f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** juga teratas menurut USG."
     else:
-        text = (f"Masalah inti **{marked.iloc[0]['pernyataan']}** bukan yang teratas menurut USG "
-                f"({', '.join(top['id'])}); jelaskan alasannya atau tinjau ulang.")
+        text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** bukan yang teratas menurut USG "
+                f"({md(', '.join(top['id']))}); jelaskan alasannya atau tinjau ulang.")
     return [text, table(core)]
 
 
@@ -184,20 +184,20 @@ def next_steps_identification(ctx: Context) -> list:
         steps.append("Putuskan isu yang seri dalam USG bersama pimpinan OPD.")
     for f in ctx.findings:
         if f.kode_opd == ctx.kode_opd and f.code == "M15":
-            steps.append(f"Hapus skor USG isu {f.ref} yang gagal APKL (sheet masalah baris {f.row}).")
+            steps.append(f"Hapus skor USG isu {md(f.ref)} yang gagal APKL (sheet masalah baris {f.row}).")
     tree = problems.problem_tree(ctx.pemda, ctx.kode_opd)
     external = tree[(tree["lokus"] == "eksternal") & tree["peran"].isin(["penyebab", "akar"])]
     for row in external.itertuples():
-        steps.append(f"Penyebab eksternal {row.id} (*{row.pernyataan}*): siapkan permintaan "
+        steps.append(f"Penyebab eksternal {md(row.id)} (*{md(row.pernyataan)}*): siapkan permintaan "
                      f"crosscutting ke OPD yang berwenang.")
     loose = tree[tree["peran"] == "lepas"]
     if len(loose):
         steps.append(f"Hubungkan {len(loose)} masalah yang belum tersambung ke masalah inti "
-                     f"({', '.join(loose['id'])}), atau keluarkan dari pohon masalah.")
+                     f"({md(', '.join(loose['id']))}), atau keluarkan dari pohon masalah.")
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
     worst = gaps[gaps["capaian"] < 90]
     for row in worst.head(3).itertuples():
-        steps.append(f"Telusuri penyebab capaian rendah **{row.nama}** ({_pct(row.capaian)}) "
+        steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({_pct(row.capaian)}) "
                      f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
     steps.append("Lanjutkan ke notebook 02_pemetaan_kausal untuk mengubah pohon masalah menjadi "
                  "pohon kinerja.")
@@ -227,7 +227,7 @@ def traceability(ctx: Context) -> list:
             f"(langsung atau lewat induknya).")
     if len(untraced):
         text += (f" {len(untraced)} output tidak tertelusur ke akar masalah mana pun: "
-                 f"{', '.join(untraced['id'])}. Periksa apakah output itu memang dibutuhkan.")
+                 f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
     return [text, table(trace, ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah",
                                 "akar_masalah", "terlacak"])]
 
@@ -279,14 +279,14 @@ def weakest_branch(ctx: Context) -> list:
         nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
         value = nodes.loc[top, "capaian_cabang"]
         if pd.isna(value):
-            items.append(f"**{top}**: belum ada data capaian {ctx.tahun}.")
+            items.append(f"**{md(top)}**: belum ada data capaian {ctx.tahun}.")
             continue
         leaves = ranked[ranked["kontribusi"].notna() & (ranked["kontribusi"] > 0.5)]
-        text = (f"**{top}** {ctx.pemda.node(top).get('pernyataan')}: capaian cabang "
+        text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian cabang "
                 f"{_pct(value)}.")
         if len(leaves):
             first = leaves.iloc[0]
-            text += (f" Yang paling menahan: **{first['id']}** *{first['pernyataan']}* "
+            text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
                      f"(capaian {_pct(first['capaian_cabang'])}, menyumbang "
                      f"{number_text(round(first['kontribusi'], 1))} poin kekurangan).")
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
@@ -301,7 +301,7 @@ def crosscutting_both_ways(ctx: Context) -> list:
             f"{len(needed_by)} permintaan.")
     if len(pending):
         text += " **Belum disepakati**: " + "; ".join(
-            f"{r.id_pohon} ← {r.nama_mitra} ({r.status})" for r in pending.itertuples()) + "."
+            f"{md(r.id_pohon)} ← {md(r.nama_mitra)} ({r.status})" for r in pending.itertuples()) + "."
     columns = ["id_pohon", "pernyataan", "kode_opd_mitra", "nama_mitra", "id_pohon_mitra",
                "peran", "status"]
     items = [text, "**Yang dibutuhkan OPD ini dari OPD lain**"]
@@ -323,7 +323,7 @@ def indicator_scores(ctx: Context) -> list:
     disagree = scores[scores["beda_pendapat"] != ""]
     if len(disagree):
         text += " Penilai berbeda pendapat pada: " + ", ".join(
-            f"{r.id_indikator} ({r.beda_pendapat})" for r in disagree.itertuples()) + "."
+            f"{md(r.id_indikator)} ({md(r.beda_pendapat)})" for r in disagree.itertuples()) + "."
     names = {c: f"{f}-{k}" for c, (f, k, _) in indicators.CRITERIA.items()}
     scores["kriteria_lemah"] = [
         ", ".join(f"{names[c]} ({number_text(row[c])})" for c in indicators.CRITERIA if row[c] < 2)
@@ -380,7 +380,7 @@ def manual_iku_export(ctx: Context) -> list:
     folder = Path(ctx.out_dir) / safe_name(str(ctx.pemda.info.get("kode_pemda") or "pemda")) / \
         safe_name(ctx.kode_opd)
     path = export_manual_iku(ctx.pemda, folder / "manual_iku.xlsx", ctx.kode_opd, overwrite=True)
-    return [f"Manual IKU ditulis ke `{path}`."]
+    return [f"Manual IKU ditulis ke {md(path)}."]
 
 
 # --------------------------------------------------------------------------- Pemda overview
@@ -417,7 +417,7 @@ def crosscutting_network(ctx: Context) -> list:
     pending = crosscutting.pending(ctx.pemda)
     text = (f"{len(crosscutting.requests(ctx.pemda))} permintaan crosscutting; {len(pending)} "
             f"belum disepakati. OPD paling banyak dibutuhkan: "
-            + ", ".join(f"{r.nama_opd} ({r.diminta})" for r in
+            + ", ".join(f"{md(r.nama_opd)} ({r.diminta})" for r in
                         hubs.sort_values("diminta", ascending=False).head(3).itertuples()) + ".")
     return [text, diagrams.crosscutting_figure(ctx.pemda),
             table(hubs, ["kode_opd", "nama_opd", "diminta", "meminta", "usulan", "disetujui",
@@ -435,7 +435,7 @@ def node_subtree(ctx: Context) -> list:
     drawing = diagrams.draw_tree(ctx.pemda, [node], year=ctx.tahun, scale=ctx.skala,
                                  indicators=size <= 40, config=ctx.config,
                                  title=f"{node} dan cabangnya")
-    return [f"**{node}** {ctx.pemda.node(node).get('pernyataan')}: {size} kondisi di cabang ini.",
+    return [f"**{md(node)}** {md(ctx.pemda.node(node).get('pernyataan'))}: {size} kondisi di cabang ini.",
             drawing]
 
 
