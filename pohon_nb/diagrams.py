@@ -211,7 +211,7 @@ def _predicate_color(scale, label: str | None) -> str:
 
 def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, scale=None,
                year: int | None = None, indicators: bool = True,
-               crosscutting: dict | None = None) -> list[Line]:
+               crosscutting: dict | None = None, own_only: bool = False) -> list[Line]:
     """The text of one condition's box: id and level, statement, indicators, badge, tags."""
     node = pemda.node(node_id)
     level = node.get("level")
@@ -229,8 +229,9 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
     if achievement is not None:
         value = achievement.get(node_id)
         label = scale.predicate(value) if value is not None else None
-        text = (f"Capaian {year}: {number_text(round(value, 1))}% · {label}" if value is not None
-                else f"Capaian {year}: n/a")
+        what = f"Capaian {year}" + (" (indikator sendiri)" if own_only else "")
+        text = (f"{what}: {number_text(round(value, 1))}% · {label}" if value is not None
+                else f"{what}: n/a")
         lines.append(Line(text, size=7, weight="bold", dot=_predicate_color(scale, label)))
     for partner, status in (crosscutting or {}).get(node_id, []):
         lines.append(Line(f"↔ crosscutting: {partner} ({status})", size=6.5, style="italic",
@@ -241,13 +242,16 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
 def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
               year: int | None = None, scale: str = "lima_tingkat", indicators: bool = True,
               levels: tuple[str, ...] | None = None, title: str = "",
-              config: AchievementConfig | None = None) -> Drawing:
+              config: AchievementConfig | None = None,
+              own_only: frozenset[str] | set[str] = frozenset()) -> Drawing:
     """Draw the subtrees under ``roots`` (or the given ``children`` map).
 
     ``year`` adds an achievement badge (branch achievement, traffic light by ``scale``);
     ``levels`` keeps only nodes of those levels; ``indicators`` lists chosen indicators
     under each statement. Crosscutting requests show as tags, and as a dashed link when the
-    partner's node is on the same drawing.
+    partner's node is on the same drawing. Nodes in ``own_only`` show the achievement of
+    their own indicators rather than their branch's (context above an OPD's tree, whose
+    branch holds other OPDs).
     """
     if children is None:
         children = _children_within(pemda, roots, levels)
@@ -257,9 +261,12 @@ def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
     if year is not None:
         table = node_achievement(pemda, year, config, scale_obj)
         achieved = {n: (None if v != v else v) for n, v in zip(table["id"], table["capaian_cabang"])}
+        achieved |= {n: (None if v != v else v) for n, v in zip(table["id"], table["capaian_sendiri"])
+                     if n in own_only}
     tags, links = _crosscutting(pemda)
     content = {n: node_lines(pemda, n, achievement=achieved, scale=scale_obj, year=year,
-                             indicators=indicators, crosscutting=tags) for n in nodes}
+                             indicators=indicators, crosscutting=tags, own_only=n in own_only)
+               for n in nodes}
     sizes = {n: box_size(lines) for n, lines in content.items()}
     stacked = {n for n in nodes if children.get(n) and all(
         pemda.level(c) in ("output", "aksi") or not children.get(c) for c in children[n])}
@@ -348,7 +355,8 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
     context = {a for n in own for a in pemda.ancestors(n)}
     keep = own | context
     roots = [n for n in pemda.tree_order() if n in keep and pemda.parent(n) not in keep]
-    kwargs = dict(year=year, scale=scale, config=config)
+    # Above the OPD, show each condition's own indicators: its branch holds other OPDs.
+    kwargs = dict(year=year, scale=scale, config=config, own_only=frozenset(context))
     whole = draw_tree(pemda, roots, children=_children_within(pemda, roots, keep=keep),
                       indicators=indicators, title=f"Pohon kinerja {name}", **kwargs)
     if whole.layout.width <= max_width:

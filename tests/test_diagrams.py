@@ -139,7 +139,7 @@ def test_text_is_literal(tmp_path):
 def test_wide_tree_is_split_into_overview_and_branches(sample_path):
     pemda = load(sample_path)
     code = "1.02.0.00.0.00.01.0000"
-    whole = opd_tree_figures(pemda, code, year=2025)
+    whole = opd_tree_figures(pemda, code, year=2025, max_width=40)
     assert len(whole) == 1
     split = opd_tree_figures(pemda, code, year=2025, max_width=8)
     assert len(split) > 2
