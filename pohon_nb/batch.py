@@ -117,7 +117,8 @@ def _file_digest(path: Path) -> str:
 
 
 def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int | None = None,
-         skala: str = "lima_tingkat", html_pages: bool = True, timeout: int | None = 600) -> list[Task]:
+         skala: str = "lima_tingkat", html_pages: bool = True, timeout: int | None = 600,
+         templates: Path = TEMPLATES) -> list[Task]:
     """The notebooks of a batch: the overview first, then three per OPD."""
     codes = pemda.opd_codes()
     if only:
@@ -131,15 +132,18 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
                   "interaktif": False, "folder_keluaran": str(out)}
     if tahun is not None:
         parameters["tahun"] = int(tahun)
-    templates = {step: TEMPLATES / f"{step}.ipynb" for step in (OVERVIEW, *STEPS)}
-    digests = {step: _file_digest(path) for step, path in templates.items()}
+    paths = {step: Path(templates) / f"{step}.ipynb" for step in (OVERVIEW, *STEPS)}
+    missing = [str(p) for p in paths.values() if not p.exists()]
+    if missing:
+        raise BatchError(f"Templat notebook tidak ada: {', '.join(missing)}")
+    digests = {step: _file_digest(path) for step, path in paths.items()}
 
     def task(step: str, code: str | None) -> Task:
         params = dict(parameters, kode_opd=code or (codes[0] if codes else ""))
         folder = base / safe_name(code) if code else base
         fingerprint = _digest(prints[code], digests[step], params, __version__, html_pages)
         key = f"{code}/{step}" if code else step
-        return Task(key, code, str(templates[step]), str(folder / f"{step}.ipynb"), params,
+        return Task(key, code, str(paths[step]), str(folder / f"{step}.ipynb"), params,
                     fingerprint, html_pages, timeout)
 
     return [task(OVERVIEW, None)] + [task(step, code) for code in codes for step in STEPS]
@@ -254,7 +258,8 @@ class BatchReport:
 def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: int | None = None,
               only: list[str] | None = None, html_pages: bool = True, force: bool = False,
               scheduler: str | None = None, tahun: int | None = None, skala: str = "lima_tingkat",
-              timeout: int | None = 600, progress: bool = True) -> BatchReport:
+              timeout: int | None = 600, progress: bool = True,
+              templates: str | Path = TEMPLATES) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring."""
     started = time.perf_counter()
     pemda = load(data)
@@ -263,7 +268,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
                          f"pohon-nb validate {pemda.source}")
     out = Path(out).resolve()
     tasks = plan(pemda, out, only=only, tahun=tahun, skala=skala, html_pages=html_pages,
-                 timeout=timeout)
+                 timeout=timeout, templates=Path(templates))
     mpath = manifest_path(out, pemda)
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
@@ -284,7 +289,8 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         "source_fingerprint": input_fingerprints(pemda)[None],
         "kode_pemda": pemda.info.get("kode_pemda"),
         "parameters": {"tahun": tahun, "skala": skala, "html": html_pages, "timeout": timeout},
-        "templates": {step: _file_digest(TEMPLATES / f"{step}.ipynb") for step in (OVERVIEW, *STEPS)},
+        "templates": {Path(t.template).name: _file_digest(Path(t.template))
+                      for t in tasks if t.kode_opd in (None, tasks[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
     }
     fingerprints = {t.key: t.fingerprint for t in tasks}

@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--skala", default="lima_tingkat", help="skala predikat")
     batch.add_argument("--timeout", type=int, default=600, metavar="DETIK",
                        help="batas waktu per sel (bawaan 600)")
+    batch.add_argument("--templates", default=None, metavar="DIR",
+                       help="folder templat notebook sendiri (bawaan: templat bawaan paket)")
     batch.set_defaults(handler=cmd_batch)
 
     schema_cmd = commands.add_parser(
@@ -241,7 +243,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         report = run_batch(_data_path(args.data), args.out, jobs=args.jobs, only=only,
                            html_pages=args.html, force=args.force, scheduler=args.scheduler,
-                           tahun=args.tahun, skala=args.skala, timeout=args.timeout)
+                           tahun=args.tahun, skala=args.skala, timeout=args.timeout,
+                           **({"templates": args.templates} if args.templates else {}))
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -59,8 +59,8 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
           max_rows: int | None = None):
     """A DataFrame as a reader sees it: chosen columns, Indonesian headers, "12,5", "1.234".
 
-    Returns a pandas Styler (HTML in notebooks, text in a terminal). Booleans show as ya/tidak,
-    missing values as blank.
+    Returns a :class:`Table` (HTML in notebooks, text in a terminal). Booleans show as
+    ya/tidak, missing values as blank.
     """
     frame = frame if columns is None else frame[columns]
     if max_rows is not None:
@@ -86,7 +86,24 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
     styler = styler.set_uuid(hashlib.sha1(frame.to_json().encode()).hexdigest()[:10])
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    return styler.hide(axis="index")
+    return Table(styler.hide(axis="index"), frame)
+
+
+class Table:
+    """A formatted table: HTML for notebooks and reports, plain text elsewhere.
+
+    Its text form is the table itself (not an object address), so an executed notebook's
+    outputs are the same from run to run.
+    """
+
+    def __init__(self, styler, frame: pd.DataFrame):
+        self.styler, self.data = styler, frame
+
+    def _repr_html_(self) -> str:
+        return self.styler.to_html()
+
+    def __repr__(self) -> str:
+        return self.data.to_string(index=False)
 
 
 def _is_flags(values: pd.Series) -> bool:
