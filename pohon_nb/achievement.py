@@ -202,6 +202,12 @@ def indicator_achievement(pemda: Pemda, year: int | None = None,
     """
     config = config or AchievementConfig()
     scale = get_scale(scale)
+    key = ("indicator_achievement", year, config, scale, chosen_only)
+    return pemda.memo(key, lambda: _indicator_achievement(pemda, year, config, scale,
+                                                          chosen_only)).copy()
+
+
+def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFrame:
     years = [year] if year is not None else pemda.years
     records = []
     for row in pemda.tables["indikator"].rows:
@@ -249,6 +255,12 @@ def node_achievement(pemda: Pemda, year: int, config: AchievementConfig | None =
     (node included) and those with an achievement; ``cakupan`` is their ratio.
     """
     scale = get_scale(scale)
+    key = ("node_achievement", year, config or AchievementConfig(), scale,
+           tuple(sorted((weights or {}).items())))
+    return pemda.memo(key, lambda: _node_achievement(pemda, year, config, scale, weights)).copy()
+
+
+def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
     own, counts = _own_achievement(pemda, year, config)
     branch = _branch_values(pemda, own, weights or {})
     records = []

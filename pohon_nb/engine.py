@@ -176,7 +176,14 @@ class WarmEngine(Engine):
         # papermill's own cwd= changes the whole process's folder, which threads share:
         # the batch sets the notebook's folder per thread instead.
         warm_kernel().attach(client, getattr(_local, "cwd", None) or os.getcwd())
-        return client.execute(cleanup_kc=False)
+        # papermill writes the whole notebook before and after every cell (for watching a
+        # long run); with images in the outputs that is most of a batch's file writing.
+        # The batch writes each notebook once, when it is complete.
+        save, nb_man.save = nb_man.save, lambda **kwargs: None
+        try:
+            return client.execute(cleanup_kc=False)
+        finally:
+            nb_man.save = save
 
 
 papermill_engines.register(ENGINE_NAME, WarmEngine)

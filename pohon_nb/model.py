@@ -116,6 +116,13 @@ class Pemda:
     def roots(self) -> list[str]:
         return [n for n in self.tree.nodes if self.tree.in_degree(n) == 0]
 
+    def memo(self, key: tuple, compute):
+        """A computation remembered on this model (which is not changed after loading)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     def tree_order(self) -> list[str]:
         """Every condition depth-first from the roots, children in workbook order."""
         order: list[str] = []

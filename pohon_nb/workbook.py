@@ -75,13 +75,31 @@ class Table:
 # --------------------------------------------------------------------------- reading
 
 
+_RAW_CACHE: dict[tuple, tuple[dict[str, RawSheet], list[Finding]]] = {}
+
+
 def read_raw(path: str | Path) -> tuple[dict[str, RawSheet], list[Finding]]:
     """Read a workbook file or a folder of CSV files into raw sheets.
 
     Sheet names are normalised like headers (``Pohon`` -> ``pohon``). A path that is
     missing or is not a workbook gives an ``S01`` finding and no sheets.
+
+    An ``.xlsx`` read is remembered for as long as the file keeps its size and modification
+    time (a batch worker reads the same workbook for notebook after notebook); the cells
+    are only ever read, never changed, by what is built from them.
     """
     path = Path(path)
+    if path.is_file() and path.suffix.lower() == ".xlsx":
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        if key not in _RAW_CACHE:
+            _RAW_CACHE.clear()
+            _RAW_CACHE[key] = _read_uncached(path)
+        return _RAW_CACHE[key]
+    return _read_uncached(path)
+
+
+def _read_uncached(path: Path) -> tuple[dict[str, RawSheet], list[Finding]]:
     if path.is_dir():
         return _read_csv_folder(path)
     if not path.exists():
