@@ -68,7 +68,7 @@ def lab(tmp_path_factory):
     token = secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"))
-    log = open(home / "lab.log", "w")
+    log = open(home / "lab.log", "w")  # noqa: SIM115 (open for the server's whole life)
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--allow-root",
