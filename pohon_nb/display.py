@@ -154,3 +154,12 @@ def displayable(item):
     if isinstance(item, pd.DataFrame):
         return table(item)
     return item
+
+
+def show(*items) -> None:
+    """Display each item (or each item of a list) as :func:`displayable` makes it."""
+    from IPython.display import display
+
+    for item in items:
+        for one in item if isinstance(item, (list, tuple)) else [item]:
+            display(displayable(one))

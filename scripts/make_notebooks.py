@@ -222,6 +222,202 @@ NOTEBOOKS = {
 }
 
 
+TRAINING_PARAMETERS = [
+    'data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh',
+    "kunci_jawaban: bool = False  # True: jawaban latihan terisi (edisi fasilitator)",
+]
+TRAINING_SETUP = (
+    "import pohon_nb as pn\n"
+    "from pohon_nb import checks, diagrams, display, problems, training, views\n\n"
+    "pemda = pn.load(data_path or None)\n"
+    "print(pemda.info['nama_pemda'], '|', len(pemda.opd_codes()), 'OPD |', len(pemda.tree), 'kondisi')"
+)
+HOW_TRAIN = ("*Modul pelatihan pohon-nb, berbasis sampel sintetis Kabupaten Contoh.* Jalankan sel dari "
+             "atas ke bawah (Shift+Enter). Di sel latihan, tulis jawaban Anda di antara tanda kutip "
+             "lalu jalankan sel itu: umpan balik muncul di bawahnya. Boleh dicoba berkali-kali.")
+
+
+def exercise(variable: str, placeholder: str, key: str, call: str) -> str:
+    return (f"{variable} = {placeholder}  # tulis jawaban Anda di sini\n"
+            f"if kunci_jawaban:\n    {variable} = training.answer({key!r})\n{call}")
+
+
+NOTEBOOKS.update({
+    "notebooks/pelatihan/01_konsep.ipynb": [
+        ("md", "# Modul 1: Konsep pohon kinerja\n\n*Durasi: 25 menit.* " + HOW_TRAIN + "\n\n"
+               "**SAKIP** (Perpres 29/2014) meminta setiap Pemda merencanakan, mengukur, melaporkan "
+               "dan dievaluasi berdasarkan **hasil**. **Pohon kinerja** (PermenPANRB 89/2021) "
+               "memecah hasil yang diinginkan Pemda menjadi **kondisi-kondisi** yang harus terwujud "
+               "agar hasil itu tercapai, masing-masing dengan indikator dan pemiliknya, dari kepala "
+               "daerah sampai unit terkecil."),
+        ("params", TRAINING_PARAMETERS),
+        ("code", TRAINING_SETUP),
+        ("md", "## Empat level\n\n"
+               "| level | artinya | komponen | pemilik |\n|---|---|---|---|\n"
+               "| ultimate outcome | dampak yang diinginkan Pemda | tujuan/sasaran RPJMD | Kepala Daerah |\n"
+               "| intermediate outcome | hasil utama OPD | sasaran strategis OPD (IKU) | Kepala OPD |\n"
+               "| immediate outcome | hasil sebuah program | sasaran program | Kepala Bidang |\n"
+               "| output | produk sebuah kegiatan | sasaran kegiatan | Kepala Seksi |\n\n"
+               "Setiap kotak adalah **kondisi**: keadaan yang harus ada, ditulis sebagai hasil "
+               "('Meningkatnya ...', 'Menurunnya ...'), bukan sebagai kegiatan ('Pelaksanaan ...'). "
+               "Level yang sama boleh bersarang (intermediate di bawah intermediate), tetapi anak "
+               "tidak boleh lebih tinggi dari induknya."),
+        ("md", "## Membaca pohon\n\nBerikut pohon Dinas Kesehatan Kabupaten Contoh di bawah "
+               "sasaran daerah yang dilayaninya. Bacalah dari bawah ke atas dengan logika "
+               "*jika-maka*: **jika** output-output terwujud, **maka** immediate outcome di atasnya "
+               "tercapai, dan seterusnya. Dari atas ke bawah, tanyakan: *apa yang harus terjadi "
+               "agar kondisi ini tercapai?*"),
+        ("code", 'display.show(diagrams.opd_tree_figures(pemda, "1.02.0.00.0.00.01.0000", year=2025,\n'
+                 '                                          max_width=11))'),
+        ("md", "Perhatikan: satu outcome biasanya dihasilkan **beberapa** kondisi bersama. Rantai "
+               "panjang berisi satu anak saja adalah tanda logika yang belum lengkap."),
+        ("md", "## Latihan 1: level\n\nSebuah OPD menaruh kondisi **output** langsung di bawah "
+               "**intermediate outcome**. Isi level anak dan induk seperti pada pohon itu, lalu "
+               "baca umpan baliknya. Setelah itu coba `('immediate', 'intermediate')`."),
+        ("code", exercise("jawaban", '("", "")', "03.level", "training.check_level(*jawaban)")),
+        ("md", "## Latihan 2: kondisi atau kegiatan?\n\nRumuskan ulang *'Pelaksanaan imunisasi "
+               "dasar lengkap'* sebagai kondisi level immediate outcome."),
+        ("code", "jawaban = \"\"  # tulis jawaban Anda di sini\n"
+                 "if kunci_jawaban:\n"
+                 "    jawaban = \"Meningkatnya cakupan imunisasi dasar lengkap pada bayi\"\n"
+                 'training.check_condition(jawaban, "immediate")'),
+        ("md", "**Rangkuman.** Pohon kinerja = kondisi berjenjang dengan logika sebab-akibat; "
+               "kondisi ditulis sebagai hasil; level berurutan ultimate → intermediate → immediate "
+               "→ output. Modul berikutnya: menemukan masalah yang menjadi akar pohon."),
+    ],
+    "notebooks/pelatihan/02_identifikasi_masalah.ipynb": [
+        ("md", "# Modul 2: Identifikasi masalah\n\n*Durasi: 30 menit.* " + HOW_TRAIN + "\n\n"
+               "Sebelum menyusun pohon kinerja, temukan masalah yang paling penting. Tiga alat: "
+               "**data kesenjangan** (realisasi dibanding target), saringan **APKL**, dan "
+               "peringkat **USG**."),
+        ("params", TRAINING_PARAMETERS),
+        ("code", TRAINING_SETUP + '\nctx = views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)'),
+        ("md", "## Data kesenjangan\n\nIndikator Dinas Kesehatan tahun 2025, kesenjangan terbesar "
+               "di atas. Capaian di bawah 100% menunjukkan target belum tercapai."),
+        ("code", "display.show(views.indicator_gaps(ctx)[:2])"),
+        ("md", "## APKL\n\nSetiap isu diuji: **A**ktual (sedang terjadi?), **P**roblematik "
+               "(menyimpang dari standar?), **K**ekhalayakan (menyangkut banyak orang?), **L**ayak "
+               "(dalam kewenangan OPD?). Isu yang gagal salah satunya tidak diperingkat; isu yang "
+               "gagal *Layak* biasanya menjadi permintaan **crosscutting** ke OPD yang berwenang."),
+        ("code", "display.show(views.apkl(ctx)[1])"),
+        ("md", "## USG\n\nUrgency, Seriousness, Growth: masing-masing 1-5. Total tertinggi menjadi "
+               "calon masalah inti. Berikut skor isu Dinas Kesehatan yang lolos APKL:"),
+        ("code", 'display.show(display.table(problems.usg_ranking(pemda, "1.02.0.00.0.00.01.0000"),\n'
+                 '                                  ["id", "pernyataan", "usg_u", "usg_s", "usg_g"]))'),
+        ("md", "## Latihan 1: urutkan isu\n\nJumlahkan U + S + G setiap isu di tabel di atas, lalu "
+               "tulis ID-nya dari total tertinggi, mis. `[\"M.DINKES.3\", ...]`. (Tabel di atas "
+               "sengaja belum menampilkan totalnya.)"),
+        ("code", exercise("urutan", "[]", "02.usg",
+                          'skor = {r.id: (r.usg_u, r.usg_s, r.usg_g) for r in problems.usg_ranking(\n'
+                          '    pemda, "1.02.0.00.0.00.01.0000").itertuples()}\n'
+                          "training.check_usg_ranking(urutan, skor)")),
+        ("md", "## Latihan 2: nilai seri\n\nTiga isu dengan skor berikut. Urutkan; perhatikan apa "
+               "kata umpan balik tentang nilai yang sama. USG tidak memutuskan seri: forum yang "
+               "memutuskan."),
+        ("code", "skor_seri = {\"A\": (5, 4, 4), \"B\": (4, 5, 4), \"C\": (3, 3, 3)}\n"
+                 "urutan = []  # tulis jawaban Anda di sini\n"
+                 "if kunci_jawaban:\n    urutan = [\"B\", \"A\", \"C\"]\n"
+                 "training.check_usg_ranking(urutan, skor_seri)"),
+        ("md", "**Rangkuman.** Data kesenjangan menunjukkan *di mana* kinerja tertinggal; APKL "
+               "menyaring isu yang layak ditangani; USG memeringkatnya, dan nilai seri diputuskan "
+               "bersama. Isu teratas menjadi **masalah inti**."),
+    ],
+    "notebooks/pelatihan/03_pohon_masalah_ke_pohon_kinerja.ipynb": [
+        ("md", "# Modul 3: Dari pohon masalah ke pohon kinerja\n\n*Durasi: 40 menit.* " + HOW_TRAIN
+               + "\n\n**Pohon masalah**: masalah inti di tengah, penyebabnya di bawah (ditemukan "
+               "dengan bertanya *mengapa?* berulang kali, teknik *lima mengapa*), akibatnya di atas. "
+               "Panah berjalan dari sebab ke akibat."),
+        ("params", TRAINING_PARAMETERS),
+        ("code", TRAINING_SETUP),
+        ("md", "## Pohon masalah Dinas Kesehatan\n\nMengapa prevalensi stunting tinggi? Karena "
+               "cakupan layanan ibu hamil dan balita rendah. Mengapa cakupan rendah? Karena tenaga "
+               "dan sarana puskesmas terbatas: itulah **akar masalah**. Penyebab bergaris "
+               "putus-putus berada di luar kewenangan Dinas Kesehatan."),
+        ("code", 'display.show(diagrams.problem_tree_figure(pemda, "1.02.0.00.0.00.01.0000"))'),
+        ("md", "## Konversi\n\nSetiap kondisi negatif diubah menjadi kondisi positif yang ingin "
+               "dicapai: *Tingginya* → *Menurunnya*, *Rendahnya* → *Meningkatnya*, *Belum "
+               "optimalnya* → *Optimalnya*. Masalah inti menjadi intermediate outcome, penyebab "
+               "menjadi immediate outcome, akar masalah menjadi output, dan penyebab eksternal "
+               "menjadi permintaan crosscutting."),
+        ("code", 'display.show(views.conversion(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))[1])'),
+        ("md", "## Latihan 1: rumuskan kondisi\n\nUbah masalah inti *'Tingginya prevalensi "
+               "stunting pada balita'* menjadi kondisi level **intermediate outcome**."),
+        ("code", exercise("kondisi", '""', "03.kondisi",
+                          'training.check_condition(kondisi, "intermediate")')),
+        ("md", "## Latihan 2: level dari posisi\n\nPenyebab langsung masalah inti menjadi "
+               "kondisi di bawah intermediate outcome. Tulis pasangan *(level anak, level induk)*."),
+        ("code", exercise("jawaban", '("", "")', "03.level", "training.check_level(*jawaban)")),
+        ("md", "**Rangkuman.** Pohon masalah memberi logika sebab-akibat; konversi menjaga "
+               "ketertelusuran: setiap kondisi di pohon kinerja menyimpan ID masalah asalnya "
+               "(kolom `asal_masalah`), sehingga evaluator dapat melihat mengapa kondisi itu ada."),
+    ],
+    "notebooks/pelatihan/04_indikator.ipynb": [
+        ("md", "# Modul 4: Indikator\n\n*Durasi: 40 menit.* " + HOW_TRAIN + "\n\n"
+               "Indikator yang baik **SMART** (Specific, Measurable, Achievable, Relevant, "
+               "Time-bound; kriteria evaluasi 1.b.5) dan dapat dinilai juga dengan **CREAM** (Clear, "
+               "Relevant, Economic, Adequate, Monitorable). Jenisnya harus sesuai level: kondisi "
+               "outcome tidak boleh hanya diukur dengan indikator output. **Polaritas**: maks "
+               "(makin tinggi makin baik), min (makin rendah makin baik), stabil (dalam rentang)."),
+        ("params", TRAINING_PARAMETERS),
+        ("code", TRAINING_SETUP + '\nctx = views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)'),
+        ("md", "## Skor SMART/CREAM dengan alasan\n\nSkor otomatis membaca isi workbook; alasan "
+               "setiap skor di bawah 2 ditampilkan."),
+        ("code", "display.show(views.score_reasons(ctx)[1])"),
+        ("md", "## Menghitung capaian\n\n- maks: realisasi / target × 100\n"
+               "- min: (2 × target − realisasi) / target × 100\n\n"
+               "**Latihan 1.** Target cakupan imunisasi 80%, realisasi 60%. Berapa capaiannya?"),
+        ("code", exercise("capaian", "None", "04.capaian_maks",
+                          'training.check_achievement(capaian, target=80, actual=60, polarity="maks")')),
+        ("md", "**Latihan 2.** Target prevalensi stunting 20%, realisasi 15% (polaritas min). "
+               "Berapa capaiannya? Perhatikan: lebih rendah berarti lebih baik."),
+        ("code", exercise("capaian", "None", "04.capaian_min",
+                          'training.check_achievement(capaian, target=20, actual=15, polarity="min")')),
+        ("md", "Bandingkan dengan fungsi paket:"),
+        ("code", "from pohon_nb.achievement import achievement\n"
+                 'print(achievement(80, 60, "maks"), achievement(20, 15, "min"))'),
+        ("md", "## Latihan 3: tulis indikator dan entri Manual IKU\n\nUntuk output *'Terselenggaranya "
+               "pemantauan pertumbuhan balita di posyandu'*, tulis nama indikator, satuan dan "
+               "formulanya. Manual IKU lengkap juga memuat definisi, alasan, sumber data, "
+               "frekuensi, penanggung jawab, baseline dan target tahunan."),
+        ("code", exercise("indikator", '("", "", "")', "04.indikator",
+                          'training.check_indicator(*indikator, level="output")')),
+        ("code", 'display.show(views.manual_iku(ctx)[1])'),
+        ("md", "**Rangkuman.** Indikator menyebut ukurannya, punya satuan dan formula, jenisnya "
+               "sesuai level, targetnya searah polaritas dan tidak di bawah capaian terakhir."),
+    ],
+    "notebooks/pelatihan/05_cascading_dan_crosscutting.ipynb": [
+        ("md", "# Modul 5: Cascading dan crosscutting\n\n*Durasi: 30 menit.* " + HOW_TRAIN + "\n\n"
+               "**Cascading** menurunkan kinerja sampai ke jabatan dan individu (PermenPANRB "
+               "6/2022): *langsung* bila indikator atasan dibagi ke bawahan, *tidak langsung* bila "
+               "bawahan memegang indikator pendukung. **Crosscutting**: kondisi yang dibutuhkan "
+               "sebuah OPD tetapi diwujudkan OPD lain; dicatat pada kondisi yang membutuhkan, "
+               "dengan status usulan, disetujui atau ditolak (kriteria 1.b.9)."),
+        ("params", TRAINING_PARAMETERS),
+        ("code", TRAINING_SETUP + '\nctx = views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)'),
+        ("md", "## Jejaring crosscutting\n\nPanah dari OPD yang meminta ke OPD mitra; warna "
+               "menunjukkan status. OPD yang banyak dituju (mis. Dinas PUPR) perlu hadir di "
+               "asistensi banyak OPD lain."),
+        ("code", "display.show(diagrams.crosscutting_figure(pemda))"),
+        ("code", "display.show(views.crosscutting_both_ways(ctx))"),
+        ("md", "## Latihan: temukan mata rantai yang hilang\n\nDi salinan pohon berikut, satu "
+               "output kehilangan induknya. Pemeriksaan menemukannya sebagai kondisi puncak yang "
+               "bukan ultimate outcome (M17). Output mana itu, dan kondisi mana yang seharusnya "
+               "menjadi induknya?"),
+        ("code", "rusak = training.broken_tree()\n"
+                 "temuan = [f for f in checks.run_checks(rusak)\n"
+                 "          if f.code == 'M17' and f.ref.startswith('DINKES')]\n"
+                 "display.show(display.table(views.findings_table(temuan)))"),
+        ("code", 'display.show(display.table(pemda.pohon[pemda.pohon["id"].str.startswith("DINKES.1.3")],\n'
+                 '                                  ["id", "induk", "level", "pernyataan"]))'),
+        ("code", exercise("induk", '""', "05.induk",
+                          'training.check_missing_link(induk, "DINKES.1.3", "DINKES.1")')),
+        ("md", "**Rangkuman.** Rantai dari ultimate outcome sampai output (dan rencana aksi "
+               "individu) harus tersambung tanpa putus (kriteria 1.b.8); ketergantungan antar-OPD "
+               "dicatat dan disepakati sebelum asistensi."),
+    ],
+})
+
+
 def build(path: str, spec) -> nbformat.NotebookNode:
     cells = []
     for kind, content in spec:

@@ -22,7 +22,7 @@ from pohon_nb.notebook import Session, WorkbookError
 from pohon_nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
 
 TEMPLATES = sorted((REPO / "templates").glob("*.ipynb"))
-NOTEBOOKS = TEMPLATES + sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = TEMPLATES + sorted((REPO / "notebooks").rglob("*.ipynb"))
 DINKES = "1.02.0.00.0.00.01.0000"
 
 

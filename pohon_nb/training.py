@@ -1,0 +1,303 @@
+"""Check functions for the training notebooks: specific, friendly feedback in Bahasa Indonesia.
+
+Every check returns a :class:`Feedback` that says what is right, what is wrong and gives a
+hint, never just "salah". An empty answer is not an error: the learner is told what to
+write. :data:`ANSWERS` holds the answer key the trainer's edition fills in
+(``kunci_jawaban = True``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+
+from . import schema
+from .achievement import achievement
+from .checks import ACTIVITY_WORDS
+from .display import md
+from .findings import number_text
+
+RESULT_OPENINGS = ("meningkatnya", "menurunnya", "terwujudnya", "tersedianya", "terpenuhinya",
+                   "optimalnya", "menguatnya", "berkurangnya", "terlaksananya", "terselenggaranya",
+                   "tersalurkannya", "terbangunnya", "terpeliharanya", "terkelolanya",
+                   "terbentuknya", "terlindunginya", "dimanfaatkannya", "membaiknya", "tercapainya",
+                   "terintegrasinya", "tertanganinya", "terlayaninya", "mudahnya", "cepatnya")
+OUTPUT_OPENINGS = ("tersedianya", "terlaksananya", "terselenggaranya", "tersalurkannya",
+                   "terbangunnya", "terpeliharanya", "terbentuknya", "terlayaninya")
+NEGATIVE_OPENINGS = ("tingginya", "rendahnya", "kurangnya", "lemahnya", "terbatasnya", "sulitnya",
+                     "belum", "buruknya", "banyaknya", "lambatnya", "minimnya")
+
+
+@dataclass
+class Feedback:
+    """The result of a check: whether it passed, and what to tell the learner."""
+
+    ok: bool
+    good: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    hint: str = ""
+    empty: bool = False
+
+    def _repr_markdown_(self) -> str:
+        if self.empty:
+            return f"✏️ **Belum ada jawaban.** {self.hint}"
+        head = "✅ **Tepat!**" if self.ok else "🔎 **Hampir; periksa lagi.**"
+        lines = [head]
+        lines += [f"- ✔ {g}" for g in self.good]
+        lines += [f"- ✘ {w}" for w in self.wrong]
+        if self.hint:
+            lines.append(f"\n💡 *Petunjuk:* {self.hint}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self._repr_markdown_()
+
+
+def _blank(answer) -> bool:
+    return answer is None or (isinstance(answer, str) and not answer.strip()) or (
+        isinstance(answer, (list, tuple, dict)) and not answer)
+
+
+def _first_word(text: str) -> str:
+    words = str(text).split()
+    return words[0].lower().strip(".,:;") if words else ""
+
+
+def _close(word: str, options) -> str | None:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.8)
+    return match[0] if match and match[0] != word else None
+
+
+# --------------------------------------------------------------------------- wording and level
+
+
+def check_condition(statement: str, level: str = "intermediate") -> Feedback:
+    """Is ``statement`` a condition (a result) worded right for ``level``?"""
+    if _blank(statement):
+        return Feedback(False, empty=True, hint="Tulis kondisi sebagai hasil yang ingin dicapai, "
+                        "mis. 'Meningkatnya cakupan imunisasi dasar lengkap'.")
+    first = _first_word(statement)
+    fb = Feedback(True)
+    words = statement.split()
+    if first in ACTIVITY_WORDS:
+        better = ACTIVITY_WORDS[first]
+        fb.ok = False
+        fb.wrong.append(f"'{md(words[0])}' menggambarkan **kegiatan**, bukan kondisi yang ingin dicapai.")
+        fb.hint = (f"Coba '{better} {md(' '.join(words[1:]))}'." if better
+                   else "Tanyakan: keadaan apa yang ingin terwujud setelah kegiatan itu?")
+        return fb
+    if first in NEGATIVE_OPENINGS:
+        fb.ok = False
+        fb.wrong.append(f"'{md(words[0])}' adalah rumusan **masalah** (kondisi negatif).")
+        fb.hint = "Ubah menjadi kondisi positif, mis. 'Tingginya ...' → 'Menurunnya ...'."
+        return fb
+    if first not in RESULT_OPENINGS:
+        guess = _close(first, RESULT_OPENINGS)
+        fb.ok = False
+        if guess:
+            fb.wrong.append(f"'{md(words[0])}' sepertinya salah ketik.")
+            fb.hint = f"Maksud Anda '{guess.capitalize()}'?"
+        else:
+            fb.wrong.append(f"Kondisi biasanya diawali kata hasil seperti 'Meningkatnya', "
+                            f"'Menurunnya' atau 'Terwujudnya'; '{md(words[0])}' bukan salah satunya.")
+            fb.hint = "Awali dengan kata benda hasil: Meningkatnya, Menurunnya, Terwujudnya, ..."
+        return fb
+    fb.good.append(f"'{md(words[0])}' merumuskan hasil, bukan kegiatan.")
+    if len(words) < 3:
+        fb.ok = False
+        fb.wrong.append("Kondisinya terlalu pendek: sebutkan apa yang berubah dan pada siapa/apa.")
+        fb.hint = "Mis. 'Meningkatnya cakupan imunisasi dasar lengkap pada bayi'."
+        return fb
+    if level in schema.OUTCOME_LEVELS and first in OUTPUT_OPENINGS:
+        fb.ok = False
+        fb.wrong.append(f"'{md(words[0])}' lazim untuk **output** (hasil langsung kegiatan), "
+                        f"kurang tepat untuk level {level}.")
+        fb.hint = "Untuk outcome, gunakan perubahan keadaan: 'Meningkatnya ...', 'Menurunnya ...'."
+        return fb
+    fb.good.append(f"Rumusan cocok untuk level {level}.")
+    return fb
+
+
+def check_level(child: str, parent: str) -> Feedback:
+    """May a ``child`` level sit directly under a ``parent`` level?"""
+    if _blank(child) or _blank(parent):
+        return Feedback(False, empty=True, hint="Isi level anak dan level induknya (ultimate, "
+                        "intermediate, immediate, output).")
+    child, parent = schema.normalise_enum("level", child), schema.normalise_enum("level", parent)
+    for value in (child, parent):
+        if value not in schema.LEVELS:
+            return Feedback(False, wrong=[f"'{md(value)}' bukan level."],
+                            hint=f"Pilihan: {', '.join(schema.LEVELS)}.")
+    gap = schema.LEVEL_RANK[child] - schema.LEVEL_RANK[parent]
+    if gap < 0:
+        return Feedback(False, wrong=[f"{child} lebih tinggi dari induknya {parent}."],
+                        hint=f"Urutan dari atas: {' > '.join(schema.LEVELS)}.")
+    if gap > 1:
+        missing = schema.LEVELS[schema.LEVEL_RANK[parent] + 1: schema.LEVEL_RANK[child]]
+        return Feedback(False, good=["Arah turunnya benar."],
+                        wrong=[f"Level {', '.join(missing)} terlewati."],
+                        hint="Tambahkan kondisi antara, atau naikkan level anaknya.")
+    why = "level yang sama boleh bersarang" if gap == 0 else "satu level di bawahnya"
+    return Feedback(True, good=[f"{child} di bawah {parent}: {why}."])
+
+
+# --------------------------------------------------------------------------- achievement
+
+
+def check_achievement(answer: float | None, target: float, actual: float, polarity: str) -> Feedback:
+    """Is ``answer`` the achievement (percent) of ``actual`` against ``target``?"""
+    if _blank(answer):
+        return Feedback(False, empty=True, hint="Hitung capaian dalam persen, mis. 87.5.")
+    expected, _ = achievement(target, actual, polarity)
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return Feedback(False, wrong=[f"'{md(answer)}' bukan angka."], hint="Tulis angkanya saja.")
+    if math.isclose(value, expected, abs_tol=0.15):
+        return Feedback(True, good=[f"Capaian {number_text(round(expected, 1))}% benar."])
+    naive = actual / target * 100 if target else None
+    if polarity == "min" and naive is not None and math.isclose(value, naive, abs_tol=0.15):
+        return Feedback(False, wrong=["Anda memakai rumus **maks** (realisasi / target) untuk "
+                                      "indikator **min**: makin kecil realisasi, makin baik."],
+                        hint="Untuk polaritas min: (2 × target − realisasi) / target × 100.")
+    if math.isclose(value, expected / 100, abs_tol=0.002):
+        return Feedback(False, good=["Perbandingannya sudah benar."],
+                        wrong=["Hasilnya belum dikali 100."], hint="Capaian ditulis dalam persen.")
+    if polarity == "maks" and naive and math.isclose(value, target / actual * 100, abs_tol=0.15):
+        return Feedback(False, wrong=["Pembilang dan penyebut tertukar."],
+                        hint="Untuk polaritas maks: realisasi / target × 100.")
+    formula = ("realisasi / target × 100" if polarity == "maks"
+               else "(2 × target − realisasi) / target × 100")
+    return Feedback(False, wrong=[f"{number_text(value)} belum tepat."],
+                    hint=f"Rumus untuk polaritas {polarity}: {formula}.")
+
+
+# --------------------------------------------------------------------------- USG
+
+
+def check_usg_ranking(answer: list[str], scores: dict[str, tuple[int, int, int]]) -> Feedback:
+    """Is ``answer`` the issues ordered from the highest USG total (ties in any order)?"""
+    if _blank(answer):
+        return Feedback(False, empty=True, hint="Urutkan ID isu dari total U+S+G tertinggi.")
+    totals = {k: sum(v) for k, v in scores.items()}
+    answer = [str(a).strip() for a in answer]
+    unknown = [a for a in answer if a not in totals]
+    if unknown:
+        return Feedback(False, wrong=[f"ID tidak dikenal: {md(', '.join(unknown))}."],
+                        hint=f"ID yang ada: {md(', '.join(totals))}.")
+    missing = [k for k in totals if k not in answer]
+    if missing:
+        return Feedback(False, wrong=[f"Belum diurutkan: {md(', '.join(missing))}."],
+                        hint="Setiap isu yang lolos APKL masuk peringkat.")
+    values = [totals[a] for a in answer]
+    if values == sorted(values, reverse=True):
+        ties = sorted({t for t in values if values.count(t) > 1}, reverse=True)
+        good = ["Urutan dari total tertinggi sudah benar."]
+        if ties:
+            good.append(f"Ada nilai seri (total {', '.join(map(str, ties))}): urutan di antara "
+                        f"mereka diputuskan bersama, bukan oleh angka.")
+        return Feedback(True, good=good)
+    first_bad = next(i for i in range(len(values) - 1) if values[i] < values[i + 1])
+    return Feedback(False, good=[f"{first_bad} isu pertama sudah urut."] if first_bad else [],
+                    wrong=[f"{md(answer[first_bad])} (total {values[first_bad]}) ditaruh di atas "
+                           f"{md(answer[first_bad + 1])} (total {values[first_bad + 1]})."],
+                    hint="Jumlahkan U + S + G setiap isu, lalu urutkan dari yang terbesar.")
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def check_indicator(name: str, unit: str, formula: str = "", level: str = "immediate") -> Feedback:
+    """Is this a measurable indicator with a unit (and a formula) for its level?"""
+    if _blank(name):
+        return Feedback(False, empty=True, hint="Tulis nama indikator, satuan dan formulanya.")
+    from .indicators import MEASURE_WORDS, _vague
+
+    fb = Feedback(True)
+    lowered = name.lower()
+    if lowered.startswith(MEASURE_WORDS):
+        fb.good.append("Nama indikator menyebut ukurannya.")
+    else:
+        fb.ok = False
+        fb.wrong.append("Nama indikator belum menyebut ukuran (persentase, jumlah, indeks, rasio, ...).")
+    vague = _vague(name)
+    if vague and not lowered.startswith(MEASURE_WORDS):
+        fb.ok = False
+        fb.wrong.append(f"Kata '{md(vague[0])}' kabur bila tidak diukur.")
+    if _blank(unit):
+        fb.ok = False
+        fb.wrong.append("Satuan belum diisi.")
+    else:
+        fb.good.append(f"Satuan: {md(unit)}.")
+    if _blank(formula):
+        fb.ok = False
+        fb.wrong.append("Formula (pembilang / penyebut) belum diisi.")
+    else:
+        fb.good.append("Formula ada.")
+    if level in schema.OUTCOME_LEVELS and lowered.startswith("jumlah") and "yang" not in lowered:
+        fb.ok = False
+        fb.wrong.append(f"'Jumlah ...' biasanya mengukur output; untuk level {level} ukur hasilnya.")
+    if not fb.ok:
+        fb.hint = "Contoh: 'Persentase balita yang ditimbang di posyandu', satuan %, formula " \
+                  "(balita ditimbang / seluruh balita) × 100."
+    return fb
+
+
+# --------------------------------------------------------------------------- cascading
+
+
+def check_missing_link(answer: str, expected: str, parent: str) -> Feedback:
+    """Did the learner find the condition that should connect ``parent`` to its orphan?"""
+    if _blank(answer):
+        return Feedback(False, empty=True, hint="Tulis ID kondisi yang seharusnya menjadi induknya.")
+    answer = str(answer).strip()
+    if answer == expected:
+        return Feedback(True, good=[f"Benar: {md(expected)} adalah induk yang hilang; rantai dari "
+                                    f"{md(parent)} sampai output kini tersambung."])
+    return Feedback(False, wrong=[f"{md(answer)} bukan induk yang tepat."],
+                    hint="Cari kondisi yang levelnya tepat satu tingkat di atas kondisi yatim itu "
+                         "dan isinya menjadi alasan kondisi itu dibutuhkan.")
+
+
+ANSWERS = {
+    "02.usg": ["M.DINKES.2", "M.DINKES.1", "M.DINKES.3", "M.DINKES.5"],
+    "03.kondisi": "Menurunnya prevalensi stunting pada balita",
+    "03.level": ("immediate", "intermediate"),
+    "04.capaian_maks": 75.0,
+    "04.capaian_min": 125.0,
+    "04.indikator": ("Persentase balita yang ditimbang di posyandu", "%",
+                     "(Jumlah balita ditimbang / jumlah seluruh balita) × 100"),
+    "05.induk": "DINKES.1.3",
+}
+"""The answer key: what the trainer's edition fills in."""
+
+
+def answer(key: str):
+    """The answer-key value of an exercise."""
+    return ANSWERS[key]
+
+
+def broken_tree(node: str = "DINKES.1.3.2", data=None):
+    """The sample with one condition cut loose from its parent, for the missing-link exercise.
+
+    Returns the loaded model (structure findings included) of a copy whose ``node`` has an
+    empty ``induk``; the workbook on disk is not touched.
+    """
+    import copy
+
+    from .model import link
+    from .paths import SAMPLE
+    from .workbook import parse, read_raw
+
+    source = str(data or SAMPLE)
+    raw, findings = read_raw(source)
+    raw = copy.deepcopy(raw)
+    sheet = raw["pohon"]
+    id_col = [str(h).strip().lower() for h in sheet.headers].index("id")
+    parent_col = [str(h).strip().lower() for h in sheet.headers].index("induk")
+    for _, values in sheet.rows:
+        if id_col < len(values) and str(values[id_col]).strip() == node:
+            values[parent_col] = None
+    tables, more = parse(raw, source)
+    return link(tables, source, findings + more)

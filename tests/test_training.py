@@ -1,0 +1,150 @@
+"""Training: the check functions (right, wrong, near misses) and both editions of every module."""
+
+from __future__ import annotations
+
+import nbformat
+import papermill as pm
+import pytest
+from conftest import REPO
+
+from pohon_nb import training
+
+MODULES = sorted((REPO / "notebooks" / "pelatihan").glob("*.ipynb"))
+
+
+def text(feedback) -> str:
+    return feedback._repr_markdown_()
+
+
+@pytest.mark.parametrize("statement,level", [
+    ("Menurunnya prevalensi stunting pada balita", "intermediate"),
+    ("Meningkatnya cakupan imunisasi dasar lengkap", "immediate"),
+    ("Tersedianya obat esensial di puskesmas", "output"),
+    ("Terwujudnya tata kelola pemerintahan yang akuntabel", "ultimate"),
+])
+def test_condition_right(statement, level):
+    fb = training.check_condition(statement, level)
+    assert fb.ok and "Tepat" in text(fb)
+
+
+@pytest.mark.parametrize("statement,level,fragment", [
+    ("Menigkatnya cakupan imunisasi", "immediate", "Maksud Anda 'Meningkatnya'"),  # misspelt
+    ("Pelaksanaan imunisasi dasar lengkap", "immediate", "Terlaksananya imunisasi dasar lengkap"),
+    ("Koordinasi lintas sektor penanganan stunting", "intermediate", "keadaan apa"),
+    ("Tingginya prevalensi stunting", "intermediate", "kondisi positif"),
+    ("Tersedianya layanan kesehatan", "intermediate", "lazim untuk **output**"),
+    ("Meningkatnya gizi", "immediate", "terlalu pendek"),
+    ("Program gizi balita", "immediate", "Awali dengan"),
+])
+def test_condition_wrong_with_a_specific_hint(statement, level, fragment):
+    fb = training.check_condition(statement, level)
+    assert not fb.ok and fragment in text(fb)
+    assert text(fb).strip().lower() != "salah"
+
+
+def test_empty_answers_ask_for_one():
+    for fb in (training.check_condition(""), training.check_level("", ""),
+               training.check_achievement(None, 80, 60, "maks"), training.check_usg_ranking([], {}),
+               training.check_indicator("", ""), training.check_missing_link("", "X", "Y")):
+        assert fb.empty and not fb.ok and "Belum ada jawaban" in text(fb)
+
+
+@pytest.mark.parametrize("child,parent,ok,fragment", [
+    ("immediate", "intermediate", True, "satu level di bawahnya"),
+    ("intermediate", "intermediate", True, "bersarang"),
+    ("output", "intermediate", False, "immediate terlewati"),
+    ("intermediate", "output", False, "lebih tinggi"),
+    ("Immediate Outcome", "Intermediate", True, "satu level"),
+    ("tinggi", "output", False, "bukan level"),
+])
+def test_level(child, parent, ok, fragment):
+    fb = training.check_level(child, parent)
+    assert fb.ok is ok and fragment in text(fb)
+
+
+@pytest.mark.parametrize("answer,target,actual,polarity,ok,fragment", [
+    (75, 80, 60, "maks", True, "75% benar"),
+    (75.04, 80, 60, "maks", True, "benar"),
+    (0.75, 80, 60, "maks", False, "dikali 100"),
+    (133.3, 80, 60, "maks", False, "tertukar"),
+    (125, 20, 15, "min", True, "125% benar"),
+    (75, 20, 15, "min", False, "rumus **maks**"),  # minimise computed with the maximise formula
+    (90, 20, 15, "min", False, "(2 × target − realisasi)"),
+    ("tujuh puluh", 80, 60, "maks", False, "bukan angka"),
+])
+def test_achievement(answer, target, actual, polarity, ok, fragment):
+    fb = training.check_achievement(answer, target, actual, polarity)
+    assert fb.ok is ok and fragment in text(fb)
+
+
+def test_usg_ranking_with_ties():
+    scores = {"A": (5, 4, 4), "B": (4, 5, 4), "C": (3, 3, 3)}
+    for order in (["A", "B", "C"], ["B", "A", "C"]):
+        fb = training.check_usg_ranking(order, scores)
+        assert fb.ok and "seri" in text(fb)
+    wrong = training.check_usg_ranking(["C", "A", "B"], scores)
+    assert not wrong.ok and "C (total 9) ditaruh di atas A (total 13)" in text(wrong)
+    assert "Belum diurutkan: C" in text(training.check_usg_ranking(["A", "B"], scores))
+    assert "tidak dikenal: X" in text(training.check_usg_ranking(["A", "B", "X"], scores))
+
+
+def test_indicator():
+    assert training.check_indicator("Persentase balita yang ditimbang", "%", "a / b x 100", "output").ok
+    vague = training.check_indicator("Pelayanan yang optimal", "", "", "immediate")
+    assert not vague.ok and "optimal" in text(vague) and "Satuan belum diisi" in text(vague)
+    output_measure = training.check_indicator("Jumlah penyuluhan", "kali", "hitung", "immediate")
+    assert not output_measure.ok and "mengukur output" in text(output_measure)
+
+
+def test_missing_link():
+    assert training.check_missing_link("DINKES.1.3", "DINKES.1.3", "DINKES.1").ok
+    near = training.check_missing_link("DINKES.1", "DINKES.1.3", "DINKES.1")
+    assert not near.ok and "satu tingkat di atas" in text(near)
+    broken = training.broken_tree()
+    assert broken.parent("DINKES.1.3.2") is None
+
+
+def test_answer_key_passes_its_own_checks():
+    assert training.check_condition(training.answer("03.kondisi"), "intermediate").ok
+    assert training.check_level(*training.answer("03.level")).ok
+    assert training.check_achievement(training.answer("04.capaian_maks"), 80, 60, "maks").ok
+    assert training.check_achievement(training.answer("04.capaian_min"), 20, 15, "min").ok
+    assert training.check_indicator(*training.answer("04.indikator"), level="output").ok
+
+
+def _feedback(nb) -> list[str]:
+    found = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            md = output.get("data", {}).get("text/markdown", "")
+            if "Tepat" in md or "Hampir" in md or "Belum ada jawaban" in md:
+                found.append(md)
+    return found
+
+
+def test_there_are_five_modules_and_a_guide():
+    assert [m.stem[:2] for m in MODULES] == ["01", "02", "03", "04", "05"]
+    guide = (REPO / "notebooks" / "pelatihan" / "PANDUAN_FASILITATOR.md").read_text()
+    assert "luring" in guide and "kunci_jawaban" in guide
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.stem)
+def test_answer_key_edition_gets_every_exercise_right(module, tmp_path):
+    out = tmp_path / f"{module.stem}_kunci.ipynb"
+    pm.execute_notebook(str(module), str(out), parameters={"kunci_jawaban": True},
+                        kernel_name="python3", progress_bar=False, cwd=str(module.parent))
+    feedback = _feedback(nbformat.read(out, as_version=4))
+    assert feedback and all("Tepat" in f for f in feedback), feedback
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.stem)
+def test_learner_edition_asks_for_answers(module):
+    # The learner edition is what nbval runs (defaults); here: every exercise waits for an answer.
+    nb = nbformat.read(module, as_version=4)
+    exercises = [c for c in nb.cells if c.cell_type == "code" and "kunci_jawaban" in c.source
+                 and "if kunci_jawaban" in c.source]
+    assert len(exercises) >= 1
+    for cell in exercises:  # the learner starts from an empty answer
+        first = next(line for line in cell.source.splitlines() if "tulis jawaban" in line)
+        first = first.split("#")[0]
+        assert first.split("=", 1)[1].strip() in ('""', "None", "[]", '("", "")', '("", "", "")'), first
