@@ -247,14 +247,18 @@ def check_indicator(name: str, unit: str, formula: str = "", level: str = "immed
 # --------------------------------------------------------------------------- cascading
 
 
-def check_missing_link(answer: str, expected: str, parent: str) -> Feedback:
-    """Did the learner find the condition that should connect ``parent`` to its orphan?"""
+def check_missing_link(answer: str, node: str = "DINKES.1.3.2", data=None) -> Feedback:
+    """Did the learner find the parent that ``node`` lost in :func:`broken_tree`?"""
     if _blank(answer):
         return Feedback(False, empty=True, hint="Tulis ID kondisi yang seharusnya menjadi induknya.")
+    from .model import load
+
+    expected = load(data).parent(node)
     answer = str(answer).strip()
     if answer == expected:
+        top = load(data).ancestors(node)[-1]
         return Feedback(True, good=[f"Benar: {md(expected)} adalah induk yang hilang; rantai dari "
-                                    f"{md(parent)} sampai output kini tersambung."])
+                                    f"{md(top)} sampai {md(node)} kini tersambung."])
     return Feedback(False, wrong=[f"{md(answer)} bukan induk yang tepat."],
                     hint="Cari kondisi yang levelnya tepat satu tingkat di atas kondisi yatim itu "
                          "dan isinya menjadi alasan kondisi itu dibutuhkan.")
@@ -276,6 +280,29 @@ ANSWERS = {
 def answer(key: str):
     """The answer-key value of an exercise."""
     return ANSWERS[key]
+
+
+def orphans(pemda, prefix: str = "") -> object:
+    """The conditions left at the top of the tree without being ultimate outcomes (M17), as a
+    table, for the missing-link exercise."""
+    from .checks import run_checks
+    from .display import table
+    from .views import findings_table
+
+    found = [f for f in run_checks(pemda, codes=["M17"]) if f.ref.startswith(prefix)]
+    return table(findings_table(found), ["code", "title", "sheet", "row", "column", "ref"])
+
+
+def candidates(pemda, kode_opd: str = "1.02.0.00.0.00.01.0000", node: str = "DINKES.1.3.2"):
+    """The OPD's outcome conditions a lost condition could hang under, and the lost one."""
+    import pandas as pd
+
+    from .display import table
+
+    rows = [{"id": n, "level": pemda.level(n), "pernyataan": pemda.node(n).get("pernyataan")}
+            for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == kode_opd
+            and (pemda.level(n) in ("intermediate", "immediate") or n == node)]
+    return table(pd.DataFrame(rows, columns=["id", "level", "pernyataan"]))
 
 
 def broken_tree(node: str = "DINKES.1.3.2", data=None):

@@ -302,15 +302,13 @@ NOTEBOOKS.update({
         ("code", "display.show(views.apkl(ctx)[1])"),
         ("md", "## USG\n\nUrgency, Seriousness, Growth: masing-masing 1-5. Total tertinggi menjadi "
                "calon masalah inti. Berikut skor isu Dinas Kesehatan yang lolos APKL:"),
-        ("code", 'display.show(display.table(problems.usg_ranking(pemda, "1.02.0.00.0.00.01.0000"),\n'
-                 '                                  ["id", "pernyataan", "usg_u", "usg_s", "usg_g"]))'),
+        ("code", 'isu = problems.usg_ranking(pemda, "1.02.0.00.0.00.01.0000").sort_values("id")\n'
+                 "skor = {r.id: (r.usg_u, r.usg_s, r.usg_g) for r in isu.itertuples()}\n"
+                 'display.show(display.table(isu, ["id", "pernyataan", "usg_u", "usg_s", "usg_g"]))'),
         ("md", "## Latihan 1: urutkan isu\n\nJumlahkan U + S + G setiap isu di tabel di atas, lalu "
                "tulis ID-nya dari total tertinggi, mis. `[\"M.DINKES.3\", ...]`. (Tabel di atas "
-               "sengaja belum menampilkan totalnya.)"),
-        ("code", exercise("urutan", "[]", "02.usg",
-                          'skor = {r.id: (r.usg_u, r.usg_s, r.usg_g) for r in problems.usg_ranking(\n'
-                          '    pemda, "1.02.0.00.0.00.01.0000").itertuples()}\n'
-                          "training.check_usg_ranking(urutan, skor)")),
+               "diurutkan menurut ID dan sengaja belum menampilkan totalnya.)"),
+        ("code", exercise("urutan", "[]", "02.usg", "training.check_usg_ranking(urutan, skor)")),
         ("md", "## Latihan 2: nilai seri\n\nTiga isu dengan skor berikut. Urutkan; perhatikan apa "
                "kata umpan balik tentang nilai yang sama. USG tidak memutuskan seri: forum yang "
                "memutuskan."),
@@ -403,14 +401,12 @@ NOTEBOOKS.update({
                "output kehilangan induknya. Pemeriksaan menemukannya sebagai kondisi puncak yang "
                "bukan ultimate outcome (M17). Output mana itu, dan kondisi mana yang seharusnya "
                "menjadi induknya?"),
-        ("code", "rusak = training.broken_tree()\n"
-                 "temuan = [f for f in checks.run_checks(rusak)\n"
-                 "          if f.code == 'M17' and f.ref.startswith('DINKES')]\n"
-                 "display.show(display.table(views.findings_table(temuan)))"),
-        ("code", 'display.show(display.table(pemda.pohon[pemda.pohon["id"].str.startswith("DINKES.1.3")],\n'
-                 '                                  ["id", "induk", "level", "pernyataan"]))'),
-        ("code", exercise("induk", '""', "05.induk",
-                          'training.check_missing_link(induk, "DINKES.1.3", "DINKES.1")')),
+        ("code", "rusak = training.broken_tree()\ndisplay.show(training.orphans(rusak, \"DINKES\"))"),
+        ("md", "Kondisi outcome Dinas Kesehatan yang bisa menjadi induknya (dan kondisi yang "
+               "terlepas, di baris terakhir). Pilih berdasarkan isinya: kondisi mana yang "
+               "membutuhkan kondisi yang terlepas itu?"),
+        ("code", "display.show(training.candidates(rusak))"),
+        ("code", exercise("induk", '""', "05.induk", "training.check_missing_link(induk)")),
         ("md", "**Rangkuman.** Rantai dari ultimate outcome sampai output (dan rencana aksi "
                "individu) harus tersambung tanpa putus (kriteria 1.b.8); ketergantungan antar-OPD "
                "dicatat dan disepakati sebelum asistensi."),

@@ -45,7 +45,7 @@ def test_condition_wrong_with_a_specific_hint(statement, level, fragment):
 def test_empty_answers_ask_for_one():
     for fb in (training.check_condition(""), training.check_level("", ""),
                training.check_achievement(None, 80, 60, "maks"), training.check_usg_ranking([], {}),
-               training.check_indicator("", ""), training.check_missing_link("", "X", "Y")):
+               training.check_indicator("", ""), training.check_missing_link("")):
         assert fb.empty and not fb.ok and "Belum ada jawaban" in text(fb)
 
 
@@ -97,8 +97,9 @@ def test_indicator():
 
 
 def test_missing_link():
-    assert training.check_missing_link("DINKES.1.3", "DINKES.1.3", "DINKES.1").ok
-    near = training.check_missing_link("DINKES.1", "DINKES.1.3", "DINKES.1")
+    right = training.check_missing_link("DINKES.1.3")
+    assert right.ok and "SD.1 sampai DINKES.1.3.2" in text(right)
+    near = training.check_missing_link("DINKES.1")
     assert not near.ok and "satu tingkat di atas" in text(near)
     broken = training.broken_tree()
     assert broken.parent("DINKES.1.3.2") is None
