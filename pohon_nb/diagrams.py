@@ -352,7 +352,7 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
     """
     name = pemda.opd_name(kode_opd)
     own = {n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == kode_opd}
-    context = {a for n in own for a in pemda.ancestors(n)}
+    context = {a for n in own for a in pemda.ancestors(n)} - own  # the conditions above the OPD
     keep = own | context
     roots = [n for n in pemda.tree_order() if n in keep and pemda.parent(n) not in keep]
     # Above the OPD, show each condition's own indicators: its branch holds other OPDs.

@@ -52,7 +52,20 @@ LABELS = {
     "peringatan": "Peringatan", "info": "Info", "kondisi": "Kondisi",
     "permintaan_tertunda": "Crosscutting tertunda", "mitra_terdaftar": "Mitra terdaftar",
     "simpul_mitra_ada": "Kondisi mitra ada", "kriteria_lemah": "Kriteria di bawah 2 (skor)",
+    "kode": "Kode", "sasaran": "Sasaran", "definisi": "Definisi", "formula": "Formula",
+    "validitas": "Validitas", "tingkat_kendali": "Tingkat kendali", "frekuensi": "Frekuensi",
+    "konsolidasi": "Konsolidasi", "sumber_data": "Sumber data",
+    "penanggung_jawab": "Penanggung jawab", "tahun_baseline": "Tahun baseline",
+    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi",
 }
+
+
+def label(column: str) -> str:
+    """The header a reader sees for a column name (``target_2025`` -> "Target 2025")."""
+    if column in LABELS:
+        return LABELS[column]
+    match = re.match(r"^(target|realisasi|capaian)_(\d{4})$", column)
+    return f"{match.group(1).capitalize()} {match.group(2)}" if match else column
 
 
 def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: int = 1,
@@ -70,7 +83,7 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
         values = frame[column].dropna()
         if len(values) and (frame[column].dtype == bool or _is_flags(values)):
             frame[column] = frame[column].map({True: "ya", False: "tidak"})
-    frame = frame.rename(columns=lambda c: LABELS.get(c, c))
+    frame = frame.rename(columns=label)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
                and not pd.api.types.is_bool_dtype(frame[c])]
     text = [c for c in frame.columns if c not in numeric]

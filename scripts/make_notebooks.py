@@ -372,7 +372,9 @@ NOTEBOOKS.update({
                           'training.check_achievement(capaian, target=20, actual=15, polarity="min")')),
         ("md", "Bandingkan dengan fungsi paket:"),
         ("code", "from pohon_nb.achievement import achievement\n"
-                 'print(achievement(80, 60, "maks"), achievement(20, 15, "min"))'),
+                 'capaian_maks, _ = achievement(80, 60, "maks")\n'
+                 'capaian_min, _ = achievement(20, 15, "min")\n'
+                 'print(f"maks: {capaian_maks:.1f}%   min: {capaian_min:.1f}%")'),
         ("md", "## Latihan 3: tulis indikator dan entri Manual IKU\n\nUntuk output *'Terselenggaranya "
                "pemantauan pertumbuhan balita di posyandu'*, tulis nama indikator, satuan dan "
                "formulanya. Manual IKU lengkap juga memuat definisi, alasan, sumber data, "

@@ -215,3 +215,13 @@ def test_mermaid_tree_and_problem_tree(tmp_path, sample_path):
     problem_chart = mermaid_problem_tree(sample, "1.02.0.00.0.00.01.0000")
     assert problem_chart.startswith("flowchart BT") and "MASALAH INTI" in problem_chart
     assert problem_chart.count(" --> ") == 5
+
+
+def test_only_conditions_above_the_opd_show_their_own_achievement(sample_path):
+    pemda = load(sample_path)
+    (drawing,) = opd_tree_figures(pemda, "1.05.0.00.0.00.02.0000", year=2025)
+    badges = {n: [t.get_text() for t in texts if "Capaian" in t.get_text()]
+              for n, texts in drawing.texts.items()}
+    assert "indikator sendiri" in badges["SD.3"][0]
+    assert "indikator sendiri" not in badges["BPBD.1"][0]
+    assert "indikator sendiri" not in badges["BPBD.1.1"][0]
