@@ -337,11 +337,14 @@ NOTEBOOKS.update({
                "optimalnya* → *Optimalnya*. Masalah inti menjadi intermediate outcome, penyebab "
                "menjadi immediate outcome, akar masalah menjadi output, dan penyebab eksternal "
                "menjadi permintaan crosscutting."),
-        ("code", 'display.show(views.conversion(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))[1])'),
         ("md", "## Latihan 1: rumuskan kondisi\n\nUbah masalah inti *'Tingginya prevalensi "
                "stunting pada balita'* menjadi kondisi level **intermediate outcome**."),
         ("code", exercise("kondisi", '""', "03.kondisi",
                           'training.check_condition(kondisi, "intermediate")')),
+        ("md", "Bandingkan jawaban Anda dengan usulan otomatis untuk semua masalah Dinas "
+               "Kesehatan. *Kondisi terkait* adalah kondisi di pohon kinerja yang sudah merujuk "
+               "masalah itu."),
+        ("code", 'display.show(views.conversion(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))[1])'),
         ("md", "## Latihan 2: level dari posisi\n\nPenyebab langsung masalah inti menjadi "
                "kondisi di bawah intermediate outcome. Tulis pasangan *(level anak, level induk)*."),
         ("code", exercise("jawaban", '("", "")', "03.level", "training.check_level(*jawaban)")),
