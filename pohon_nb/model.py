@@ -126,11 +126,8 @@ class Pemda:
     def tree_order(self) -> list[str]:
         """Every condition depth-first from the roots, children in workbook order."""
         order: list[str] = []
-        stack = sorted(self.roots(), key=lambda n: self.tree.nodes[n]["_baris"], reverse=True)
-        while stack:
-            node_id = stack.pop()
-            order.append(node_id)
-            stack.extend(reversed(self.children(node_id)))
+        for root in sorted(self.roots(), key=lambda n: self.tree.nodes[n]["_baris"]):
+            order += [root, *self.descendants(root)]
         return order
 
     def descendants(self, node_id: str) -> list[str]:
@@ -156,18 +153,17 @@ class Pemda:
         return [r["kode_opd"] for r in self.tables["opd"].rows
                 if r.get("kode_opd") and not r.get("_ganda")]
 
+    def _opd_row(self, kode_opd: str) -> dict:
+        return next((r for r in self.tables["opd"].rows if r.get("kode_opd") == kode_opd), {})
+
     def opd_name(self, kode_opd: str) -> str:
-        for row in self.tables["opd"].rows:
-            if row.get("kode_opd") == kode_opd:
-                return row.get("nama_opd") or kode_opd
-        return kode_opd
+        """The OPD's name, else the code (a partner outside the opd sheet keeps its code)."""
+        return self._opd_row(kode_opd).get("nama_opd") or kode_opd
 
     def opd_short(self, kode_opd: str) -> str:
         """The OPD's abbreviation (singkatan), else its name, else the code."""
-        for row in self.tables["opd"].rows:
-            if row.get("kode_opd") == kode_opd:
-                return row.get("singkatan") or row.get("nama_opd") or kode_opd
-        return kode_opd
+        row = self._opd_row(kode_opd)
+        return row.get("singkatan") or row.get("nama_opd") or kode_opd
 
     def indicators_of(self, node_id: str) -> list[dict]:
         """Indicator rows measuring one condition."""

@@ -194,12 +194,19 @@ def shots(tmp_path):
     return folder
 
 
-def test_explorer_follows_the_chosen_condition(browser, lab, shots):
-    data = lab["root"] / "kab_jelajah.xlsx"
+def open_and_run(browser, lab, shots, relative: str, data_name: str) -> tuple[Walk, Path]:
+    """Copy the sample, open the notebook reading it, run all cells, check the widgets."""
+    data = lab["root"] / data_name
     shutil.copy(SAMPLE, data)
-    walk = Walk(browser, lab, _copy_notebook(lab, "notebooks/jelajah_akar_masalah.ipynb", data), shots)
+    walk = Walk(browser, lab, _copy_notebook(lab, relative, data), shots)
     walk.run_all()
     walk.assert_widgets_rendered()
+    return walk, data
+
+
+def test_explorer_follows_the_chosen_condition(browser, lab, shots):
+    walk, _ = open_and_run(browser, lab, shots, "notebooks/jelajah_akar_masalah.ipynb",
+                           "kab_jelajah.xlsx")
     before_images, before_text = walk.images(), walk.page.inner_text(".jp-Notebook")
     assert before_images, walk.fail_note("gambar pohon tidak tampil")
     assert walk.notebook.locator(".jp-OutputArea-output img").first.is_visible()
@@ -213,11 +220,8 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
 
 
 def test_causal_mapping_follows_the_chosen_opd(browser, lab, shots):
-    data = lab["root"] / "kab_kausal.xlsx"
-    shutil.copy(SAMPLE, data)
-    walk = Walk(browser, lab, _copy_notebook(lab, "templates/02_pemetaan_kausal.ipynb", data), shots)
-    walk.run_all()
-    walk.assert_widgets_rendered()
+    walk, _ = open_and_run(browser, lab, shots, "templates/02_pemetaan_kausal.ipynb",
+                           "kab_kausal.xlsx")
     before = walk.images()
     assert "Dinas Kesehatan" in walk.page.inner_text(".jp-Notebook")
     walk.select(0, "Badan Penanggulangan Bencana Daerah")
@@ -231,12 +235,9 @@ def test_causal_mapping_follows_the_chosen_opd(browser, lab, shots):
 
 
 def test_usg_scorer_saves_a_new_file_and_keeps_the_input(browser, lab, shots):
-    data = lab["root"] / "kab_usg.xlsx"
-    shutil.copy(SAMPLE, data)
-    original = data.read_bytes()
-    walk = Walk(browser, lab, _copy_notebook(lab, "templates/01_identifikasi_masalah.ipynb", data), shots)
-    walk.run_all()
-    walk.assert_widgets_rendered()
+    walk, data = open_and_run(browser, lab, shots, "templates/01_identifikasi_masalah.ipynb",
+                              "kab_usg.xlsx")
+    original = SAMPLE.read_bytes()  # the copy is byte-identical to the sample
     button = walk.page.get_by_role("button", name="Simpan skor USG")
     button.scroll_into_view_if_needed()
     button.click()
