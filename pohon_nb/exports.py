@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import __version__, schema
 from .achievement import AchievementConfig, indicator_achievement
-from .atomic import atomic_path
+from .cells import save_book
 from .crosscutting import matrix, requests
 from .findings import Finding
 from .indicators import MANUAL_FIELDS, manual_iku
@@ -119,9 +119,7 @@ def _info_sheet(book, pemda: Pemda, what: str, kode_opd: str | None) -> None:
 
 
 def _save(book, path: str | Path, overwrite: bool) -> Path:
-    with atomic_path(path, overwrite=overwrite) as tmp:
-        book.save(tmp)
-    return Path(path)
+    return save_book(book, path, overwrite=overwrite)
 
 
 def _new_book():

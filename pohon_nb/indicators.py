@@ -310,6 +310,7 @@ def recommend_iku(pemda: Pemda, kode_opd: str | None = None, max_per_sasaran: in
                 "skor": mean, "peringkat": rank, "direkomendasikan": chosen, "alasan": why,
             })
     table = pd.DataFrame(records, columns=RECOMMEND_COLUMNS)
+    table = table.astype({"iku_sekarang": bool, "direkomendasikan": bool})
     for _, group in table[table["direkomendasikan"]].groupby("kode_opd"):
         extra = len(group) - max_per_opd
         if extra > 0:

@@ -35,3 +35,13 @@ def safe_name(code: str) -> str:
 
     name = re.sub(r"[^A-Za-z0-9._-]", "_", str(code).strip())[:120]
     return "_" if not name.strip(".") else name
+
+
+def pemda_folder(out: str | Path, kode_pemda: object) -> Path:
+    """A Pemda's output folder: ``<out>/<kode_pemda>/`` (``pemda`` when the code is blank)."""
+    return Path(out) / safe_name(str(kode_pemda or "pemda"))
+
+
+def opd_folder(out: str | Path, kode_pemda: object, kode_opd: str) -> Path:
+    """An OPD's output folder: ``<out>/<kode_pemda>/<kode_opd>/``."""
+    return pemda_folder(out, kode_pemda) / safe_name(kode_opd)

@@ -107,7 +107,7 @@ def usg_ranking(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
                         "total": sum(scores)})
     ranked = pd.DataFrame(records, columns=columns[:-2])
     if ranked.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns).astype({"seri": bool})
     ranked["peringkat"] = ranked.groupby("kode_opd")["total"].rank(method="min", ascending=False)
     ranked["peringkat"] = ranked["peringkat"].astype(int)
     ranked["seri"] = ranked.duplicated(["kode_opd", "total"], keep=False)
@@ -132,8 +132,9 @@ def core_problem(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
                             "ditandai_inti": row["inti"] is True,
                             "peringkat_usg": rank, "total_usg": ranking["total"].get(row["id"]),
                             "usg_teratas": rank == 1})
-    return pd.DataFrame(records, columns=["id", "pernyataan", "ditandai_inti", "peringkat_usg",
-                                          "total_usg", "usg_teratas"])
+    frame = pd.DataFrame(records, columns=["id", "pernyataan", "ditandai_inti", "peringkat_usg",
+                                           "total_usg", "usg_teratas"])
+    return frame.astype({"ditandai_inti": bool, "usg_teratas": bool})
 
 
 def _core_id(pemda: Pemda, kode_opd: str) -> str | None:
@@ -275,4 +276,4 @@ def traceability(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
             "asal_masalah": node.get("asal_masalah"), "jejak_masalah": trail,
             "akar_masalah": ";".join(roots), "terlacak": trail is not None,
         })
-    return pd.DataFrame(records, columns=TRACE_COLUMNS)
+    return pd.DataFrame(records, columns=TRACE_COLUMNS).astype({"terlacak": bool})

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .atomic import atomic_path
+from .cells import as_text, csv_text
 from .paths import DATA
 
 USG = ("usg_u", "usg_s", "usg_g")
@@ -89,7 +90,7 @@ def _save_xlsx(source: Path, target: Path, usg, assessments) -> None:
         for offset, record in enumerate(assessments, start=1):
             for name, column in columns.items():
                 if record.get(name) is not None:
-                    ws.cell(row=last + offset, column=column, value=record[name])
+                    as_text(ws.cell(row=last + offset, column=column, value=record[name]))
     with atomic_path(target) as tmp:
         book.save(tmp)
 
@@ -128,7 +129,8 @@ def _save_csv_folder(source: Path, target: Path, usg, assessments) -> None:
             path = copy / "penilaian_indikator.csv"
             rows, header = _read_csv(path) if path.exists() else ([], list(ASSESSMENT_COLUMNS))
             header += [c for c in ASSESSMENT_COLUMNS if c not in header]
-            rows += [{k: "" if v is None else str(v) for k, v in a.items()} for a in assessments]
+            rows += [{k: "" if v is None else csv_text(str(v)) for k, v in a.items()}
+                     for a in assessments]
             _write_csv(path, header, rows)
         copy.rename(target)
     finally:

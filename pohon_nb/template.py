@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schema
-from .atomic import atomic_path
+from .cells import save_book
 from .findings import excel_column_letter
 
 HEADER_FILL = "1F4E78"
@@ -86,9 +86,7 @@ def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None
         ws.freeze_panes = "A2"
     if guide:
         _write_guide(book.create_sheet("petunjuk"), years)
-    with atomic_path(path, overwrite=overwrite) as tmp:
-        book.save(tmp)
-    return Path(path)
+    return save_book(book, path, overwrite=overwrite)
 
 
 def _cell_value(value):

@@ -64,6 +64,69 @@ def _pct(value) -> str:
     return "n/a" if value is None or pd.isna(value) else f"{number_text(round(float(value), 1))}%"
 
 
+# What a section says when the workbook has nothing for it: what is missing and where to
+# fill it. Keys name the gap; ``{kode}``, ``{tahun}`` and ``{tahun_ada}`` are filled in.
+MISSING = {
+    "pohon": "OPD ini belum punya kondisi di pohon kinerja: isi sheet `pohon` dengan baris yang "
+             "kolom `kode_opd`-nya {kode}.",
+    "indikator": "Kondisi OPD ini belum punya indikator: isi sheet `indikator` (satu baris per "
+                 "indikator, kolom `id_pohon` = ID kondisi OPD ini).",
+    "tahun": "Tahun {tahun} tidak ada di workbook: sheet `indikator` tidak punya kolom "
+             "`target_{tahun}` atau `realisasi_{tahun}` (tahun yang ada: {tahun_ada}).",
+    "target": "Indikator OPD ini belum punya target {tahun}: isi kolom `target_{tahun}` di sheet "
+              "`indikator`.",
+    "realisasi": "Belum ada realisasi {tahun} untuk indikator OPD ini, jadi capaian belum dapat "
+                 "dihitung: isi kolom `realisasi_{tahun}` di sheet `indikator` bila datanya sudah ada.",
+    "masalah": "OPD ini belum punya data masalah: isi sheet `masalah` (satu baris per masalah, "
+               "kolom `kode_opd` = {kode}) dengan masalah, skor APKL dan USG, dan kolom "
+               "`menyebabkan` untuk pohon masalah.",
+    "usg": "Belum ada isu dengan skor USG lengkap: isi kolom `usg_u`, `usg_s` dan `usg_g` (1-5) "
+           "di sheet `masalah` untuk isu yang lolos APKL.",
+    "inti": "Masalah inti belum ditentukan, jadi pohon masalah belum dapat digambar: tandai satu "
+            "masalah dengan `inti` = ya di sheet `masalah`, atau lengkapi skor USG agar satu isu "
+            "teratas.",
+    "iku": "Belum ada IKU terpilih pada OPD ini: tandai kolom `iku` = ya pada indikator kondisi "
+           "level intermediate di sheet `indikator`.",
+    "sasaran": "OPD ini belum punya indikator pada sasaran (kondisi level intermediate atau "
+               "ultimate): IKU dipilih dari indikator itu; isi sheet `indikator` untuk kondisi "
+               "tersebut.",
+    "lintas_opd": "Belum ada permintaan crosscutting: isi sheet `lintas_opd` (kolom `id_pohon`, "
+                  "`kode_opd_mitra`, `peran`, `status`) untuk kondisi yang membutuhkan OPD lain.",
+    "ultimate": "Workbook belum punya kondisi level `ultimate` (sasaran daerah): isi sheet `pohon` "
+                "dengan kondisi teratas tanpa `kode_opd`.",
+}
+
+
+def missing(ctx: Context, key: str, sheet: str | None = None) -> str:
+    """The sentence a section shows instead of an empty table or figure.
+
+    When ``sheet`` is given and the workbook has no such sheet at all, the sentence says so.
+    """
+    text = MISSING[key].format(kode=f"`{md(ctx.kode_opd)}`", tahun=ctx.tahun,
+                               tahun_ada=", ".join(map(str, ctx.pemda.years)) or "belum ada")
+    if sheet is not None and not ctx.pemda.tables[sheet].present:
+        text += f" (Sheet `{sheet}` belum ada di workbook ini.)"
+    return f"*{text}*"
+
+
+def _year_gap(ctx: Context, nodes: list[str]) -> str | None:
+    """Why no achievement of ``nodes`` in ``ctx.tahun`` can be computed, or None when some can.
+
+    Names the first gap met: no indicators, a year outside the workbook, no realisation,
+    no target.
+    """
+    rows = [r for n in nodes for r in ctx.pemda.indicators_of(n) if r.get("dipilih") is not False]
+    if not rows:
+        return missing(ctx, "indikator")
+    if ctx.tahun not in ctx.pemda.years:
+        return missing(ctx, "tahun")
+    if all(r.get(f"realisasi_{ctx.tahun}") is None for r in rows):
+        return missing(ctx, "realisasi")
+    if all(r.get(f"target_{ctx.tahun}") is None for r in rows):
+        return missing(ctx, "target")
+    return None
+
+
 # --------------------------------------------------------------------------- headline
 
 
@@ -96,7 +159,9 @@ def opd_glance(ctx: Context) -> list:
          "nilai": head["permintaan_tertunda"]},
     ]
     frame = pd.DataFrame(rows).astype({"nilai": str})
-    return [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]
+    items = [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]
+    gap = missing(ctx, "pohon") if not ctx.opd_nodes() else _year_gap(ctx, ctx.opd_nodes())
+    return items + ([gap] if gap else [])
 
 
 # --------------------------------------------------------------------------- step 1
@@ -105,6 +170,8 @@ def opd_glance(ctx: Context) -> list:
 def indicator_gaps(ctx: Context) -> list:
     """Realisation against target in the year, the worst gaps first, with the trend."""
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
+    if gaps.empty:
+        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
     with_data = gaps.dropna(subset=["capaian"])
     below = with_data[with_data["capaian"] < 100]
     text = (f"{len(with_data)} dari {len(gaps)} indikator punya realisasi {ctx.tahun}; "
@@ -113,9 +180,10 @@ def indicator_gaps(ctx: Context) -> list:
         worst = below.iloc[0]
         text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {_pct(worst['capaian'])}, "
                  f"tren {worst['tren'] or 'belum diketahui'}).")
+    gap = _year_gap(ctx, ctx.opd_nodes())
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
                "capaian", "predikat", "realisasi_sebelumnya", "tren", "keterangan"]
-    items = [text, table(gaps, columns)]
+    items = [text, *([gap] if gap else []), table(gaps, columns)]
     worst_ids = list(below["id_indikator"][:6])
     if worst_ids:
         items.append(diagrams.trend_figure(ctx.pemda, worst_ids,
@@ -126,20 +194,28 @@ def indicator_gaps(ctx: Context) -> list:
 
 def apkl(ctx: Context) -> list:
     screen = problems.apkl_screen(ctx.pemda, ctx.kode_opd)
+    if screen.empty:
+        return [missing(ctx, "masalah", "masalah")]
     failed = screen[screen["lolos"] == False]  # noqa: E712 (a column of True/False/None)
     text = (f"{len(screen)} isu disaring; {int((screen['lolos'] == True).sum())} lolos "  # noqa: E712
             f"APKL, {len(failed)} gagal.")
     if len(failed):
         text += " Isu yang gagal tidak diperingkat dengan USG: " + ", ".join(
             f"{md(r.id)} (gagal {r.gagal})" for r in failed.itertuples()) + "."
+    incomplete = int(screen["lolos"].isna().sum())
+    if incomplete:
+        text += (f" {incomplete} isu belum lengkap APKL-nya: isi kolom `apkl_a`, `apkl_p`, "
+                 f"`apkl_k`, `apkl_l` (ya/tidak) di sheet `masalah`.")
     return [text, table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k", "apkl_l",
                                  "lolos", "gagal"])]
 
 
 def usg(ctx: Context) -> list:
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [missing(ctx, "masalah", "masalah")]
     ranking = problems.usg_ranking(ctx.pemda, ctx.kode_opd)
     if ranking.empty:
-        return ["Belum ada isu dengan skor USG lengkap."]
+        return [missing(ctx, "usg")]
     ties = ranking[ranking["seri"]]
     text = "Peringkat USG (total U + S + G; nilai sama mendapat peringkat sama)."
     for total, group in ties.groupby("total", sort=False):
@@ -149,16 +225,23 @@ def usg(ctx: Context) -> list:
 
 
 def core_problem(ctx: Context) -> list:
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [missing(ctx, "masalah", "masalah")]
     core = problems.core_problem(ctx.pemda, ctx.kode_opd)
+    if core.empty:
+        return [missing(ctx, "inti")]
     marked = core[core["ditandai_inti"]]
     top = core[core["usg_teratas"]]
     if marked.empty:
-        text = "Belum ada masalah yang ditandai inti. Calon dari USG: " + (
-            ", ".join(top["id"]) or "tidak ada") + "."
+        text = ("Belum ada masalah yang ditandai inti (kolom `inti` di sheet `masalah`). Calon dari "
+                "USG: " + md(", ".join(top["id"])) + ".")
     elif len(marked) > 1:
         text = f"{len(marked)} masalah ditandai inti ({md(', '.join(marked['id']))}); pilih satu."
     elif bool(marked.iloc[0]["usg_teratas"]):
         text = f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** juga teratas menurut USG."
+    elif top.empty:
+        text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}**; belum ada peringkat USG "
+                f"untuk membandingkannya (isi `usg_u`, `usg_s`, `usg_g` di sheet `masalah`).")
     else:
         text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** bukan yang teratas menurut USG "
                 f"({md(', '.join(top['id']))}); jelaskan alasannya atau tinjau ulang.")
@@ -166,8 +249,12 @@ def core_problem(ctx: Context) -> list:
 
 
 def problem_tree(ctx: Context) -> list:
-    return [diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd),
-            table(problems.problem_tree(ctx.pemda, ctx.kode_opd))]
+    tree = problems.problem_tree(ctx.pemda, ctx.kode_opd)
+    if tree.empty:
+        return [missing(ctx, "masalah", "masalah")]
+    if not (tree["peran"] == "inti").any():
+        return [missing(ctx, "inti"), table(tree)]
+    return [diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd), table(tree)]
 
 
 def next_steps_identification(ctx: Context) -> list:
@@ -209,6 +296,8 @@ def next_steps_identification(ctx: Context) -> list:
 
 def conversion(ctx: Context) -> list:
     table_ = problems.convert(ctx.pemda, ctx.kode_opd)
+    if table_.empty:
+        return [missing(ctx, "masalah", "masalah")]
     unmatched = table_[table_["usulan_kondisi"].isna() & (table_["peran"] != "lepas")]
     text = ("Setiap masalah diubah menjadi kondisi positif (kolom *Usulan kondisi*), dengan level "
             "yang diusulkan dari posisinya. *Kondisi terkait* menunjukkan kondisi di pohon kinerja "
@@ -221,10 +310,17 @@ def conversion(ctx: Context) -> list:
 
 def traceability(ctx: Context) -> list:
     trace = problems.traceability(ctx.pemda, ctx.kode_opd)
+    if trace.empty:
+        return [missing(ctx, "pohon")]
     outputs = trace[trace["level"] == "output"]
-    untraced = outputs[~outputs["terlacak"]]
+    untraced = outputs[~outputs["terlacak"].astype(bool)]
     text = (f"{int(trace['terlacak'].sum())} dari {len(trace)} kondisi tersambung ke pohon masalah "
             f"(langsung atau lewat induknya).")
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        text += " " + missing(ctx, "masalah", "masalah")
+    elif not trace["asal_masalah"].notna().any():
+        text += (" Belum ada kondisi yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` dengan ID masalah asal kondisi itu.")
     if len(untraced):
         text += (f" {len(untraced)} output tidak tertelusur ke akar masalah mana pun: "
                  f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
@@ -233,11 +329,16 @@ def traceability(ctx: Context) -> list:
 
 
 def opd_tree(ctx: Context) -> list:
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
     # 11 inches is about a notebook's width at 100 dpi: wider trees are split, not shrunk.
     drawings = diagrams.opd_tree_figures(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
                                          config=ctx.config, max_width=SCREEN_WIDTH)
     text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
             "level; lencana menunjukkan capaian cabang tahun " f"{ctx.tahun}.")
+    gap = _year_gap(ctx, ctx.opd_nodes())
+    if gap:
+        text += " Lencana \"n/a\": " + gap
     if len(drawings) > 1:
         text += f" Pohon ini terlalu lebar untuk satu halaman: {len(drawings)} gambar (ikhtisar dulu)."
     return [text, *drawings]
@@ -262,33 +363,45 @@ def logic_findings(ctx: Context) -> list:
 
 
 def achievement_rollup(ctx: Context) -> list:
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
     nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     nodes = nodes[nodes["id"].isin(ctx.opd_nodes())]
+    gap = _year_gap(ctx, ctx.opd_nodes())
     return [f"Capaian {ctx.tahun}: *sendiri* dari indikator kondisi itu, *cabang* dari "
             "rata-rata anak-anaknya (sampai output). *Cakupan* = indikator berdata / semua "
-            "indikator di cabang.",
+            "indikator di cabang.", *([gap] if gap else []),
             table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "capaian_cabang",
                           "predikat", "indikator", "indikator_berdata", "cakupan"])]
 
 
 def weakest_branch(ctx: Context) -> list:
-    items = []
     targets = [ctx.node] if ctx.node else ctx.top_nodes()
+    if not targets:
+        return [missing(ctx, "pohon")]
+    items = []
+    nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
     for top in targets:
-        ranked = achievement.weakest_branch(ctx.pemda, top, ctx.tahun, ctx.config)
-        nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
         value = nodes.loc[top, "capaian_cabang"]
         if pd.isna(value):
-            items.append(f"**{md(top)}**: belum ada data capaian {ctx.tahun}.")
+            gap = _year_gap(ctx, [top, *ctx.pemda.descendants(top)]) or \
+                f"belum ada data capaian {ctx.tahun}."
+            items.append(f"**{md(top)}**: {gap}")
             continue
-        leaves = ranked[ranked["kontribusi"].notna() & (ranked["kontribusi"] > 0.5)]
+        ranked = achievement.weakest_branch(ctx.pemda, top, ctx.tahun, ctx.config)
         text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian cabang "
                 f"{_pct(value)}.")
+        ranked = ranked[ranked["kontribusi"].notna()]
+        leaves = ranked[ranked["kontribusi"] > 0.5]
         if len(leaves):
             first = leaves.iloc[0]
             text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
                      f"(capaian {_pct(first['capaian_cabang'])}, menyumbang "
                      f"{number_text(round(first['kontribusi'], 1))} poin kekurangan).")
+        if ranked.empty:
+            text += " Capaian ini dari indikatornya sendiri; cabang di bawahnya belum berdata."
+            items.append(text)
+            continue
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
                                        "kontribusi", "jalur"], max_rows=10)]
     return items
@@ -296,12 +409,16 @@ def weakest_branch(ctx: Context) -> list:
 
 def crosscutting_both_ways(ctx: Context) -> list:
     needs, needed_by = crosscutting.dependencies(ctx.pemda, ctx.kode_opd)
+    if needs.empty and needed_by.empty:
+        return ["OPD ini tidak meminta dan tidak diminta dukungan OPD lain. " +
+                missing(ctx, "lintas_opd", "lintas_opd")]
     pending = needs[needs["status"] != "disetujui"]
     text = (f"OPD ini membutuhkan {len(needs)} dukungan dari OPD lain dan dibutuhkan dalam "
             f"{len(needed_by)} permintaan.")
     if len(pending):
         text += " **Belum disepakati**: " + "; ".join(
-            f"{md(r.id_pohon)} ← {md(r.nama_mitra)} ({r.status})" for r in pending.itertuples()) + "."
+            f"{md(r.id_pohon)} ← {md(r.nama_mitra)} ({md(r.status or 'tanpa status')})"
+            for r in pending.itertuples()) + "."
     columns = ["id_pohon", "pernyataan", "kode_opd_mitra", "nama_mitra", "id_pohon_mitra",
                "peran", "status"]
     items = [text, "**Yang dibutuhkan OPD ini dari OPD lain**"]
@@ -317,9 +434,14 @@ def crosscutting_both_ways(ctx: Context) -> list:
 
 def indicator_scores(ctx: Context) -> list:
     scores = indicators.indicator_scores(ctx.pemda, ctx.kode_opd)
+    if scores.empty:
+        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
     low = scores[(scores["skor_smart"] < 70) | (scores["skor_cream"] < 70)]
     text = (f"{len(scores)} indikator dinilai (0-2 per kriteria; persen dari 10 poin). "
             f"{len(low)} indikator di bawah 70% pada SMART atau CREAM.")
+    if ctx.pemda.penilaian_indikator.empty:
+        text += (" Semua skor otomatis: belum ada penilaian penilai (sheet "
+                 "`penilaian_indikator`).")
     disagree = scores[scores["beda_pendapat"] != ""]
     if len(disagree):
         text += " Penilai berbeda pendapat pada: " + ", ".join(
@@ -334,7 +456,12 @@ def indicator_scores(ctx: Context) -> list:
 
 def score_reasons(ctx: Context) -> list:
     reasons = indicators.score_reasons(ctx.pemda, ctx.kode_opd)
+    if reasons.empty:
+        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
     weak = reasons[reasons["skor"] < 2]
+    if weak.empty:
+        return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
+                "indikator OPD ini bernilai 2: tidak ada alasan penurunan skor."]
     return [f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria). Skor penilai, bila ada, "
             "menggantikan skor otomatis.",
             table(weak, ["id_indikator", "nama", "kerangka", "kriteria", "skor_otomatis", "alasan",
@@ -353,6 +480,8 @@ def iku_recommendation(ctx: Context) -> list:
     cfg = ctx.check_config
     table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
                                       cfg.max_iku_per_opd)
+    if table_.empty:
+        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "sasaran")]
     chosen = table_[table_["direkomendasikan"]]
     changes = table_[table_["direkomendasikan"] != table_["iku_sekarang"]]
     text = (f"Usulan {len(chosen)} IKU (batas {cfg.max_iku_per_sasaran} per sasaran, "
@@ -365,6 +494,8 @@ def iku_recommendation(ctx: Context) -> list:
 
 def manual_iku(ctx: Context) -> list:
     frame = indicators.manual_iku(ctx.pemda, ctx.kode_opd)
+    if frame.empty:
+        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
     text = f"Manual IKU untuk {len(frame)} IKU terpilih."
     if len(incomplete):
@@ -375,12 +506,19 @@ def manual_iku(ctx: Context) -> list:
 
 def manual_iku_export(ctx: Context) -> list:
     from .exports import export_manual_iku
-    from .paths import safe_name
 
-    folder = Path(ctx.out_dir) / safe_name(str(ctx.pemda.info.get("kode_pemda") or "pemda")) / \
-        safe_name(ctx.kode_opd)
-    path = export_manual_iku(ctx.pemda, folder / "manual_iku.xlsx", ctx.kode_opd, overwrite=True)
+    if indicators.manual_iku(ctx.pemda, ctx.kode_opd).empty:
+        return ["*Manual IKU tidak ditulis ke Excel: OPD ini belum punya IKU terpilih.*"]
+    path = export_manual_iku(ctx.pemda, opd_folder(ctx) / "manual_iku.xlsx", ctx.kode_opd,
+                             overwrite=True)
     return [f"Manual IKU ditulis ke {md(path)}."]
+
+
+def opd_folder(ctx: Context) -> Path:
+    """The OPD's output folder: ``<out>/<kode_pemda>/<kode_opd>/``."""
+    from .paths import opd_folder as folder
+
+    return folder(ctx.out_dir, ctx.pemda.info.get("kode_pemda"), ctx.kode_opd)
 
 
 # --------------------------------------------------------------------------- Pemda overview
@@ -408,14 +546,21 @@ def pemda_headlines(ctx: Context) -> list:
 
 
 def pemda_outcomes(ctx: Context) -> list:
+    carriers = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    if carriers.empty:
+        return [missing(ctx, "ultimate")]
     return [diagrams.pemda_tree_figure(ctx.pemda, year=ctx.tahun, scale=ctx.skala, config=ctx.config),
-            table(summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala))]
+            table(carriers)]
 
 
 def crosscutting_network(ctx: Context) -> list:
+    all_requests = crosscutting.requests(ctx.pemda)
+    if all_requests.empty:
+        return [missing(ctx, "lintas_opd", "lintas_opd")]
     hubs = crosscutting.hubs(ctx.pemda)
+    hubs = hubs[(hubs["diminta"] > 0) | (hubs["meminta"] > 0)]
     pending = crosscutting.pending(ctx.pemda)
-    text = (f"{len(crosscutting.requests(ctx.pemda))} permintaan crosscutting; {len(pending)} "
+    text = (f"{len(all_requests)} permintaan crosscutting; {len(pending)} "
             f"belum disepakati. OPD paling banyak dibutuhkan: "
             + ", ".join(f"{md(r.nama_opd)} ({r.diminta})" for r in
                         hubs.sort_values("diminta", ascending=False).head(3).itertuples()) + ".")
@@ -423,14 +568,30 @@ def crosscutting_network(ctx: Context) -> list:
             table(hubs, ["kode_opd", "nama_opd", "diminta", "meminta", "usulan", "disetujui",
                          "ditolak"]),
             "**Belum disepakati**",
-            table(pending, ["kode_opd", "nama_opd", "id_pohon", "nama_mitra", "peran", "status"])]
+            table(pending, ["kode_opd", "nama_opd", "id_pohon", "nama_mitra", "peran", "status"])
+            if len(pending) else "Semua permintaan sudah disepakati atau ditolak mitra."]
 
 
 # --------------------------------------------------------------------------- explorer
 
 
+def focus_node(ctx: Context) -> str | None:
+    """The condition the explorer looks at: the chosen one, else the OPD's first top condition,
+    else the first condition of the tree."""
+    if ctx.node in ctx.pemda.tree:
+        return ctx.node
+    tops = ctx.top_nodes() or ctx.pemda.tree_order()
+    return tops[0] if tops else None
+
+
+def _no_node(ctx: Context) -> list:
+    return ["*Pohon kinerja masih kosong: isi sheet `pohon` dulu.*"]
+
+
 def node_subtree(ctx: Context) -> list:
-    node = ctx.node or ctx.top_nodes()[0]
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
     size = 1 + len(ctx.pemda.descendants(node))
     drawing = diagrams.draw_tree(ctx.pemda, [node], year=ctx.tahun, scale=ctx.skala,
                                  indicators=size <= 40, config=ctx.config,
@@ -440,19 +601,31 @@ def node_subtree(ctx: Context) -> list:
 
 
 def node_achievement(ctx: Context) -> list:
-    node = ctx.node or ctx.top_nodes()[0]
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
     scope = [node, *ctx.pemda.descendants(node)]
     table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     table_ = table_.set_index("id").loc[scope].reset_index()
-    return [table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri",
+    gap = _year_gap(ctx, scope)
+    return [*([gap] if gap else []),
+            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri",
                            "capaian_cabang", "predikat", "cakupan"])]
 
 
 def node_root_causes(ctx: Context) -> list:
     """The weakest descendants of the node and the root problems behind them."""
-    node = ctx.node or ctx.top_nodes()[0]
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    if not ctx.pemda.children(node):
+        return [f"**{md(node)}** tidak punya cabang di bawahnya: pilih kondisi yang lebih tinggi."]
     ranked = achievement.weakest_branch(ctx.pemda, node, ctx.tahun, ctx.config)
     ranked = ranked[ranked["kontribusi"].notna()].head(8)
+    if ranked.empty:
+        gap = _year_gap(ctx, ctx.pemda.descendants(node))
+        return [f"Cabang di bawah **{md(node)}** belum berdata capaian {ctx.tahun}. "
+                + (gap or "")]
     roots, linked = [], []
     for item in ranked.itertuples():
         trail, upstream = problems.problem_trail(ctx.pemda, item.id)
@@ -460,14 +633,19 @@ def node_root_causes(ctx: Context) -> list:
         roots.append("; ".join(f"{p} {ctx.pemda.problems.nodes[p].get('pernyataan')}"
                                for p in upstream))
     ranked = ranked.assign(jejak_masalah=linked, akar_masalah=roots)
-    return ["Cabang yang paling menahan capaian, dan akar masalah di belakangnya (lewat "
-            "`asal_masalah` kondisi itu atau induknya).",
-            table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "kontribusi",
-                           "jejak_masalah", "akar_masalah"])]
+    text = ("Cabang yang paling menahan capaian, dan akar masalah di belakangnya (lewat "
+            "`asal_masalah` kondisi itu atau induknya).")
+    if not any(linked):
+        text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` (dan sheet `masalah`) agar akar masalahnya terlihat.")
+    return [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "kontribusi",
+                                 "jejak_masalah", "akar_masalah"])]
 
 
 def node_crosscutting(ctx: Context) -> list:
-    node = ctx.node or ctx.top_nodes()[0]
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
     scope = {node, *ctx.pemda.descendants(node), *ctx.pemda.ancestors(node)}
     requests_ = crosscutting.requests(ctx.pemda)
     here = requests_[requests_["id_pohon"].isin(scope) | requests_["id_pohon_mitra"].isin(scope)]
@@ -475,3 +653,5 @@ def node_crosscutting(ctx: Context) -> list:
         return ["Tidak ada crosscutting di sepanjang cabang ini."]
     return [f"{len(here)} permintaan crosscutting di sepanjang cabang ini (ke atas dan ke bawah).",
             table(here, ["id_pohon", "nama_opd", "nama_mitra", "id_pohon_mitra", "peran", "status"])]
+
+

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from pohon_nb import schema
 from pohon_nb.paths import SAMPLE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,7 +75,10 @@ def clean_tables() -> dict[str, list[dict]]:
     }
 
 
-def headers_of(rows: list[dict]) -> list[str]:
+def headers_of(rows: list[dict], sheet: str | None = None) -> list[str]:
+    """The header line for ``rows``: every key in order; for no rows, the sheet's schema columns."""
+    if not rows and sheet in schema.SHEETS_BY_NAME:
+        return [c.name for c in schema.sheet(sheet).columns]
     headers: list[str] = []
     for row in rows:
         headers += [k for k in row if k not in headers]
@@ -86,7 +90,7 @@ def write_csv_folder(tables: dict[str, list[dict]], folder: Path,
     """One CSV per sheet; a sheet given with no rows still gets its header line."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
-        cols = (headers or {}).get(name) or headers_of(rows)
+        cols = (headers or {}).get(name) or headers_of(rows, name)
         with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(cols)
@@ -102,7 +106,7 @@ def write_xlsx(tables: dict[str, list[dict]], path: Path) -> Path:
     book.remove(book.active)
     for name, rows in tables.items():
         ws = book.create_sheet(name)
-        cols = headers_of(rows)
+        cols = headers_of(rows, name)
         ws.append(cols)
         for row in rows:
             ws.append([row.get(c) for c in cols])
