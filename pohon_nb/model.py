@@ -217,7 +217,8 @@ def load(path: str | Path | None = None) -> Pemda:
 
         path = SAMPLE
     source = str(path)
-    raw, findings = read_raw(path)
+    raw, read_findings = read_raw(path)
+    findings = list(read_findings)  # the remembered read is shared: never add to its list
     if raw or not findings:
         tables, parse_findings = parse(raw, source)
         findings += parse_findings

@@ -97,6 +97,15 @@ MISSING = {
 }
 
 
+def _no_indicators(ctx: Context) -> str | None:
+    """The sentence for an OPD without conditions or without indicators, else None."""
+    if not ctx.opd_nodes():
+        return missing(ctx, "pohon")
+    if not any(ctx.pemda.indicators_of(n) for n in ctx.opd_nodes()):
+        return missing(ctx, "indikator")
+    return None
+
+
 def missing(ctx: Context, key: str, sheet: str | None = None) -> str:
     """The sentence a section shows instead of an empty table or figure.
 
@@ -171,7 +180,7 @@ def indicator_gaps(ctx: Context) -> list:
     """Realisation against target in the year, the worst gaps first, with the trend."""
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
     if gaps.empty:
-        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
+        return [_no_indicators(ctx) or missing(ctx, "indikator")]
     with_data = gaps.dropna(subset=["capaian"])
     below = with_data[with_data["capaian"] < 100]
     text = (f"{len(with_data)} dari {len(gaps)} indikator punya realisasi {ctx.tahun}; "
@@ -435,7 +444,7 @@ def crosscutting_both_ways(ctx: Context) -> list:
 def indicator_scores(ctx: Context) -> list:
     scores = indicators.indicator_scores(ctx.pemda, ctx.kode_opd)
     if scores.empty:
-        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
+        return [_no_indicators(ctx) or missing(ctx, "indikator")]
     low = scores[(scores["skor_smart"] < 70) | (scores["skor_cream"] < 70)]
     text = (f"{len(scores)} indikator dinilai (0-2 per kriteria; persen dari 10 poin). "
             f"{len(low)} indikator di bawah 70% pada SMART atau CREAM.")
@@ -457,7 +466,7 @@ def indicator_scores(ctx: Context) -> list:
 def score_reasons(ctx: Context) -> list:
     reasons = indicators.score_reasons(ctx.pemda, ctx.kode_opd)
     if reasons.empty:
-        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")]
+        return [_no_indicators(ctx) or missing(ctx, "indikator")]
     weak = reasons[reasons["skor"] < 2]
     if weak.empty:
         return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
@@ -481,7 +490,7 @@ def iku_recommendation(ctx: Context) -> list:
     table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
                                       cfg.max_iku_per_opd)
     if table_.empty:
-        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "sasaran")]
+        return [_no_indicators(ctx) or missing(ctx, "sasaran")]
     chosen = table_[table_["direkomendasikan"]]
     changes = table_[table_["direkomendasikan"] != table_["iku_sekarang"]]
     text = (f"Usulan {len(chosen)} IKU (batas {cfg.max_iku_per_sasaran} per sasaran, "
@@ -495,7 +504,7 @@ def iku_recommendation(ctx: Context) -> list:
 def manual_iku(ctx: Context) -> list:
     frame = indicators.manual_iku(ctx.pemda, ctx.kode_opd)
     if frame.empty:
-        return [missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "iku")]
+        return [_no_indicators(ctx) or missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
     text = f"Manual IKU untuk {len(frame)} IKU terpilih."
     if len(incomplete):

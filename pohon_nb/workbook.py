@@ -34,6 +34,17 @@ class RawSheet:
 
 
 @dataclass(frozen=True)
+class UncomputedFormula:
+    """A formula cell with no saved value (the file was written by a program, never opened
+    and saved in Excel): its value is unknown, which is not the same as blank."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+@dataclass(frozen=True)
 class Range:
     """A target given as a range, e.g. "10-15"."""
 
@@ -95,7 +106,8 @@ def read_raw(path: str | Path) -> tuple[dict[str, RawSheet], list[Finding]]:
         if key not in _RAW_CACHE:
             _RAW_CACHE.clear()
             _RAW_CACHE[key] = _read_uncached(path)
-        return _RAW_CACHE[key]
+        sheets, findings = _RAW_CACHE[key]
+        return sheets, list(findings)  # a caller may add to its list, never to the remembered one
     return _read_uncached(path)
 
 
@@ -148,7 +160,52 @@ def _read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Finding]]:
             sheets[key] = _raw_sheet(key, name, rows)
     finally:
         book.close()
+    _mark_uncomputed_formulas(path, sheets)
     return sheets, findings
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _mark_uncomputed_formulas(path: Path, sheets: dict[str, RawSheet]) -> None:
+    """Replace the blank read of a formula cell that has no saved value by
+    :class:`UncomputedFormula`. Only workbooks holding formulas are read a second time."""
+    import openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        has_formulas = any(
+            _FORMULA_TAG.search(archive.read(info))
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        )
+    if not has_formulas:
+        return
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    done: set[str] = set()
+    try:
+        for ws in book.worksheets:
+            sheet = sheets.get(schema.normalise_header(ws.title))
+            if sheet is None or sheet.name in done:  # the first sheet of a name is the one read
+                continue
+            done.add(sheet.name)
+            ws.reset_dimensions()
+            for number, formulas in enumerate(ws.iter_rows(values_only=True), start=1):
+                values = sheet.headers if number == 1 else _row_values(sheet, number)
+                if values is None:
+                    continue
+                for index, formula in enumerate(formulas):
+                    if (isinstance(formula, str) and formula.startswith("=")
+                            and index < len(values) and values[index] is None):
+                        values[index] = UncomputedFormula(formula)
+    finally:
+        book.close()
+
+
+def _row_values(sheet: RawSheet, number: int) -> list | None:
+    index = number - 2
+    if 0 <= index < len(sheet.rows) and sheet.rows[index][0] == number:
+        return sheet.rows[index][1]
+    return None
 
 
 def _raw_sheet(key: str, file: str, rows: list[list]) -> RawSheet:
@@ -216,6 +273,8 @@ def _text(value: object) -> str | None:
     """Cell as trimmed text; None when empty. Excel's float-ified integers lose ".0"."""
     if value is None:
         return None
+    if isinstance(value, UncomputedFormula):
+        return value.formula
     if isinstance(value, bool):
         return "ya" if value else "tidak"
     if isinstance(value, float):
@@ -279,6 +338,9 @@ def parse_cell(column: schema.Column, value: object):
     CellError
         With a message in Bahasa Indonesia saying what was found and what was expected.
     """
+    if isinstance(value, UncomputedFormula):
+        raise CellError("S17", f"sel berisi rumus tanpa nilai tersimpan ({quote(value.formula, 60)}); "
+                               f"buka workbook di Excel lalu simpan, agar nilainya ikut tersimpan")
     kind = column.kind
     if kind in ("number", "value", "int"):
         parsed = parse_value(value) if kind == "value" else parse_number(value)
@@ -351,6 +413,10 @@ def _parse_sheet(sheet: schema.Sheet, raw: RawSheet) -> tuple[Table, list[Findin
     findings: list[Finding] = []
     table = Table(sheet.name, raw.file, present=True)
     where = {"file": raw.file, "sheet": sheet.name}
+    blank = not any(_text(h) for h in raw.headers) and not any(
+        _text(v) is not None for _, values in raw.rows for v in values)
+    if blank and not sheet.required:
+        return table, findings  # an optional sheet left entirely blank holds no rows
 
     # Headers: which position holds which column.
     positions: list[tuple[int, schema.Column]] = []
@@ -387,7 +453,7 @@ def _parse_sheet(sheet: schema.Sheet, raw: RawSheet) -> tuple[Table, list[Findin
                 row[column.name] = parse_cell(column, value)
             except CellError as err:
                 row[column.name] = None
-                expected = _expected(column)
+                expected = "" if err.code == "S17" else _expected(column)
                 findings.append(Finding(
                     err.code, f"{column.label}: {err}. {expected}", row=number,
                     column=column.name, column_letter=table.columns[column.name],
