@@ -348,10 +348,13 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
 
     One drawing when it fits ``max_width`` inches; otherwise a small overview (down to
     immediate outcomes, no indicators) and one drawing per intermediate outcome, or per
-    immediate outcome when an intermediate is still too wide.
+    immediate outcome when an intermediate is still too wide. No drawing (an empty list) for
+    an OPD that owns no condition.
     """
     name = pemda.opd_name(kode_opd)
     own = {n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == kode_opd}
+    if not own:
+        return []
     context = {a for n in own for a in pemda.ancestors(n)} - own  # the conditions above the OPD
     keep = own | context
     roots = [n for n in pemda.tree_order() if n in keep and pemda.parent(n) not in keep]
