@@ -25,8 +25,8 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_path, write_text
+from .blocking import Blocking, blocked_message, classify
 from .checks import run_checks
-from .findings import has_errors
 from .model import Pemda, load
 from .paths import TEMPLATES, safe_name
 from .runner import OVERVIEW, STEPS, write_html
@@ -53,7 +53,7 @@ class Task:
 @dataclass
 class TaskResult:
     key: str
-    status: str  # "ok" or "gagal"
+    status: str  # "ok", "gagal", or "diblokir" (not run: errors in the rows it reads)
     duration: float
     notebook: str
     html: str | None = None
@@ -147,6 +147,15 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
                     fingerprint, html_pages, timeout)
 
     return [task(OVERVIEW, None)] + [task(step, code) for code in codes for step in STEPS]
+
+
+def workbook_error_message(pemda: Pemda, blocking: Blocking, limit: int = 10) -> str:
+    """Why nothing can run: the errors that break the whole workbook, with their locations."""
+    errors = blocking.workbook
+    lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:limit])
+    more = f"\n(dan {len(errors) - limit} galat lain)" if len(errors) > limit else ""
+    return (f"Workbook {pemda.source} memiliki galat yang menghentikan semua notebook; jalankan "
+            f"dulu: pohon-nb validate {pemda.source}\n{lines}{more}")
 
 
 # --------------------------------------------------------------------------- executing
@@ -245,6 +254,7 @@ class BatchReport:
     results: dict[str, dict] = field(default_factory=dict)
     ran: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    blocked: dict[str | None, list[dict]] = field(default_factory=dict)
     index: Path | None = None
     manifest: Path | None = None
     interrupted: bool = False
@@ -263,9 +273,9 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
     """Run (or bring up to date) every OPD's notebooks; see the module docstring."""
     started = time.perf_counter()
     pemda = load(data)
-    if has_errors(pemda.findings):
-        raise BatchError(f"Workbook {pemda.source} memiliki galat; jalankan dulu: "
-                         f"pohon-nb validate {pemda.source}")
+    blocking = classify(pemda, pemda.findings)
+    if blocking.workbook:
+        raise BatchError(workbook_error_message(pemda, blocking))
     out = Path(out).resolve()
     tasks = plan(pemda, out, only=only, tahun=tahun, skala=skala, html_pages=html_pages,
                  timeout=timeout, templates=Path(templates))
@@ -273,8 +283,11 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
     report = BatchReport(manifest=mpath)
-    todo = []
+    todo, blocked = [], []
     for task in tasks:
+        if blocking.blocks(task.kode_opd):
+            blocked.append(task)
+            continue
         old = previous.get(task.key)
         complete = (old and old.get("status") == "ok" and old.get("fingerprint") == task.fingerprint
                     and Path(task.notebook).exists()
@@ -296,6 +309,14 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
     fingerprints = {t.key: t.fingerprint for t in tasks}
     for key in report.skipped:
         report.results[key] = previous[key]
+    for task in blocked:
+        errors = blocking.blocks(task.kode_opd)
+        entry = asdict(TaskResult(task.key, "diblokir", 0.0, task.notebook, None,
+                                  blocked_message(task.kode_opd, errors)))
+        entry.update(fingerprint=None, kode_opd=task.kode_opd,
+                     errors=[f.as_dict() for f in errors])
+        manifest["notebooks"][task.key] = entry
+        report.blocked.setdefault(task.kode_opd, entry["errors"])
     _save_manifest(mpath, manifest)
     if todo:
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
@@ -377,13 +398,21 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     base = out / safe_name(str(pemda.info.get("kode_pemda") or "pemda"))
     esc = html.escape
 
+    def errors_list(entry: dict) -> str:
+        items = "".join(
+            f"<li><b>{esc(e['code'])}</b> {esc(error_location(e))}: {esc(e['message'])}</li>"
+            for e in entry.get("errors", []))
+        return f"<ul class='err'>{items}</ul>"
+
     def link(task: Task) -> str:
         entry = entries.get(task.key, {})
+        state = entry.get("status", "belum")
+        title = esc(STEP_TITLES.get(Path(task.notebook).stem, task.key))
+        if state == "diblokir":
+            return f"<span class='fail'>{title}: tidak dijalankan</span>"
         target = Path(task.notebook).with_suffix(".html" if task.html else ".ipynb")
         href = urllib.parse.quote(str(target.relative_to(base)))
-        state = entry.get("status", "belum")
         css = {"ok": "ok", "gagal": "fail"}.get(state, "todo")
-        title = esc(STEP_TITLES.get(Path(task.notebook).stem, task.key))
         extra = ""
         if state == "gagal":
             cell = entry.get("failing_cell")
@@ -398,22 +427,37 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     for code, opd_tasks in by_opd.items():
         head = heads.loc[code]
         states = [entries.get(t.key, {}).get("status") for t in opd_tasks]
-        state = "gagal" if "gagal" in states else ("ok" if all(s == "ok" for s in states) else "belum")
+        state = next((s for s in ("diblokir", "gagal") if s in states),
+                     "ok" if all(s == "ok" for s in states) else "belum")
         seconds = sum(entries.get(t.key, {}).get("duration", 0) or 0 for t in opd_tasks)
+        notebooks = ('<br>'.join(link(t) for t in opd_tasks) if state != "diblokir" else
+                     "Notebook tidak dijalankan karena galat di baris OPD ini:"
+                     + errors_list(entries[opd_tasks[0].key]))
         rows.append(
-            f"<tr class='{'fail' if state == 'gagal' else ''}'><td><code>{esc(code)}</code></td>"
+            f"<tr class='{'fail' if state in ('gagal', 'diblokir') else ''}'>"
+            f"<td><code>{esc(code)}</code></td>"
             f"<td>{esc(str(head['nama_opd']))}</td><td class='st-{state}'>{esc(state)}</td>"
             f"<td class='num'>{esc(_pct(head['capaian']))}</td>"
             f"<td>{esc(str(head['predikat'] or ''))}</td>"
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
-            f"<td>{'<br>'.join(link(t) for t in opd_tasks)}</td>"
+            f"<td>{notebooks}</td>"
             f"<td class='num'>{seconds:.1f} s</td></tr>")
-    failed = [k for k in entries if entries[k].get("status") == "gagal"
-              and k in {t.key for t in tasks}]
+    keys = {t.key for t in tasks}
+    failed = [k for k in entries if entries[k].get("status") == "gagal" and k in keys]
+    blocked = sorted({str(entries[k].get("kode_opd") or "Ikhtisar Pemda") for k in entries
+                      if entries[k].get("status") == "diblokir" and k in keys})
     info = pemda.info
-    status_line = (f'<b style="color:#C62828">{len(failed)} notebook gagal</b>' if failed
-                   else "semua notebook selesai")
+    status = []
+    if failed:
+        status.append(f'<b style="color:#C62828">{len(failed)} notebook gagal</b>')
+    if blocked:
+        status.append(f'<b style="color:#C62828">{len(blocked)} diblokir karena galat di barisnya: '
+                      f'{esc(", ".join(blocked))}</b>')
+    status_line = "; ".join(status) or "semua notebook selesai"
+    overview = entries.get(tasks[0].key, {})
+    overview_html = link(tasks[0]) + (errors_list(overview) if overview.get("status") == "diblokir"
+                                      else "")
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
 <title>{esc(str(info.get('nama_pemda', '')))}: hasil pohon-nb</title>
@@ -423,17 +467,19 @@ table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 6px 8px; text-align: left; vertical-align: top; }}
 th {{ background: #1F4E78; color: white; }}
 td.num {{ text-align: right; }} tr.fail {{ background: #FFEBEE; }}
-.st-ok {{ color: #2E7D32; font-weight: bold; }} .st-gagal {{ color: #C62828; font-weight: bold; }}
+.st-ok {{ color: #2E7D32; font-weight: bold; }}
+.st-gagal, .st-diblokir, span.fail {{ color: #C62828; font-weight: bold; }}
 a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }}
-.err {{ color: #C62828; font-size: 12px; }}
+.err {{ color: #C62828; font-size: 12px; }} ul.err {{ margin: 4px 0; padding-left: 1.2em; }}
 .summary {{ margin: 1em 0; }}
 </style></head><body>
 <h1>{esc(str(info.get('nama_pemda', '')))}</h1>
 <p class="summary">Periode {esc(str(info.get('periode_awal', '')))}-{esc(str(info.get('periode_akhir', '')))}.
+Data: <code>{esc(Path(pemda.source).name)}</code>.
 Capaian tahun {year}, skala {esc(skala)}. {len(by_opd)} OPD;
 {status_line}.
 Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(__version__)}.</p>
-<p>{link(tasks[0])}</p>
+<p>{overview_html}</p>
 <table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th>
 <th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th><th>Notebook</th>
 <th>Waktu</th></tr></thead>
@@ -445,3 +491,14 @@ Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(
     target = base / "index.html"
     write_text(target, page)
     return target
+
+
+def error_location(error: dict) -> str:
+    """A manifest error's location: sheet, row, column (letter) and id."""
+    parts = [f"sheet {error['sheet']}" if error.get("sheet") else "",
+             f"baris {error['row']}" if error.get("row") is not None else "",
+             (f"kolom {error['column']}" + (f" ({error['column_letter']})"
+                                            if error.get("column_letter") else ""))
+             if error.get("column") else "",
+             f"id {error['ref']}" if error.get("ref") else ""]
+    return ", ".join(p for p in parts if p)

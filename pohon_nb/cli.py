@@ -237,7 +237,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchError, run_batch
+    from .batch import BatchError, error_location, run_batch
 
     only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else None
     try:
@@ -254,21 +254,33 @@ def cmd_batch(args: argparse.Namespace) -> int:
     by_opd: dict[str, list] = {}
     for entry in report.results.values():
         by_opd.setdefault(entry.get("kode_opd") or "(Pemda)", []).append(entry)
-    print(f"\n{'OPD':<28} {'status':<8} {'waktu':>8}")
+    print(f"\n{'OPD':<28} {'status':<9} {'waktu':>8}")
     for code, entries in by_opd.items():
-        state = "gagal" if any(e["status"] != "ok" for e in entries) else "ok"
+        states = {e["status"] for e in entries}
+        state = next((s for s in ("diblokir", "gagal") if s in states), "ok")
         seconds = sum(e.get("duration") or 0 for e in entries)
-        print(f"{code:<28} {state:<8} {seconds:>7.1f}s")
+        print(f"{code:<28} {state:<9} {seconds:>7.1f}s")
     print(f"\n{len(report.ran)} notebook dijalankan, {len(report.skipped)} tidak berubah (dilewati); "
           f"{report.seconds:.1f} detik.")
     if report.interrupted:
         print("Dihentikan sebelum selesai; jalankan lagi untuk melanjutkan.", file=sys.stderr)
     print(f"Buka: {report.index}")
-    if report.failed:
-        print(f"{len(report.failed)} notebook gagal:", file=sys.stderr)
-        for key in report.failed:
+    for code, errors in report.blocked.items():
+        who = "Ikhtisar Pemda" if code is None else f"OPD {code}"
+        source = Path(errors[0]["file"]).name if errors and errors[0].get("file") else ""
+        print(f"{who} diblokir (notebook tidak dijalankan), {len(errors)} galat di barisnya"
+              f"{f' (berkas {source})' if source else ''}:", file=sys.stderr)
+        for error in errors[:10]:
+            print(f"  {error['code']} {error_location(error)}: {error['message']}", file=sys.stderr)
+        if len(errors) > 10:
+            print(f"  (dan {len(errors) - 10} galat lain)", file=sys.stderr)
+    failed = [k for k in report.failed if report.results[k]["status"] == "gagal"]
+    if failed:
+        print(f"{len(failed)} notebook gagal:", file=sys.stderr)
+        for key in failed:
             entry = report.results[key]
             print(f"  {key}: {entry.get('error')} (sel {entry.get('failing_cell')})", file=sys.stderr)
+    if failed or report.blocked:
         return 1
     return 130 if report.interrupted else 0
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from IPython.display import display
 
 from . import achievement, views
+from .blocking import blocked_message, classify
 from .checks import CheckConfig
 from .display import markdown, md
-from .findings import has_errors
 from .model import load
 from .widgets import ControlPanel, IndicatorScorer, UsgScorer, show_static
 
@@ -35,24 +35,36 @@ class Session:
     def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
                  skala: str = "lima_tingkat", interaktif: bool = True,
                  folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
-                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20):
+                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False):
         pemda = load(data_path or None)
-        if has_errors(pemda.findings):
-            errors = [f for f in pemda.findings if f.severity == "error"]
+        blocking = classify(pemda, pemda.findings)
+        if blocking.workbook:
+            errors = blocking.workbook
             lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:10])
             more = f"\n(dan {len(errors) - 10} galat lain)" if len(errors) > 10 else ""
             raise WorkbookError(f"Workbook {pemda.source} memiliki {len(errors)} galat; perbaiki dulu "
                                 f"(jalankan: pohon-nb validate {pemda.source}).\n{lines}{more}")
         codes = pemda.opd_codes()
+        if not codes:
+            raise WorkbookError(f"Sheet opd di {pemda.source} belum berisi OPD: isi kode_opd dan "
+                                f"nama_opd setiap OPD.")
+        self.notes: list[str] = []
+        if kondisi and kondisi not in pemda.tree:
+            first = next(iter(pemda.tree_order()), "")
+            shown = ", ".join(pemda.tree_order()[:12]) + (" ..." if len(pemda.tree) > 12 else "")
+            self.notes.append(f"Kondisi {kondisi!r} tidak ada di sheet pohon; yang ditampilkan "
+                              f"{first!r}. ID yang ada: {shown}")
+            kondisi = first
         if not kode_opd and kondisi in pemda.tree:
             kode_opd = pemda.node(kondisi).get("kode_opd") or ""
         kode_opd = str(kode_opd) if kode_opd else codes[0]
         if kode_opd not in codes:
             raise WorkbookError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd. Pilihan: "
                                 f"{', '.join(codes)}")
+        errors = blocking.blocks(None if ikhtisar else kode_opd)
+        if errors:
+            raise WorkbookError(blocked_message(None if ikhtisar else kode_opd, errors))
         achievement.get_scale(skala)  # a clear KeyError listing the scales when unknown
-        if kondisi and kondisi not in pemda.tree:
-            raise WorkbookError(f"Kondisi {kondisi!r} tidak ada di sheet pohon.")
         self.interactive = interaktif
         self.out_dir = Path(folder_keluaran)
         self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
@@ -66,7 +78,9 @@ class Session:
         return self.ctx.pemda
 
     def headline(self) -> None:
-        """Print the OPD's headline figures (one line)."""
+        """Print the OPD's headline figures (one line), after any note on the parameters."""
+        for note in self.notes:
+            print(note)
         print(views.headline(self.ctx))
 
     def pemda_headline(self) -> None:

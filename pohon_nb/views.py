@@ -323,11 +323,12 @@ def traceability(ctx: Context) -> list:
         return [missing(ctx, "pohon")]
     outputs = trace[trace["level"] == "output"]
     untraced = outputs[~outputs["terlacak"].astype(bool)]
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [f"{len(trace)} kondisi OPD ini belum dapat ditelusuri ke masalah. "
+                + missing(ctx, "masalah", "masalah")]
     text = (f"{int(trace['terlacak'].sum())} dari {len(trace)} kondisi tersambung ke pohon masalah "
             f"(langsung atau lewat induknya).")
-    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
-        text += " " + missing(ctx, "masalah", "masalah")
-    elif not trace["asal_masalah"].notna().any():
+    if not trace["asal_masalah"].notna().any():
         text += (" Belum ada kondisi yang merujuk masalah: isi kolom `asal_masalah` di sheet "
                  "`pohon` dengan ID masalah asal kondisi itu.")
     if len(untraced):

@@ -455,7 +455,7 @@ def _parse_sheet(sheet: schema.Sheet, raw: RawSheet) -> tuple[Table, list[Findin
                 row[column.name] = None
                 expected = "" if err.code == "S17" else _expected(column)
                 findings.append(Finding(
-                    err.code, f"{column.label}: {err}. {expected}", row=number,
+                    err.code, f"{column.label}: {err}. {expected}".rstrip(), row=number,
                     column=column.name, column_letter=table.columns[column.name],
                     ref=_row_ref(sheet, row, values, positions), **where,
                 ))

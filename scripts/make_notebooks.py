@@ -10,6 +10,7 @@ catches a changed headline number. Run from the repo root after editing::
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -179,7 +180,7 @@ NOTEBOOKS = {
                + HOW_TO),
         ("params", COMMON_PARAMETERS),
         ("md", SESSION),
-        ("headline", _session_call() + "session.pemda_headline()"),
+        ("headline", _session_call(", ikhtisar=True") + "session.pemda_headline()"),
         ("md", "Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar)."),
         ("code", "session.controls()"),
         ("md", "## 1. Angka utama setiap OPD\n\nCapaian = rata-rata capaian cabang kondisi teratas "
@@ -434,6 +435,8 @@ def build(path: str, spec) -> nbformat.NotebookNode:
             cells.append(cell)
         else:
             cells.append(nbformat.v4.new_code_cell(content))
+    for index, cell in enumerate(cells):  # stable ids: regenerating changes only what changed
+        cell.id = hashlib.sha1(f"{path}:{index}".encode()).hexdigest()[:8]
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
                                  "language": "python"}

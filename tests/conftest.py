@@ -6,6 +6,7 @@ import copy
 import csv
 from pathlib import Path
 
+import nbformat
 import openpyxl
 import pytest
 
@@ -149,4 +150,59 @@ def sample_csv(tmp_path, sample_rows) -> Path:
             writer = csv.writer(handle)
             for row in rows:
                 writer.writerow(["" if v is None else v for v in row])
+    return folder
+
+
+# --------------------------------------------------------------------------- batch fixtures
+# Small fixture templates (fast, and able to fail on purpose for chosen OPD codes).
+
+PARAMS = [
+    'data_path: str = ""  # workbook',
+    'kode_opd: str = ""  # OPD',
+    "tahun: int = 2025  # tahun",
+    'skala: str = "lima_tingkat"  # skala',
+    "interaktif: bool = True  # widget",
+    'folder_keluaran: str = "out"  # keluaran',
+]
+FIXTURE_CELLS = {
+    "00_ikhtisar_pemda": ['print("ikhtisar", kode_opd)'],
+    "01_identifikasi_masalah": [
+        'import time\nif kode_opd == "LAMBAT":\n    time.sleep(4)',
+        'if kode_opd == "GAGAL":\n    raise ValueError("sengaja gagal untuk uji")',
+        'print("langkah 1", kode_opd)',
+    ],
+    "02_pemetaan_kausal": [
+        "import os, pathlib\n"
+        'marker = pathlib.Path(folder_keluaran) / f"mati-{kode_opd}"\n'
+        'if kode_opd == "MATI1" and not marker.exists():\n'
+        "    marker.touch()\n"
+        "    os._exit(1)\n"
+        'if kode_opd == "MATI2":\n'
+        "    os._exit(1)",
+        'print("langkah 2", kode_opd)',
+    ],
+    "03_pemilihan_indikator": [
+        # What earlier notebooks on this kernel could have left behind...
+        "import os, matplotlib\nfrom pohon_nb import achievement\n"
+        "print(json_state := {'bocor': 'rahasia' in globals(), 'cwd': os.getcwd(),\n"
+        "      'skala': sorted(achievement.SCALES), 'dpi': matplotlib.rcParams['figure.dpi'],\n"
+        "      'env': os.environ.get('POHON_UJI')})",
+        # ... and leaving it behind on purpose.
+        "rahasia = 42\nachievement.register_scale(achievement.Scale('bocor', ((50, 'x'),), 'y'))\n"
+        "matplotlib.rcParams['figure.dpi'] = 33\nos.environ['POHON_UJI'] = 'bocor'\nos.chdir('/')",
+    ],
+}
+
+
+@pytest.fixture
+def fixture_templates(tmp_path) -> Path:
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    for name, cells in FIXTURE_CELLS.items():
+        params = nbformat.v4.new_code_cell("\n".join(PARAMS))
+        params.metadata["tags"] = ["parameters"]
+        nb = nbformat.v4.new_notebook(cells=[params, *(nbformat.v4.new_code_cell(c) for c in cells)])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
     return folder

@@ -25,57 +25,6 @@ from pohon_nb.cli import main
 from pohon_nb.model import load
 from pohon_nb.paths import TEMPLATES
 
-PARAMS = [
-    'data_path: str = ""  # workbook',
-    'kode_opd: str = ""  # OPD',
-    "tahun: int = 2025  # tahun",
-    'skala: str = "lima_tingkat"  # skala',
-    "interaktif: bool = True  # widget",
-    'folder_keluaran: str = "out"  # keluaran',
-]
-FIXTURE_CELLS = {
-    "00_ikhtisar_pemda": ['print("ikhtisar", kode_opd)'],
-    "01_identifikasi_masalah": [
-        'import time\nif kode_opd == "LAMBAT":\n    time.sleep(4)',
-        'if kode_opd == "GAGAL":\n    raise ValueError("sengaja gagal untuk uji")',
-        'print("langkah 1", kode_opd)',
-    ],
-    "02_pemetaan_kausal": [
-        "import os, pathlib\n"
-        'marker = pathlib.Path(folder_keluaran) / f"mati-{kode_opd}"\n'
-        'if kode_opd == "MATI1" and not marker.exists():\n'
-        "    marker.touch()\n"
-        "    os._exit(1)\n"
-        'if kode_opd == "MATI2":\n'
-        "    os._exit(1)",
-        'print("langkah 2", kode_opd)',
-    ],
-    "03_pemilihan_indikator": [
-        # What earlier notebooks on this kernel could have left behind...
-        "import os, matplotlib\nfrom pohon_nb import achievement\n"
-        "print(json_state := {'bocor': 'rahasia' in globals(), 'cwd': os.getcwd(),\n"
-        "      'skala': sorted(achievement.SCALES), 'dpi': matplotlib.rcParams['figure.dpi'],\n"
-        "      'env': os.environ.get('POHON_UJI')})",
-        # ... and leaving it behind on purpose.
-        "rahasia = 42\nachievement.register_scale(achievement.Scale('bocor', ((50, 'x'),), 'y'))\n"
-        "matplotlib.rcParams['figure.dpi'] = 33\nos.environ['POHON_UJI'] = 'bocor'\nos.chdir('/')",
-    ],
-}
-
-
-@pytest.fixture
-def fixture_templates(tmp_path) -> Path:
-    folder = tmp_path / "templat"
-    folder.mkdir()
-    for name, cells in FIXTURE_CELLS.items():
-        params = nbformat.v4.new_code_cell("\n".join(PARAMS))
-        params.metadata["tags"] = ["parameters"]
-        nb = nbformat.v4.new_notebook(cells=[params, *(nbformat.v4.new_code_cell(c) for c in cells)])
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                     "language": "python"}
-        nbformat.write(nb, folder / f"{name}.ipynb")
-    return folder
-
 
 def workbook(tmp_path, extra_opds=()) -> Path:
     tables = copy.deepcopy(clean_tables())
@@ -235,10 +184,12 @@ def test_dask_cluster_runs_the_same_work(tmp_path, fixture_templates):
 def test_unknown_only_codes_and_broken_workbooks_are_refused(tmp_path, capsys, clean):
     assert main(["batch", "--only", "99", "--out", str(tmp_path)]) == 1
     assert "99" in capsys.readouterr().err
-    clean["pohon"][2]["level"] = "tinggi"
+    del clean["pemda"]  # an error of the whole workbook: nothing runs
     broken = write_xlsx(clean, tmp_path / "rusak.xlsx")
-    assert main(["batch", str(broken), "--out", str(tmp_path)]) == 1
-    assert "galat" in capsys.readouterr().err
+    assert main(["batch", str(broken), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "galat yang menghentikan semua notebook" in err and "S02" in err and "sheet pemda" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_task_is_plain_data():

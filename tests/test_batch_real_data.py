@@ -1,0 +1,65 @@
+"""The real notebooks, through the batch, on workbooks unlike the sample: every notebook ok.
+
+The real BSSN 2025-2029 tree (no targets, no problems; from ../shared/real/ when present),
+a tree at the start of its period (only the four required sheets, no realisation) and a
+realistic kabupaten with other codes and shapes. Each section with nothing to show says so
+in the executed notebook.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from conftest import write_xlsx
+from workbooks import BSSN, bssn_tables, kabupaten_lain_tables, required_only_tables
+
+from pohon_nb.batch import run_batch
+
+
+def _outputs(path) -> tuple[str, list[str]]:
+    """The text and the error names of an executed notebook's outputs."""
+    nb = nbformat.read(path, as_version=4)
+    text, errors = [], []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                errors.append(output.get("ename"))
+            text.append(output.get("text", ""))
+            text += [str(v) for k, v in output.get("data", {}).items() if k.startswith("text/")]
+    return "\n".join(text), errors
+
+
+def _run_all_ok(tables, tmp_path, html=False):
+    data = write_xlsx(tables, tmp_path / "data.xlsx")
+    report = run_batch(data, tmp_path / "out", jobs=2, html_pages=html, progress=False)
+    states = {key: entry["status"] for key, entry in report.results.items()}
+    assert set(states.values()) == {"ok"}, {k: report.results[k].get("error") for k in states
+                                            if states[k] != "ok"}
+    assert len(states) == 1 + 3 * len(tables["opd"])
+    for entry in report.results.values():
+        assert _outputs(entry["notebook"])[1] == []
+    return report
+
+
+@pytest.mark.skipif(not BSSN.exists(), reason=f"{BSSN} tidak ada (shared/ tidak tersedia)")
+def test_batch_on_the_real_bssn_tree(tmp_path):
+    report = _run_all_ok(bssn_tables(), tmp_path, html=True)
+    step1 = report.results["BSSN/01_identifikasi_masalah"]
+    text, _ = _outputs(step1["notebook"])
+    assert "OPD ini belum punya data masalah" in text and "Tahun 2025 tidak ada di workbook" in text
+    page = (tmp_path / "out" / "BSSN" / "BSSN" / "01_identifikasi_masalah.html").read_text()
+    assert "belum punya data masalah" in page and "Traceback" not in page
+
+
+def test_batch_on_a_tree_with_only_the_required_sheets(tmp_path):
+    report = _run_all_ok(required_only_tables(), tmp_path)
+    text, _ = _outputs(report.results["01/02_pemetaan_kausal"]["notebook"])
+    assert "Belum ada realisasi 2025" in text and "sheet `lintas_opd`" in text
+
+
+def test_batch_on_a_realistic_kabupaten_unlike_the_sample(tmp_path):
+    report = _run_all_ok(kabupaten_lain_tables(), tmp_path)
+    text, _ = _outputs(report.results["BPBD/03_pemilihan_indikator"]["notebook"])
+    assert "belum punya indikator" in text
+    assert (tmp_path / "out" / "0107" / "007" / "manual_iku.xlsx").exists()
+    assert not (tmp_path / "out" / "0107" / "KEC-01" / "manual_iku.xlsx").exists()
