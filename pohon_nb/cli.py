@@ -183,8 +183,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from . import exports
     from .atomic import OutputExists
+    from .blocking import classify
     from .checks import validate
-    from .findings import count_by_severity
 
     path = _data_path(args.data)
     out = Path(args.out)
@@ -197,10 +197,18 @@ def cmd_export(args: argparse.Namespace) -> int:
               f"{', '.join(pemda.opd_codes()[:12])}{' ...' if len(pemda.opd_codes()) > 12 else ''}",
               file=sys.stderr)
         return 2
-    errors = count_by_severity(findings)["error"]
-    if errors and args.what != "findings":
-        print(f"Workbook memiliki {errors} galat; perbaiki dulu (lihat: pohon-nb validate {path}) "
-              f"atau ekspor temuannya dengan --what findings.", file=sys.stderr)
+    blocking = classify(pemda, findings)
+    blocked = (blocking.blocks(args.opd) if args.opd is not None
+               else [f for f in findings if f.severity == "error"])
+    if blocked and args.what != "findings":
+        where = f"OPD {args.opd}" if args.opd is not None else "Workbook"
+        others = (f" OPD yang dapat diekspor sendiri-sendiri dengan --opd: "
+                  f"{', '.join(c for c in pemda.opd_codes() if not blocking.blocks(c))}."
+                  if args.opd is None and not blocking.workbook else "")
+        print(f"{where} memiliki {len(blocked)} galat; perbaiki dulu (lihat: pohon-nb validate "
+              f"{path}) atau ekspor temuannya dengan --what findings.{others}", file=sys.stderr)
+        for finding in blocked[:10]:
+            print(f"  {finding.code} {finding.location()}: {finding.message}", file=sys.stderr)
         return 1
     try:
         if args.what == "findings":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import atomic_path
-from .findings import has_errors
+from .blocking import blocked_message, classify
 from .model import load
 from .paths import TEMPLATES, safe_name
 
@@ -89,14 +89,19 @@ def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
     Raises
     ------
     RunError
-        When the workbook has errors or the OPD is not in it (nothing is run then).
+        When the workbook has errors that stop everything or sit on this OPD's rows (see
+    :mod:`pohon_nb.blocking`), or the OPD is not in it (nothing is run then).
     """
     pemda = load(data)
-    if has_errors(pemda.findings):
+    blocking = classify(pemda, pemda.findings)
+    if blocking.workbook:
+        lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in blocking.workbook[:10])
         raise RunError(f"Workbook {pemda.source} memiliki galat; jalankan dulu: "
-                       f"pohon-nb validate {pemda.source}")
+                       f"pohon-nb validate {pemda.source}\n{lines}")
     if kode_opd not in pemda.opd_codes():
         raise RunError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd.")
+    if blocking.blocks(kode_opd):
+        raise RunError(blocked_message(kode_opd, blocking.blocks(kode_opd)))
     out = Path(out).resolve()
     folder = output_folder(out, str(pemda.info.get("kode_pemda") or "pemda"), kode_opd)
     folder.mkdir(parents=True, exist_ok=True)

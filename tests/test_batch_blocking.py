@@ -142,3 +142,11 @@ def test_the_explorer_falls_back_to_a_condition_that_exists(tmp_path, capsys):
     session.headline()
     out = capsys.readouterr().out
     assert "'DINKES.1' tidak ada di sheet pohon" in out and "A01.1" in out
+
+
+def test_run_for_one_opd_follows_the_same_rule(tmp_path, capsys):
+    data = write_xlsx(_tables(opd=_bad_level_in_opd_02), tmp_path / "wb.xlsx")
+    assert main(["run", str(data), "--opd", "02", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "OPD 02 tidak dapat dijalankan" in err and "kolom level" in err
+    assert not (tmp_path / "out").exists()

@@ -125,8 +125,17 @@ def test_export_of_a_broken_workbook(tmp_path, clean, capsys):
     clean["pohon"][2]["level"] = "tinggi"
     data = write_xlsx(clean, tmp_path / "rusak.xlsx")
     assert main(["export", str(data), "--what", "cascading", "--out", str(tmp_path / "c.xlsx")]) == 1
-    assert "galat" in capsys.readouterr().err and not (tmp_path / "c.xlsx").exists()
+    err = capsys.readouterr().err
+    assert "galat" in err and "dengan --opd: 02" in err and not (tmp_path / "c.xlsx").exists()
     assert main(["export", str(data), "--what", "findings", "--out", str(tmp_path / "t.xlsx")]) == 0
+    # The error sits on OPD 01's row (pohon row 4): the other OPD exports on its own.
+    capsys.readouterr()
+    assert main(["export", str(data), "--what", "cascading", "--opd", "01",
+                 "--out", str(tmp_path / "c01.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "OPD 01 memiliki 1 galat" in err and "sheet pohon, baris 4, kolom level" in err
+    assert main(["export", str(data), "--what", "cascading", "--opd", "02",
+                 "--out", str(tmp_path / "c02.xlsx")]) == 0
 
 
 def test_unknown_opd(tmp_path, capsys):
