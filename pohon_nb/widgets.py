@@ -17,7 +17,7 @@ from . import achievement, problems
 from .display import displayable, table
 from .indicators import CRITERIA, score_reasons
 from .scores import save_scores
-from .views import Context
+from .views import Context, missing
 
 View = Callable[[Context], list]
 
@@ -62,7 +62,7 @@ class ControlPanel(w.VBox):
                                options=self._node_options()) if node else None
         if self.node is not None:
             values = [v for _, v in self.node.options]
-            self.node.value = ctx.node if ctx.node in values else values[0]
+            self.node.value = ctx.node if ctx.node in values else (values[0] if values else None)
             ctx.node = self.node.value
         self.status = w.HTML()
         controls = [self.opd, w.HBox([self.year, self.scale])]
@@ -75,8 +75,8 @@ class ControlPanel(w.VBox):
 
     def _node_options(self) -> list[tuple[str, str]]:
         pemda = self.ctx.pemda
-        nodes = pemda.tree_order() if self.all_nodes else [
-            n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == self.ctx.kode_opd]
+        own = [n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == self.ctx.kode_opd]
+        nodes = own if own and not self.all_nodes else pemda.tree_order()  # no own node: all
         return [(f"{'· ' * len(pemda.ancestors(n))}{n} {pemda.node(n).get('pernyataan', '')[:70]}", n)
                 for n in nodes]
 
@@ -136,6 +136,11 @@ class UsgScorer(w.VBox):
         self.save = w.Button(description="Simpan skor USG", button_style="primary", icon="save")
         self.message = w.HTML()
         self.save.on_click(lambda _: self._save())
+        if not rows:  # nothing to score: say what is missing instead of an empty widget
+            sentence = (missing(ctx, "masalah", "masalah") if screen.empty else
+                        "*Semua isu OPD ini gagal APKL, jadi tidak ada yang diberi skor USG.*")
+            super().__init__([w.HTML(_markdown_html(sentence))])
+            return
         super().__init__([*rows, self.ranking, w.HBox([self.save, self.message])])
         self._rank()
 
@@ -190,10 +195,13 @@ class IndicatorScorer(w.VBox):
         self.add_button.on_click(lambda _: self._add())
         self.save.on_click(lambda _: self._save())
         grid = [w.HBox([self.sliders[c], self.why[c]]) for c in CRITERIA]
+        if not ids:  # nothing to score: say what is missing instead of an empty widget
+            super().__init__([w.HTML(_markdown_html(
+                missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")))])
+            return
         super().__init__([self.indicator, self.assessor, *grid, self.note,
                           w.HBox([self.add_button, self.save]), self.message])
-        if ids:
-            self._load()
+        self._load()
 
     def _load(self) -> None:
         rows = self.reasons[self.reasons["id_indikator"] == self.indicator.value]
@@ -224,6 +232,13 @@ class IndicatorScorer(w.VBox):
         self.message.value = (f"{len(self.pending)} penilaian tersimpan di <code>{_html(path)}</code> "
                               f"(berkas asli tidak diubah).")
         self.pending = []
+
+
+def _markdown_html(text: str) -> str:
+    """A one-paragraph Markdown sentence from :func:`views.missing` as HTML."""
+    import mistune  # nbconvert's Markdown renderer
+
+    return mistune.html(text)
 
 
 def _html(text) -> str:

@@ -13,7 +13,7 @@ import os
 
 import openpyxl
 from conftest import write_xlsx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sections import SECTIONS, run_section
 from workbooks import random_tables
@@ -21,6 +21,7 @@ from workbooks import random_tables
 from pohon_nb import diagrams, exports, views
 from pohon_nb.checks import run_checks, validate
 from pohon_nb.notebook import Session
+from pohon_nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
 
 EXAMPLES = int(os.environ.get("POHON_NB_EXAMPLES", "6"))
 
@@ -30,7 +31,10 @@ def _no_formulas(path) -> bool:
     return not any(c.data_type == "f" for ws in book.worksheets for row in ws.iter_rows() for c in row)
 
 
+# No shrinking: a workbook is built from one random stream, which hypothesis shrinks slowly;
+# a failure prints the seed that reproduces it.
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("POHON_NB_EXAMPLES"),
+          phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(rng=st.randoms(use_true_random=False))
 def test_every_section_of_every_notebook_on_random_valid_workbooks(rng, tmp_path_factory):
@@ -54,6 +58,13 @@ def test_every_section_of_every_notebook_on_random_valid_workbooks(rng, tmp_path
         for node in [None, *ctx.opd_nodes()[:3]]:
             for name in ("node_subtree", "node_achievement", "node_root_causes", "node_crosscutting"):
                 assert run_section(pemda, name, code, years[0], node=node, out_dir=folder) is None
+        # the analyst's widgets: every section follows the control panel, the scorers build
+        panel = ControlPanel(views.Context(pemda, code, years[0], out_dir=folder), node=True)
+        outputs = [panel.add(getattr(views, name)) for name in SECTIONS]
+        panel.year.value = panel.year.options[-1]
+        shown = " ".join(str(o) for out in outputs for o in out.outputs)
+        assert "Tidak dapat ditampilkan" not in shown
+        assert UsgScorer(ctx, folder).children and IndicatorScorer(ctx, folder).children
         drawings = diagrams.opd_tree_figures(pemda, code, year=years[0])
         assert all(d.patches for d in drawings) and bool(drawings) == bool(ctx.opd_nodes())
     assert views.pemda_headline(views.Context(pemda, pemda.opd_codes()[0], years[0]))
