@@ -277,3 +277,15 @@ def test_a_formula_with_a_saved_value_reads_the_value(tmp_path):
     pemda = load(path)
     assert not any(f.code == "S17" for f in pemda.findings)
     assert pemda.indicators_of("U1")[0]["realisasi_2025"] == 52
+
+
+def test_scorers_say_what_is_missing_instead_of_an_empty_widget(tmp_path):
+    from pohon_nb.widgets import IndicatorScorer, UsgScorer
+
+    pemda = _load_clean(required_only_tables(), tmp_path)
+    usg = UsgScorer(views.Context(pemda, "01", 2025), tmp_path)
+    assert len(usg.children) == 1 and "belum punya data masalah" in usg.children[0].value
+    pemda = _load_clean(kabupaten_lain_tables(), tmp_path, "lain.xlsx")
+    scorer = IndicatorScorer(views.Context(pemda, "BPBD", 2024), tmp_path)
+    assert len(scorer.children) == 1 and "belum punya indikator" in scorer.children[0].value
+    assert len(IndicatorScorer(views.Context(pemda, "007", 2024), tmp_path).children) > 1
