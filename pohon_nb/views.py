@@ -228,7 +228,8 @@ def usg(ctx: Context) -> list:
     ties = ranking[ranking["seri"]]
     text = "Peringkat USG (total U + S + G; nilai sama mendapat peringkat sama)."
     for total, group in ties.groupby("total", sort=False):
-        text += f" **Seri** pada total {number_text(total)}: {md(', '.join(group['id']))}: putuskan dengan diskusi."
+        text += (f" **Seri** pada total {number_text(total)}: {md(', '.join(group['id']))}: "
+                 f"putuskan dengan diskusi.")
     return [text, table(ranking, ["peringkat", "id", "pernyataan", "usg_u", "usg_s", "usg_g",
                                   "total", "seri"])]
 
