@@ -28,6 +28,16 @@ from . import schema
 from .model import Pemda
 from .workbook import Range
 
+DEFAULT_CAP = 120.0
+"""Kemenkeu's cap on achievement (percent); regions may choose 100, 110 or none."""
+
+
+def config_from_cap(batas_atas: float | None = None, minimise: str = "2t-r") -> AchievementConfig:
+    """The config for a notebook or command-line ``batas_atas``: None is the default cap
+    (:data:`DEFAULT_CAP`), 0 means no cap."""
+    cap = DEFAULT_CAP if batas_atas is None else (float(batas_atas) or None)
+    return AchievementConfig(minimise=minimise, cap=cap)
+
 
 @dataclass(frozen=True)
 class AchievementConfig:
@@ -36,12 +46,14 @@ class AchievementConfig:
     Parameters
     ----------
     minimise : "2t-r" (default) or "t/r".
-    cap : upper limit in percent (None for none; 100, 110 and 120 are common).
+    cap : upper limit in percent; 120 by default, as Kemenkeu's performance evaluation caps
+        achievement at 120 with a floor of 0 (DOMAIN.md section 5). None for no cap; 100 and
+        110 are also common in regional practice.
     floor : lower limit in percent (None for none; Kemenkeu uses 0).
     """
 
     minimise: str = "2t-r"
-    cap: float | None = None
+    cap: float | None = DEFAULT_CAP
     floor: float | None = 0.0
 
     def __post_init__(self) -> None:
@@ -237,19 +249,22 @@ def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFr
 # --------------------------------------------------------------------------- roll-up
 
 NODE_COLUMNS = [
-    "id", "induk", "level", "pernyataan", "kode_opd", "capaian_sendiri", "capaian_cabang",
-    "predikat", "indikator", "indikator_berdata", "cakupan",
+    "id", "induk", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat", "keterangan",
+    "capaian_cabang", "predikat_cabang", "indikator", "indikator_berdata", "cakupan",
 ]
 
 
 def node_achievement(pemda: Pemda, year: int, config: AchievementConfig | None = None,
                      scale: str | Scale = "lima_tingkat",
                      weights: Mapping[str, float] | None = None) -> pd.DataFrame:
-    """Achievement of every condition in ``year``, its own and its branch's.
+    """Achievement of every condition in ``year``: its own, and its branch's that explains it.
 
-    ``capaian_sendiri`` is the mean achievement of the node's own chosen indicators with
-    data. ``capaian_cabang`` is the (weighted) mean of its children's branch achievement,
-    over the children that have one; a node whose children have none falls back to its own.
+    A condition is measured by its own indicators (DOMAIN.md section 5): ``capaian_sendiri``
+    is the mean achievement of its chosen indicators with data, ``predikat`` its predicate,
+    and ``keterangan`` says why it is missing ("belum ada realisasi 2025", "tanpa indikator
+    terpilih", ...). ``capaian_cabang`` is a second figure that explains the first: the
+    (weighted) mean of its children's branch achievement, over the children that have one;
+    a node whose children have none falls back to its own; ``predikat_cabang`` its predicate.
     ``weights`` maps a node id to its weight among its siblings (default 1).
     ``indikator`` and ``indikator_berdata`` count the chosen indicators in the whole branch
     (node included) and those with an achievement; ``cakupan`` is their ratio.
@@ -270,8 +285,10 @@ def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
         records.append({
             "id": node_id, "induk": pemda.parent(node_id), "level": node.get("level"),
             "pernyataan": node.get("pernyataan"), "kode_opd": node.get("kode_opd"),
-            "capaian_sendiri": own.get(node_id), "capaian_cabang": branch.get(node_id),
-            "predikat": scale.predicate(branch.get(node_id)),
+            "capaian_sendiri": own.get(node_id), "predikat": scale.predicate(own.get(node_id)),
+            "keterangan": "" if node_id in own else _why_no_own(pemda, node_id, year, counts),
+            "capaian_cabang": branch.get(node_id),
+            "predikat_cabang": scale.predicate(branch.get(node_id)),
             "indikator": total, "indikator_berdata": with_data,
             "cakupan": with_data / total if total else None,
         })
@@ -279,6 +296,18 @@ def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
     for column in ("capaian_sendiri", "capaian_cabang", "cakupan"):
         frame[column] = frame[column].astype("float64")
     return frame
+
+
+def _why_no_own(pemda: Pemda, node_id: str, year: int, counts) -> str:
+    """Why a condition has no achievement of its own in ``year``."""
+    rows = [r for r in pemda.indicators_of(node_id) if r.get("dipilih") is not False]
+    if not rows:
+        return "tanpa indikator terpilih"
+    if all(r.get(f"realisasi_{year}") is None for r in rows):
+        return f"belum ada realisasi {year}"
+    if all(r.get(f"target_{year}") is None for r in rows):
+        return f"belum ada target {year}"
+    return "capaian indikator tidak dapat dihitung (lihat polaritas dan target)"
 
 
 def _own_achievement(pemda, year, config):
@@ -311,6 +340,27 @@ def _subtree_counts(pemda, node_id, counts):
         t, d = counts.get(current, (0, 0))
         total, with_data = total + t, with_data + d
     return total, with_data
+
+
+CONTRADICTION_COLUMNS = ["id", "kode_opd", "tahun", "capaian_sendiri", "capaian_cabang", "arah"]
+
+
+def contradictions(pemda: Pemda, year: int, config: AchievementConfig | None = None,
+                   margin: float = 10.0) -> pd.DataFrame:
+    """Conditions on target by one figure and clearly short of it by the other.
+
+    ``arah`` is "output_tercapai" (the branch at or above 100 while the condition's own
+    indicators are more than ``margin`` points short: outputs achieved, outcome not) or
+    "outcome_tercapai" (the reverse). Only conditions with children count: a leaf's branch
+    is its own figure. The margin keeps 99% against 101% from being called a contradiction.
+    """
+    table = node_achievement(pemda, year, config)
+    parent = table["id"].map(lambda n: bool(pemda.children(n))).astype(bool)
+    both = table[table["capaian_sendiri"].notna() & table["capaian_cabang"].notna() & parent]
+    own, branch = both["capaian_sendiri"], both["capaian_cabang"]
+    rows = both[((own < 100 - margin) & (branch >= 100)) | ((own >= 100) & (branch < 100 - margin))]
+    arah = ["output_tercapai" if own < 100 else "outcome_tercapai" for own in rows["capaian_sendiri"]]
+    return rows.assign(tahun=year, arah=arah)[CONTRADICTION_COLUMNS].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- weakest branch

@@ -118,7 +118,7 @@ def _file_digest(path: Path) -> str:
 
 def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int | None = None,
          skala: str = "lima_tingkat", html_pages: bool = True, timeout: int | None = 600,
-         templates: Path = TEMPLATES) -> list[Task]:
+         templates: Path = TEMPLATES, batas_atas: float | None = None) -> list[Task]:
     """The notebooks of a batch: the overview first, then three per OPD."""
     codes = pemda.opd_codes()
     if only:
@@ -132,6 +132,8 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
                   "interaktif": False, "folder_keluaran": str(out)}
     if tahun is not None:
         parameters["tahun"] = int(tahun)
+    if batas_atas is not None:
+        parameters["batas_atas"] = batas_atas
     paths = {step: Path(templates) / f"{step}.ipynb" for step in (OVERVIEW, *STEPS)}
     missing = [str(p) for p in paths.values() if not p.exists()]
     if missing:
@@ -269,7 +271,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
               only: list[str] | None = None, html_pages: bool = True, force: bool = False,
               scheduler: str | None = None, tahun: int | None = None, skala: str = "lima_tingkat",
               timeout: int | None = 600, progress: bool = True,
-              templates: str | Path = TEMPLATES) -> BatchReport:
+              templates: str | Path = TEMPLATES, batas_atas: float | None = None) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring."""
     started = time.perf_counter()
     pemda = load(data)
@@ -278,7 +280,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         raise BatchError(workbook_error_message(pemda, blocking))
     out = Path(out).resolve()
     tasks = plan(pemda, out, only=only, tahun=tahun, skala=skala, html_pages=html_pages,
-                 timeout=timeout, templates=Path(templates))
+                 timeout=timeout, templates=Path(templates), batas_atas=batas_atas)
     mpath = manifest_path(out, pemda)
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
@@ -301,7 +303,8 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         "source": str(Path(pemda.source).resolve()),
         "source_fingerprint": input_fingerprints(pemda)[None],
         "kode_pemda": pemda.info.get("kode_pemda"),
-        "parameters": {"tahun": tahun, "skala": skala, "html": html_pages, "timeout": timeout},
+        "parameters": {"tahun": tahun, "skala": skala, "html": html_pages, "timeout": timeout,
+                       "batas_atas": batas_atas},
         "templates": {Path(t.template).name: _file_digest(Path(t.template))
                       for t in tasks if t.kode_opd in (None, tasks[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
@@ -322,7 +325,8 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
              tasks, report)
     findings = pemda.findings + run_checks(pemda)
-    report.index = write_index(pemda, findings, out, tasks, manifest["notebooks"], tahun, skala)
+    report.index = write_index(pemda, findings, out, tasks, manifest["notebooks"], tahun, skala,
+                               batas_atas)
     done = manifest["notebooks"]
     report.results = {t.key: done[t.key] for t in tasks if t.key in done}
     report.seconds = round(time.perf_counter() - started, 2)
@@ -388,13 +392,15 @@ def _save_manifest(path: Path, manifest: dict) -> None:
 
 
 def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: dict,
-                tahun: int | None, skala: str) -> Path:
+                tahun: int | None, skala: str, batas_atas: float | None = None) -> Path:
     """``index.html``: every OPD with status, headline figures, links and time; escaped."""
+    from .achievement import config_from_cap
     from .summary import opd_headlines
     from .views import _pct
 
     year = tahun or 2025
-    heads = opd_headlines(pemda, findings, year, scale=skala).set_index("kode_opd")
+    config = config_from_cap(batas_atas)
+    heads = opd_headlines(pemda, findings, year, config, scale=skala).set_index("kode_opd")
     base = out / safe_name(str(pemda.info.get("kode_pemda") or "pemda"))
     esc = html.escape
 
@@ -439,6 +445,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
             f"<td>{esc(str(head['nama_opd']))}</td><td class='st-{state}'>{esc(state)}</td>"
             f"<td class='num'>{esc(_pct(head['capaian']))}</td>"
             f"<td>{esc(str(head['predikat'] or ''))}</td>"
+            f"<td class='num'>{esc(_pct(head['capaian_cabang']))}</td>"
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
             f"<td>{notebooks}</td>"
@@ -476,11 +483,12 @@ a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }}
 <h1>{esc(str(info.get('nama_pemda', '')))}</h1>
 <p class="summary">Periode {esc(str(info.get('periode_awal', '')))}-{esc(str(info.get('periode_akhir', '')))}.
 Data: <code>{esc(Path(pemda.source).name)}</code>.
-Capaian tahun {year}, skala {esc(skala)}. {len(by_opd)} OPD;
+Capaian tahun {year} dari indikator kondisi teratas setiap OPD (cabang: rata-rata di bawahnya),
+skala {esc(skala)}, batas atas {esc(_cap_text(config.cap))}. {len(by_opd)} OPD;
 {status_line}.
 Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(__version__)}.</p>
 <p>{overview_html}</p>
-<table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th>
+<table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th><th>Cabang</th>
 <th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th><th>Notebook</th>
 <th>Waktu</th></tr></thead>
 <tbody>
@@ -502,3 +510,9 @@ def error_location(error: dict) -> str:
              if error.get("column") else "",
              f"id {error['ref']}" if error.get("ref") else ""]
     return ", ".join(p for p in parts if p)
+
+
+def _cap_text(cap: float | None) -> str:
+    from .findings import number_text
+
+    return "tanpa batas" if cap is None else f"{number_text(cap)}%"

@@ -304,17 +304,19 @@ def skipped_level(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
 
 @check("M10")
 def opd_not_tied_to_pemda(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    # An OPD (or a unit) is tied when any condition it owns reaches an ultimate outcome: a
+    # unit owning only immediate outcomes under another's intermediate outcome is tied too.
     tied: set[str] = set()
-    for node_id, node in _nodes(pemda, ("intermediate",)):
-        owner = node.get("kode_opd")
-        if owner and any(pemda.level(a) == "ultimate" for a in pemda.ancestors(node_id)):
+    for node_id in pemda.tree_order():
+        owner = pemda.node(node_id).get("kode_opd")
+        if owner and owner not in tied and any(pemda.level(a) == "ultimate"
+                                               for a in pemda.ancestors(node_id)):
             tied.add(owner)
     for row in pemda.tables["opd"].rows:
         code = row.get("kode_opd")
         if code and code not in tied:
-            msg = (f"OPD {quote(row.get('nama_opd') or code)} tidak punya intermediate outcome "
-                   f"di bawah ultimate outcome Pemda; kinerjanya tidak tersambung ke sasaran "
-                   f"daerah.")
+            msg = (f"OPD {quote(row.get('nama_opd') or code)} tidak punya kondisi di bawah "
+                   f"ultimate outcome Pemda; kinerjanya tidak tersambung ke sasaran daerah.")
             yield at_row(pemda, "opd", row, "M10", msg, ref=code, kode_opd=code)
 
 
@@ -446,3 +448,30 @@ def by_opd(pemda: Pemda, findings: Iterable[Finding]) -> list[tuple[str, list[Fi
     keys = sorted(groups, key=lambda k: (k != "", order.get(k, len(order)), k))
     return [(k, sorted(groups[k], key=lambda f: (SEVERITY_RANK[f.severity], f.sort_key())))
             for k in keys]
+
+
+@check("M19")
+def outcome_and_outputs_disagree(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition measured below target while its branch is on target, or the reverse
+    (latest year with both figures): the logic an evaluator asks about."""
+    from .achievement import contradictions
+
+    latest: dict[str, dict] = {}
+    for year in pemda.years:
+        for row in contradictions(pemda, year).to_dict("records"):
+            latest[row["id"]] = row
+    for node_id in pemda.tree_order():
+        row = latest.get(node_id)
+        if row is None:
+            continue
+        own, branch = number_text(round(row["capaian_sendiri"], 1)), number_text(
+            round(row["capaian_cabang"], 1))
+        if row["arah"] == "output_tercapai":
+            msg = (f"Capaian {row['tahun']} indikator kondisi ini {own}% (di bawah target), padahal "
+                   f"capaian cabang di bawahnya {branch}%: output tercapai, outcome tidak. "
+                   f"Periksa apakah output itu memang menyebabkan outcome ini.")
+        else:
+            msg = (f"Capaian {row['tahun']} indikator kondisi ini {own}%, padahal capaian cabang di "
+                   f"bawahnya {branch}% (di bawah target): outcome tercapai tanpa outputnya. "
+                   f"Periksa apakah output yang dipilih memang yang menentukan.")
+        yield at_node(pemda, node_id, "M19", msg, "id")

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from . import __version__
 
+CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
+            "juga; 0 = tanpa batas)")
+
 
 def _data_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -86,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
     run.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
     run.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    run.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
+                        help=CAP_HELP)
     run.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
     run.set_defaults(handler=cmd_run)
 
@@ -108,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
     batch.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
     batch.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    batch.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
+                        help=CAP_HELP)
     batch.add_argument("--timeout", type=int, default=600, metavar="DETIK",
                        help="batas waktu per sel (bawaan 600)")
     batch.add_argument("--templates", default=None, metavar="DIR",
@@ -231,7 +238,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         results = run_opd(_data_path(args.data), args.opd, args.out, tahun=args.tahun,
-                          skala=args.skala, html=args.html)
+                          skala=args.skala, html=args.html, batas_atas=args.batas_atas)
     except RunError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -252,6 +259,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         report = run_batch(_data_path(args.data), args.out, jobs=args.jobs, only=only,
                            html_pages=args.html, force=args.force, scheduler=args.scheduler,
                            tahun=args.tahun, skala=args.skala, timeout=args.timeout,
+                           batas_atas=args.batas_atas,
                            **({"templates": args.templates} if args.templates else {}))
     except BatchError as exc:
         print(str(exc), file=sys.stderr)

@@ -227,12 +227,15 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
             for i, text in enumerate(wrap(f"{row.get('nama') or row['id']}{unit}", 44)):
                 lines.append(Line(("• " if i == 0 else "  ") + text, size=6.5, color="#263238"))
     if achievement is not None:
-        value = achievement.get(node_id)
-        label = scale.predicate(value) if value is not None else None
-        what = f"Capaian {year}" + (" (indikator sendiri)" if own_only else "")
-        text = (f"{what}: {number_text(round(value, 1))}% · {label}" if value is not None
-                else f"{what}: n/a")
+        # The condition's own figure first; its branch's, which explains it, below.
+        own, why, branch = achievement.get(node_id, (None, "", None))
+        label = scale.predicate(own) if own is not None else None
+        text = (f"Capaian {year}: {number_text(round(own, 1))}% · {label}" if own is not None
+                else f"Capaian {year}: n/a ({why or 'belum ada data'})")
         lines.append(Line(text, size=7, weight="bold", dot=_predicate_color(scale, label)))
+        if branch is not None and not own_only and pemda.children(node_id):
+            lines.append(Line(f"cabang: {number_text(round(branch, 1))}% · "
+                              f"{scale.predicate(branch)}", size=6.5, color="#37474F"))
     for partner, status in (crosscutting or {}).get(node_id, []):
         lines.append(Line(f"↔ crosscutting: {partner} ({status})", size=6.5, style="italic",
                           color=STATUS_COLORS.get(status, "#000000")))
@@ -246,12 +249,12 @@ def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
               own_only: frozenset[str] | set[str] = frozenset()) -> Drawing:
     """Draw the subtrees under ``roots`` (or the given ``children`` map).
 
-    ``year`` adds an achievement badge (branch achievement, traffic light by ``scale``);
+    ``year`` adds an achievement badge: the condition's own achievement (traffic light by
+    ``scale``, or why it is missing), and below it the branch's figure that explains it;
     ``levels`` keeps only nodes of those levels; ``indicators`` lists chosen indicators
     under each statement. Crosscutting requests show as tags, and as a dashed link when the
-    partner's node is on the same drawing. Nodes in ``own_only`` show the achievement of
-    their own indicators rather than their branch's (context above an OPD's tree, whose
-    branch holds other OPDs).
+    partner's node is on the same drawing. Nodes in ``own_only`` show no branch figure
+    (context above an OPD's tree, whose branch holds other OPDs).
     """
     if children is None:
         children = _children_within(pemda, roots, levels)
@@ -260,9 +263,9 @@ def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
     achieved = None
     if year is not None:
         table = node_achievement(pemda, year, config, scale_obj)
-        achieved = {n: (None if v != v else v) for n, v in zip(table["id"], table["capaian_cabang"])}
-        achieved |= {n: (None if v != v else v) for n, v in zip(table["id"], table["capaian_sendiri"])
-                     if n in own_only}
+        achieved = {n: (None if own != own else own, why, None if branch != branch else branch)
+                    for n, own, why, branch in zip(table["id"], table["capaian_sendiri"],
+                                                   table["keterangan"], table["capaian_cabang"])}
     tags, links = _crosscutting(pemda)
     content = {n: node_lines(pemda, n, achievement=achieved, scale=scale_obj, year=year,
                              indicators=indicators, crosscutting=tags, own_only=n in own_only)

@@ -66,6 +66,7 @@ RULES: dict[str, Rule] = {
         Rule("M16", "info", "Crosscutting ditolak mitra", "1.b.9"),
         Rule("M17", "warning", "Kondisi puncak bukan ultimate outcome", "1.b.8"),
         Rule("M18", "warning", "Indikator terpilih tanpa target", "1.b.7"),
+        Rule("M19", "warning", "Capaian outcome dan capaian outputnya berlawanan", "1.b.8"),
     )
 }
 

@@ -29,13 +29,15 @@ class Session:
 
     Parameters mirror the notebooks' parameters cell: ``data_path`` ("" for the bundled
     sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
-    the explorer, ``kondisi`` (a node id).
+    the explorer, ``kondisi`` (a node id); ``batas_atas`` caps achievement (percent, 0 for no
+    cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it).
     """
 
     def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
                  skala: str = "lima_tingkat", interaktif: bool = True,
                  folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
-                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False):
+                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
+                 batas_atas: float = achievement.DEFAULT_CAP):
         pemda = load(data_path or None)
         blocking = classify(pemda, pemda.findings)
         if blocking.workbook:
@@ -69,6 +71,7 @@ class Session:
         self.out_dir = Path(folder_keluaran)
         self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
                                  out_dir=self.out_dir,
+                                 config=achievement.config_from_cap(batas_atas),
                                  check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd))
         self.semua_kondisi = semua_kondisi
         self.panel: ControlPanel | None = None

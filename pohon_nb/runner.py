@@ -83,6 +83,7 @@ def run_notebook(template: Path, target: Path, parameters: dict, html: bool = Tr
 
 def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
             tahun: int | None = None, skala: str = "lima_tingkat", html: bool = True,
+            batas_atas: float | None = None,
             steps: tuple[str, ...] = STEPS) -> list[StepResult]:
     """Run the step notebooks for one OPD; return one result per step.
 
@@ -109,6 +110,8 @@ def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
                   "skala": skala, "interaktif": False, "folder_keluaran": str(out)}
     if tahun is not None:
         parameters["tahun"] = int(tahun)
+    if batas_atas is not None:
+        parameters["batas_atas"] = batas_atas
     return [run_notebook(TEMPLATES / f"{step}.ipynb", folder / f"{step}.ipynb", parameters,
                          html=html, cwd=folder)
             for step in steps]

@@ -15,8 +15,8 @@ from .findings import Finding
 from .model import Pemda
 
 HEADLINE_COLUMNS = [
-    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat", "galat",
-    "peringatan", "info", "permintaan_tertunda",
+    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat",
+    "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda",
 ]
 
 
@@ -26,8 +26,10 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
     """One row per OPD of the opd sheet, in workbook order.
 
     Columns: ``kode_opd, nama_opd, kondisi`` (conditions owned), ``indikator`` (chosen),
-    ``iku``, ``capaian`` (mean branch achievement of the OPD's top conditions in ``year``),
-    ``predikat``, ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
+    ``iku``, ``capaian`` (mean achievement of the OPD's top conditions by their own
+    indicators in ``year``: its sasaran's figure, the one reports and the index show) and
+    ``predikat``, ``capaian_cabang`` (the mean of the same conditions' branch figures, which
+    explains it), ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
     (crosscutting requests it sent that are not agreed).
     """
     scale_obj = get_scale(scale)
@@ -40,7 +42,8 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
     for code in pemda.opd_codes():
         own = [n for n, o in owner.items() if o == code]
         indicators = [r for n in own for r in pemda.indicators_of(n) if r.get("dipilih") is not False]
-        achieved = tops[tops["kode_opd"] == code]["capaian_cabang"].dropna()
+        mine = tops[tops["kode_opd"] == code]
+        achieved, branch = mine["capaian_sendiri"].dropna(), mine["capaian_cabang"].dropna()
         value = float(achieved.mean()) if len(achieved) else None
         counts = {s: sum(1 for f in findings if f.kode_opd == code and f.severity == s)
                   for s in ("error", "warning", "info")}
@@ -48,11 +51,12 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
             "kode_opd": code, "nama_opd": pemda.opd_name(code), "kondisi": len(own),
             "indikator": len(indicators), "iku": sum(1 for r in indicators if r.get("iku")),
             "capaian": value, "predikat": scale_obj.predicate(value),
+            "capaian_cabang": float(branch.mean()) if len(branch) else None,
             "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
             "permintaan_tertunda": int((pending["kode_opd"] == code).sum()),
         })
     frame = pd.DataFrame(records, columns=HEADLINE_COLUMNS)
-    frame["capaian"] = frame["capaian"].astype("float64")
+    frame[["capaian", "capaian_cabang"]] = frame[["capaian", "capaian_cabang"]].astype("float64")
     return frame
 
 
@@ -60,8 +64,10 @@ def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None =
                      scale: str = "lima_tingkat") -> pd.DataFrame:
     """The Pemda outcomes (ultimate conditions) with their achievement and the OPDs under them.
 
-    Columns: ``id, pernyataan, capaian, predikat, opd`` (the OPDs owning conditions in the
-    outcome's branch, abbreviations, ";"-joined), ``jumlah`` (how many OPDs).
+    Columns: ``id, pernyataan, capaian, predikat`` (by the outcome's own indicators),
+    ``keterangan`` (why ``capaian`` is missing), ``capaian_cabang`` (the branch figure that
+    explains it), ``opd`` (the OPDs owning conditions in the outcome's branch, abbreviations,
+    ";"-joined), ``jumlah`` (how many OPDs).
     """
     scale_obj = get_scale(scale)
     table = node_achievement(pemda, year, config, scale_obj).set_index("id")
@@ -74,11 +80,15 @@ def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None =
             code = pemda.node(n).get("kode_opd")
             if code and code not in owners:
                 owners.append(code)
-        value = table.loc[node_id, "capaian_cabang"]
+        value, branch = table.loc[node_id, "capaian_sendiri"], table.loc[node_id, "capaian_cabang"]
         records.append({
             "id": node_id, "pernyataan": pemda.node(node_id).get("pernyataan"),
             "capaian": None if pd.isna(value) else float(value),
             "predikat": scale_obj.predicate(None if pd.isna(value) else value),
+            "keterangan": table.loc[node_id, "keterangan"],
+            "capaian_cabang": None if pd.isna(branch) else float(branch),
             "opd": "; ".join(pemda.opd_short(c) for c in owners), "jumlah": len(owners),
         })
-    return pd.DataFrame(records, columns=["id", "pernyataan", "capaian", "predikat", "opd", "jumlah"])
+    columns = ["id", "pernyataan", "capaian", "predikat", "keterangan", "capaian_cabang", "opd",
+               "jumlah"]
+    return pd.DataFrame(records, columns=columns)

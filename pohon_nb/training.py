@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import schema
-from .achievement import achievement
+from .achievement import AchievementConfig, achievement
 from .checks import ACTIVITY_WORDS
 from .display import md
 from .findings import number_text
@@ -149,7 +149,8 @@ def check_achievement(answer: float | None, target: float, actual: float, polari
     """Is ``answer`` the achievement (percent) of ``actual`` against ``target``?"""
     if _blank(answer):
         return Feedback(False, empty=True, hint="Hitung capaian dalam persen, mis. 87.5.")
-    expected, _ = achievement(target, actual, polarity)
+    # The exercise is the formula itself: no cap (a report applies one, 120 by default).
+    expected, _ = achievement(target, actual, polarity, AchievementConfig(cap=None))
     try:
         value = float(answer)
     except (TypeError, ValueError):

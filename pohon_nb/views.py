@@ -145,7 +145,8 @@ def headline(ctx: Context) -> str:
     row = row[row["kode_opd"] == ctx.kode_opd].iloc[0]
     return (f"{row['nama_opd']} ({ctx.kode_opd}): {row['kondisi']} kondisi, {row['indikator']} "
             f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {_pct(row['capaian'])}"
-            f" ({row['predikat'] or 'belum ada data'}); temuan: {row['galat']} galat, "
+            f" ({row['predikat'] or 'belum ada data'}), cabang {_pct(row['capaian_cabang'])}; "
+            f"temuan: {row['galat']} galat, "
             f"{row['peringatan']} peringatan, {row['info']} info; "
             f"{row['permintaan_tertunda']} crosscutting belum disepakati.")
 
@@ -160,8 +161,11 @@ def opd_glance(ctx: Context) -> list:
     rows += [
         {"uraian": "Indikator terpilih", "nilai": head["indikator"]},
         {"uraian": "IKU", "nilai": head["iku"]},
-        {"uraian": f"Capaian {ctx.tahun} (rata-rata cabang teratas)", "nilai": _pct(head["capaian"])},
+        {"uraian": f"Capaian {ctx.tahun} (indikator kondisi teratas OPD)",
+         "nilai": _pct(head["capaian"])},
         {"uraian": "Predikat", "nilai": head["predikat"] or "belum ada data"},
+        {"uraian": f"Capaian cabang {ctx.tahun} (rata-rata cabang di bawahnya, penjelas)",
+         "nilai": _pct(head["capaian_cabang"])},
         {"uraian": "Temuan: galat / peringatan / info",
          "nilai": f"{head['galat']} / {head['peringatan']} / {head['info']}"},
         {"uraian": "Crosscutting yang diajukan dan belum disepakati",
@@ -346,7 +350,8 @@ def opd_tree(ctx: Context) -> list:
     drawings = diagrams.opd_tree_figures(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
                                          config=ctx.config, max_width=SCREEN_WIDTH)
     text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
-            "level; lencana menunjukkan capaian cabang tahun " f"{ctx.tahun}.")
+            "level; lencana menunjukkan capaian tahun " f"{ctx.tahun} dari indikator kondisi itu "
+            "sendiri, dan di bawahnya capaian cabang yang menjelaskannya.")
     gap = _year_gap(ctx, ctx.opd_nodes())
     if gap:
         text += " Lencana \"n/a\": " + gap
@@ -379,11 +384,12 @@ def achievement_rollup(ctx: Context) -> list:
     nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     nodes = nodes[nodes["id"].isin(ctx.opd_nodes())]
     gap = _year_gap(ctx, ctx.opd_nodes())
-    return [f"Capaian {ctx.tahun}: *sendiri* dari indikator kondisi itu, *cabang* dari "
-            "rata-rata anak-anaknya (sampai output). *Cakupan* = indikator berdata / semua "
-            "indikator di cabang.", *([gap] if gap else []),
-            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "capaian_cabang",
-                          "predikat", "indikator", "indikator_berdata", "cakupan"])]
+    return [f"Capaian {ctx.tahun} setiap kondisi diukur dengan **indikatornya sendiri** (dengan "
+            "predikatnya); *capaian cabang*, rata-rata anak-anaknya sampai output, adalah angka "
+            "kedua yang menjelaskannya. *Cakupan* = indikator berdata / semua indikator di cabang.",
+            *([gap] if gap else []),
+            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "keterangan",
+                          "capaian_cabang", "indikator", "indikator_berdata", "cakupan"])]
 
 
 def weakest_branch(ctx: Context) -> list:
@@ -392,6 +398,7 @@ def weakest_branch(ctx: Context) -> list:
         return [missing(ctx, "pohon")]
     items = []
     nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
+    disagree = achievement.contradictions(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
     for top in targets:
         value = nodes.loc[top, "capaian_cabang"]
         if pd.isna(value):
@@ -400,8 +407,15 @@ def weakest_branch(ctx: Context) -> list:
             items.append(f"**{md(top)}**: {gap}")
             continue
         ranked = achievement.weakest_branch(ctx.pemda, top, ctx.tahun, ctx.config)
-        text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian cabang "
-                f"{_pct(value)}.")
+        own = nodes.loc[top, "capaian_sendiri"]
+        own_text = (_pct(own) if pd.notna(own) else f"n/a ({nodes.loc[top, 'keterangan']})")
+        text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian dari "
+                f"indikatornya sendiri {own_text}; capaian cabang {_pct(value)}.")
+        if top in disagree.index:
+            text += (" **Output tercapai, outcome tidak**: cabangnya mencapai target tetapi "
+                     "indikator kondisi ini tidak (temuan M19)." if disagree.loc[top, "arah"] ==
+                     "output_tercapai" else " **Outcome tercapai, outputnya tidak**: periksa "
+                     "apakah output yang dipilih memang menentukan outcome ini (temuan M19).")
         ranked = ranked[ranked["kontribusi"].notna()]
         leaves = ranked[ranked["kontribusi"] > 0.5]
         if len(leaves):
@@ -620,8 +634,8 @@ def node_achievement(ctx: Context) -> list:
     table_ = table_.set_index("id").loc[scope].reset_index()
     gap = _year_gap(ctx, scope)
     return [*([gap] if gap else []),
-            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri",
-                           "capaian_cabang", "predikat", "cakupan"])]
+            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat",
+                           "keterangan", "capaian_cabang", "cakupan"])]
 
 
 def node_root_causes(ctx: Context) -> list:

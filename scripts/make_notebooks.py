@@ -26,6 +26,7 @@ COMMON_PARAMETERS = [
     'skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat',
     "interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis",
     'folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook',
+    "batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 = tanpa batas",
 ]
 
 HOW_TO = (
@@ -50,7 +51,7 @@ CONTROLS = (
 def _session_call(extra: str = "") -> str:
     return ("from pohon_nb import notebook, views\n\n"
             "session = notebook.Session(data_path, kode_opd, tahun, skala, interaktif, "
-            f"folder_keluaran{extra})\n")
+            f"folder_keluaran, batas_atas=batas_atas{extra})\n")
 
 
 NOTEBOOKS = {
@@ -127,11 +128,13 @@ NOTEBOOKS = {
                "evaluasi yang disentuhnya (1.b.4 rumusan kondisi, 1.b.5 indikator SMART, 1.b.7 "
                "target, 1.b.8 rantai sebab-akibat, 1.b.9 crosscutting)."),
         ("code", "session.show(views.logic_findings)"),
-        ("md", "## 4. Capaian berjenjang dan cabang terlemah\n\nCapaian cabang sebuah kondisi "
-               "adalah rata-rata capaian cabang anak-anaknya; di bawahnya, capaian indikatornya "
-               "sendiri. *Kontribusi* menunjukkan berapa poin kekurangan capaian (dari 100%) yang "
-               "berasal dari setiap cabang: yang teratas adalah kondisi operasional yang paling "
-               "menahan hasil."),
+        ("md", "## 4. Capaian berjenjang dan cabang terlemah\n\nCapaian sebuah kondisi diukur "
+               "dengan **indikatornya sendiri**; itulah angka yang dinilai. *Capaian cabang* "
+               "(rata-rata capaian cabang anak-anaknya, sampai output) adalah angka kedua yang "
+               "menjelaskannya. Bila keduanya berlawanan (output tercapai, outcome tidak), itu "
+               "temuan M19. *Kontribusi* menunjukkan berapa poin kekurangan capaian cabang (dari "
+               "100%) yang berasal dari setiap cabang: yang teratas adalah kondisi operasional "
+               "yang paling menahan hasil."),
         ("code", "session.show(views.achievement_rollup)"),
         ("code", "session.show(views.weakest_branch)"),
         ("md", "## 5. Crosscutting dua arah\n\nSiapa yang dibutuhkan OPD ini, dan siapa yang "
@@ -183,8 +186,9 @@ NOTEBOOKS = {
         ("headline", _session_call(", ikhtisar=True") + "session.pemda_headline()"),
         ("md", "Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar)."),
         ("code", "session.controls()"),
-        ("md", "## 1. Angka utama setiap OPD\n\nCapaian = rata-rata capaian cabang kondisi teratas "
-               "OPD; temuan dihitung per tingkat."),
+        ("md", "## 1. Angka utama setiap OPD\n\nCapaian = rata-rata capaian kondisi teratas OPD "
+               "menurut indikatornya sendiri (sasaran strategis); *cabang* = rata-rata capaian "
+               "cabang di bawahnya, sebagai penjelas; temuan dihitung per tingkat."),
         ("code", "session.show(views.pemda_headlines)"),
         ("md", "## 2. Sasaran daerah dan OPD pengampu"),
         ("code", "session.show(views.pemda_outcomes)"),
@@ -203,12 +207,13 @@ NOTEBOOKS = {
             'skala: str = "lima_tingkat"  # skala predikat',
             "interaktif: bool = True  # True: pilihan kondisi/tahun/skala; False: statis",
             'folder_keluaran: str = "out"  # folder keluaran',
+            "batas_atas: int = 120  # batas atas capaian (%); 0 = tanpa batas",
         ]),
         ("md", SESSION),
         ("headline", "from pohon_nb import notebook, views\n\n"
                      "session = notebook.Session(data_path, tahun=tahun, skala=skala, "
                      "interaktif=interaktif, folder_keluaran=folder_keluaran, kondisi=kondisi, "
-                     "semua_kondisi=True)\nsession.headline()"),
+                     "semua_kondisi=True, batas_atas=batas_atas)\nsession.headline()"),
         ("md", "Pilih kondisi (daftar berurut pohon; titik menunjukkan kedalaman)."),
         ("code", "session.controls(node=True)"),
         ("md", "## Cabang kondisi"),

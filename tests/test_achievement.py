@@ -20,17 +20,19 @@ from pohon_nb.achievement import (
 from pohon_nb.model import load
 from pohon_nb.workbook import Range
 
-T_R = AchievementConfig(minimise="t/r")
-NO_FLOOR = AchievementConfig(floor=None)
+T_R = AchievementConfig(minimise="t/r", cap=None)
+NO_FLOOR = AchievementConfig(floor=None, cap=None)
+NO_CAP = AchievementConfig(cap=None)
 
 
 @pytest.mark.parametrize("target,actual,polarity,config,expected", [
     (80, 60, "maks", None, 75.0),                 # 60 / 80
-    (80, 100, "maks", None, 125.0),               # over target, no cap
+    (80, 100, "maks", NO_CAP, 125.0),             # over target, no cap
+    (80, 100, "maks", None, 120.0),               # the default cap: 120, as Kemenkeu
     (80, 100, "maks", AchievementConfig(cap=120), 120.0),
     (80, 100, "maks", AchievementConfig(cap=110), 110.0),
     (80, 100, "maks", AchievementConfig(cap=100), 100.0),
-    (20, 15, "min", None, 125.0),                 # (2*20 - 15) / 20
+    (20, 15, "min", NO_CAP, 125.0),               # (2*20 - 15) / 20
     (20, 25, "min", None, 75.0),                  # minimise above target: (40 - 25) / 20
     (20, 45, "min", None, 0.0),                   # (40 - 45) / 20 = -25, floored at 0
     (20, 45, "min", NO_FLOOR, -25.0),

@@ -127,6 +127,10 @@ CASES = [
     ("M17", set_cell("pohon", 1, "induk", ""), ("pohon", 3, "induk", "A01")),
     ("M18", chain(*(set_cell("indikator", 2, f"target_{y}", "") for y in (2025, 2026, 2027))),
      ("indikator", 4, "", "A01.1.I1")),
+    # A01's own indicator at 30/55 (54,5%) while every output under it is at 60/55 (>100%).
+    ("M19", chain(set_cell("indikator", 1, "realisasi_2025", 30),
+                  *(set_cell("indikator", i, "realisasi_2025", 60) for i in (3, 4, 6, 7))),
+     ("pohon", 3, "id", "A01")),
 ]
 
 
@@ -267,3 +271,17 @@ def test_same_findings_from_xlsx_and_csv_for_broken_input(clean, tmp_path):
     csv_findings = _findings(clean, tmp_path / "a", form="csv")
     xlsx_findings = _findings(clean, tmp_path / "b", form="xlsx")
     assert key(csv_findings) == key(xlsx_findings) and csv_findings
+
+
+def test_outcome_and_outputs_close_to_each_other_are_no_contradiction(clean, tmp_path):
+    # Own 52/55 (94,5%) against outputs at 60/55: within the 10-point margin.
+    for i in (3, 4, 6, 7):
+        clean["indikator"][i]["realisasi_2025"] = 60
+    assert not [f for f in _findings(clean, tmp_path) if f.code == "M19"]
+    # The reverse: the outcome met while its outputs are far short.
+    clean["indikator"][1]["realisasi_2025"] = 60
+    for i in (2, 3, 4, 5, 6, 7):
+        clean["indikator"][i]["realisasi_2025"] = 30
+    found = [f for f in _findings(clean, tmp_path) if f.code == "M19"]
+    assert [(f.ref, f.row) for f in found] == [("A01", 3)]
+    assert "outcome tercapai tanpa outputnya" in found[0].message

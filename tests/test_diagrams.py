@@ -11,6 +11,7 @@ from conftest import write_csv_folder
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from pohon_nb.achievement import node_achievement
 from pohon_nb.diagrams import (
     crosscutting_figure,
     draw_tree,
@@ -19,6 +20,7 @@ from pohon_nb.diagrams import (
     problem_tree_figure,
     save_figure,
 )
+from pohon_nb.findings import number_text
 from pohon_nb.layout import overlaps
 from pohon_nb.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
 from pohon_nb.model import load
@@ -222,6 +224,15 @@ def test_only_conditions_above_the_opd_show_their_own_achievement(sample_path):
     (drawing,) = opd_tree_figures(pemda, "1.05.0.00.0.00.02.0000", year=2025)
     badges = {n: [t.get_text() for t in texts if "Capaian" in t.get_text()]
               for n, texts in drawing.texts.items()}
-    assert "indikator sendiri" in badges["SD.3"][0]
-    assert "indikator sendiri" not in badges["BPBD.1"][0]
-    assert "indikator sendiri" not in badges["BPBD.1.1"][0]
+    branch = {n: [t.get_text() for t in texts if t.get_text().startswith("cabang:")]
+              for n, texts in drawing.texts.items()}
+    # Every box shows its own indicators' figure first; the OPD's own conditions with
+    # children also show their branch's, while the Pemda condition above (whose branch holds
+    # other OPDs) shows only its own.
+    table = node_achievement(pemda, 2025).set_index("id")
+    for node in ("SD.3", "BPBD.1", "BPBD.1.1"):
+        own = table.loc[node, "capaian_sendiri"]
+        assert badges[node][0].startswith(f"Capaian 2025: {number_text(round(own, 1))}%")
+    assert branch["SD.3"] == [] and branch["BPBD.1"] and branch["BPBD.1.1"]
+    cabang = number_text(round(table.loc["BPBD.1", "capaian_cabang"], 1))
+    assert branch["BPBD.1"][0].startswith(f"cabang: {cabang}%")
