@@ -10,40 +10,14 @@ import json
 from collections import Counter
 
 import pytest
-from conftest import SHARED, write_xlsx
+from conftest import write_xlsx
+from workbooks import BSSN, bssn_tables
 
 from pohon_nb.checks import validate
 
-REAL = SHARED / "real" / "bssn_pohon_kinerja_2025_2029.json"
-LEVELS = {"UO": "ultimate", "IntO_L1": "intermediate", "IntO_L2": "intermediate",
-          "ImmO_L3": "immediate"}
+REAL = BSSN
 
 pytestmark = pytest.mark.skipif(not REAL.exists(), reason=f"{REAL} tidak ada (shared/ tidak tersedia)")
-
-
-def bssn_tables() -> dict[str, list[dict]]:
-    nodes = json.loads(REAL.read_text(encoding="utf-8"))["nodes"]
-    pohon, indikator = [], []
-    for node in nodes:
-        level = LEVELS[node["level_type"]]
-        pohon.append({
-            "id": node["code"], "induk": node["parent_code"], "level": level,
-            "pernyataan": node["title"], "kode_opd": None if level == "ultimate" else "BSSN",
-            "keterangan": node["source_page"],
-        })
-        for k, ind in enumerate(node["indicators"], start=1):
-            indikator.append({
-                "id": f"{node['code']}/{ind['code'] or k}", "id_pohon": node["code"],
-                "nama": ind["name"], "satuan": ind["satuan"], "polaritas": None,
-                "penanggung_jawab": ind["unit_owner"],
-            })
-    return {
-        "pemda": [{"kode_pemda": "BSSN", "nama_pemda": "Badan Siber dan Sandi Negara",
-                   "periode_awal": 2025, "periode_akhir": 2029}],
-        "opd": [{"kode_opd": "BSSN", "nama_opd": "Badan Siber dan Sandi Negara"}],
-        "pohon": pohon,
-        "indikator": indikator,
-    }
 
 
 def test_real_tree_loads_without_errors_and_its_gaps_are_warnings(tmp_path):
@@ -62,3 +36,37 @@ def test_real_tree_loads_without_errors_and_its_gaps_are_warnings(tmp_path):
     # Shared owners stay as typed.
     owners = set(pemda.indikator["penanggung_jawab"].dropna())
     assert "D3 D4" in owners
+
+
+def bssn_unit_tables() -> dict[str, list[dict]]:
+    """The same tree with its units as owners: each condition below the top goes to the first
+    unit named on its first indicator (deputies own intermediate outcomes, directorates the
+    immediate ones), as a ministry's tree is split among its units."""
+    tables = bssn_tables()
+    owners = {}
+    for row in tables["indikator"]:
+        unit = (row.get("penanggung_jawab") or "").split(" ")[0]
+        owners.setdefault(row["id_pohon"], unit or None)
+    units = []
+    for row in tables["pohon"]:
+        if row["level"] != "ultimate" and row["id"] not in ("Int.O.1", "Int.O.2"):
+            row["kode_opd"] = owners.get(row["id"]) or "BSSN"
+        if row.get("kode_opd") and row["kode_opd"] not in units:
+            units.append(row["kode_opd"])
+    tables["opd"] = [{"kode_opd": u, "nama_opd": f"Unit {u}"} for u in units]
+    return tables
+
+
+def test_units_owning_only_immediate_outcomes_are_tied_to_the_ultimate_outcome(tmp_path):
+    # Before the fix, M10 fired for every unit without an intermediate outcome of its own,
+    # although its immediate outcomes reach the ultimate outcome through a deputy's.
+    tables = bssn_unit_tables()
+    pemda, findings = validate(write_xlsx(tables, tmp_path / "bssn_unit.xlsx"))
+    assert [f for f in findings if f.severity == "error"] == []
+    owners = {pemda.node(n).get("kode_opd") for n in pemda.tree if pemda.level(n) == "immediate"}
+    assert len(owners) >= 8
+    assert [f.ref for f in findings if f.code == "M10"] == []
+    # A unit listed in the opd sheet with no condition at all is still reported.
+    tables["opd"].append({"kode_opd": "PUSAT-X", "nama_opd": "Pusat tanpa kondisi"})
+    _, findings = validate(write_xlsx(tables, tmp_path / "bssn_unit2.xlsx"))
+    assert [f.ref for f in findings if f.code == "M10"] == ["PUSAT-X"]

@@ -1,0 +1,111 @@
+"""Numbers a facilitator can defend: one figure per condition in every report, the branch
+roll-up as a labelled second figure, a documented cap that can be set, and the contradiction
+between outputs and outcome said out loud."""
+
+from __future__ import annotations
+
+import copy
+
+import nbformat
+import pandas as pd
+import pytest
+from conftest import clean_tables, write_xlsx
+from workbooks import kabupaten_lain_tables
+
+from pohon_nb import views
+from pohon_nb.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
+from pohon_nb.batch import plan
+from pohon_nb.diagrams import opd_tree_figures, pemda_tree_figure
+from pohon_nb.findings import number_text
+from pohon_nb.model import load
+from pohon_nb.notebook import Session
+from pohon_nb.paths import SAMPLE
+from pohon_nb.summary import opd_headlines, outcome_carriers
+
+
+def _badges(drawings) -> dict[str, str]:
+    return {n: next(t.get_text() for t in texts if t.get_text().startswith("Capaian"))
+            for d in drawings for n, texts in d.texts.items()}
+
+
+def _pct(value) -> str:
+    return f"{number_text(round(value, 1))}%"
+
+
+@pytest.mark.parametrize("which", ["sampel", "lain"])
+def test_no_condition_shows_two_different_figures_across_reports(which, tmp_path):
+    pemda = load(SAMPLE if which == "sampel" else
+                 write_xlsx(kabupaten_lain_tables(), tmp_path / "lain.xlsx"))
+    year = 2025 if which == "sampel" else 2024
+    table = node_achievement(pemda, year).set_index("id")
+    # The Pemda overview: the outcomes and the upper tree.
+    carriers = outcome_carriers(pemda, year).set_index("id")
+    for node, row in carriers.iterrows():
+        own = table.loc[node, "capaian_sendiri"]
+        assert (row["capaian"] == pytest.approx(own)) if own == own else row["capaian"] is None
+    shown = _badges([pemda_tree_figure(pemda, year=year)])
+    # Every OPD's tree, and its headline.
+    heads = opd_headlines(pemda, [], year).set_index("kode_opd")
+    for code in pemda.opd_codes():
+        shown |= _badges(opd_tree_figures(pemda, code, year=year))
+        tops = [n for n in table.index if table.loc[n, "kode_opd"] == code
+                and table.loc[n, "induk"] not in table.index[table["kode_opd"] == code]]
+        own = table.loc[tops, "capaian_sendiri"].dropna()
+        expected = own.mean() if len(own) else None
+        value = heads.loc[code, "capaian"]
+        assert (value == pytest.approx(expected)) if expected is not None else value != value
+    for node, badge in shown.items():
+        own = table.loc[node, "capaian_sendiri"]
+        if own == own:
+            assert badge.startswith(f"Capaian {year}: {_pct(own)}"), (node, badge)
+        else:
+            assert "n/a" in badge and table.loc[node, "keterangan"] in badge
+
+
+def test_a_condition_whose_indicator_has_no_realisation_is_not_given_its_branch_figure(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    tables["indikator"][1]["realisasi_2025"] = None  # A01's only indicator
+    pemda = load(write_xlsx(tables, tmp_path / "wb.xlsx"))
+    row = node_achievement(pemda, 2025).set_index("id").loc["A01"]
+    assert pd.isna(row["capaian_sendiri"]) and pd.isna(row["predikat"])
+    assert row["keterangan"] == "belum ada realisasi 2025"
+    assert row["capaian_cabang"] == pytest.approx(52 / 55 * 100)  # explained by the branch
+    badge = _badges(opd_tree_figures(pemda, "01", year=2025))["A01"]
+    assert badge == "Capaian 2025: n/a (belum ada realisasi 2025)"
+    text = " ".join(i for i in views.weakest_branch(views.Context(pemda, "01", 2025))
+                    if isinstance(i, str))
+    assert "indikatornya sendiri n/a (belum ada realisasi 2025); capaian cabang 94,5%" in text
+
+
+def test_outputs_achieved_outcome_not_is_said_in_the_weakest_branch_section(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    tables["indikator"][1]["realisasi_2025"] = 30
+    for i in (3, 4, 6, 7):
+        tables["indikator"][i]["realisasi_2025"] = 60
+    pemda = load(write_xlsx(tables, tmp_path / "wb.xlsx"))
+    text = " ".join(i for i in views.weakest_branch(views.Context(pemda, "01", 2025))
+                    if isinstance(i, str))
+    assert "**Output tercapai, outcome tidak**" in text and "M19" in text
+
+
+def test_the_default_cap_is_120_and_can_be_set(tmp_path):
+    assert AchievementConfig().cap == DEFAULT_CAP == 120
+    assert config_from_cap(None).cap == 120 and config_from_cap(0).cap is None
+    assert config_from_cap(100).cap == 100
+    tables = copy.deepcopy(clean_tables())
+    tables["indikator"][3]["realisasi_2025"] = 110  # 110 / 55: 200%
+    path = write_xlsx(tables, tmp_path / "wb.xlsx")
+    capped = Session(str(path), "01", interaktif=False)
+    free = Session(str(path), "01", interaktif=False, batas_atas=0)
+    hundred = Session(str(path), "01", interaktif=False, batas_atas=100)
+    values = [node_achievement(s.pemda, 2025, s.ctx.config).set_index("id").loc["A01.1.1",
+                                                                                 "capaian_sendiri"]
+              for s in (capped, free, hundred)]
+    assert values == [120, 200, 100]
+    # The batch passes the cap to every notebook; the notebooks declare the parameter.
+    tasks = plan(load(path), tmp_path / "out", batas_atas=110)
+    assert {t.parameters["batas_atas"] for t in tasks} == {110}
+    for task in tasks:
+        nb = nbformat.read(task.template, as_version=4)
+        params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        assert "batas_atas: int = 120" in params.source
