@@ -475,3 +475,41 @@ def outcome_and_outputs_disagree(pemda: Pemda, config: CheckConfig) -> Iterator[
                    f"bawahnya {branch}% (di bawah target): outcome tercapai tanpa outputnya. "
                    f"Periksa apakah output yang dipilih memang yang menentukan.")
         yield at_node(pemda, node_id, "M19", msg, "id")
+
+
+@check("M20")
+def core_problem_not_answered(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A core problem that no condition of the performance tree comes from."""
+    answered = {pemda.node(n).get("asal_masalah") for n in pemda.tree}
+    for row in pemda.tables["masalah"].rows:
+        if row.get("inti") and row.get("id") and not row.get("_ganda") and row["id"] not in answered:
+            msg = (f"Masalah inti {quote(row['id'])} belum dijawab kondisi mana pun di pohon "
+                   f"kinerja: tidak ada baris sheet pohon yang kolom asal_masalah-nya "
+                   f"{quote(row['id'])}. Tautkan kondisi yang mengatasinya (biasanya intermediate "
+                   f"outcome OPD).")
+            yield at_row(pemda, "masalah", row, "M20", msg, column="inti", ref=row["id"],
+                         kode_opd=row.get("kode_opd") or "")
+
+
+@check("M21")
+def wording_from_another_problem(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition worded as the conversion of one problem while ``asal_masalah`` names another."""
+    from .problems import positive_phrase
+
+    converted: dict[tuple[str, str], str] = {}
+    for row in pemda.tables["masalah"].rows:
+        phrase, _ = positive_phrase(row.get("pernyataan") or "")
+        if phrase and row.get("id"):
+            converted.setdefault((row.get("kode_opd") or "", _words(phrase)), row["id"])
+    for node_id in pemda.tree_order():
+        node = pemda.node(node_id)
+        link = node.get("asal_masalah")
+        source = converted.get((node.get("kode_opd") or "", _words(node.get("pernyataan") or "")))
+        if link and source and source != link:
+            msg = (f"Rumusan kondisi ini adalah konversi masalah {quote(source)}, tetapi kolom "
+                   f"asal_masalah menunjuk {quote(link)}. Samakan salah satunya.")
+            yield at_node(pemda, node_id, "M21", msg, "asal_masalah")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())

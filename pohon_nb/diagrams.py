@@ -410,24 +410,27 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
     """The OPD's problem tree: effects above the core problem, causes below it.
 
     Arrows run cause -> effect. Root causes have a thick red border; external causes a
-    dashed border and the tag "eksternal: kandidat crosscutting". Problems not linked to the
-    core are counted in the title.
+    dashed border and the tag "eksternal: kandidat crosscutting". Every problem of the OPD is
+    drawn: those not linked to the core (with their own links) stand to the right, grey with
+    a dotted border, and are counted in the title. Without a core problem all are drawn so.
     """
     table = problem_tree(pemda, kode_opd).set_index("id")
     graph = pemda.problems.subgraph(table.index)
     core = next((p for p, r in table.iterrows() if r["peran"] == "inti"), None)
     name = pemda.opd_name(kode_opd)
-    loose = int((table["peran"] == "lepas").sum())
-    title = f"Pohon masalah {name}" + (f" ({loose} masalah lain tidak terhubung ke masalah inti)"
-                                       if loose else "")
-    if core is None:
-        fig, _ = _canvas(6, 0.5, title + ": masalah inti belum ditentukan")
+    loose_ids = [p for p in table.index if table.loc[p, "peran"] == "lepas"]
+    title = f"Pohon masalah {name}" + (
+        ": masalah inti belum ditentukan" if core is None else
+        f" ({len(loose_ids)} masalah lain tidak terhubung ke masalah inti, di kanan)"
+        if loose_ids else "")
+    if core is None and not loose_ids:
+        fig, _ = _canvas(6, 0.5, f"Pohon masalah {name}: belum ada masalah")
         return Drawing(fig, Layout(), title)
 
     def lines(pid):
         row = table.loc[pid]
         role = {"inti": "MASALAH INTI", "akibat": "akibat", "penyebab": "penyebab",
-                "akar": "AKAR MASALAH"}[row["peran"]]
+                "akar": "AKAR MASALAH", "lepas": "tidak terhubung ke masalah inti"}[row["peran"]]
         out = [Line(f"{pid} · {role}", size=6.5, color="#37474F")]
         out += [Line(t, size=8.5, weight="bold") for t in wrap(row["pernyataan"] or "", 32)]
         if row["lokus"] == "eksternal":
@@ -435,16 +438,33 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
                             color="#6A1B9A"))
         return out
 
-    causes = _bfs_tree(graph.reverse(copy=False), core)
-    effects = _bfs_tree(graph, core)
-    content = {p: lines(p) for p in set(causes) | set(effects) | {core}}
+    content = {p: lines(p) for p in table.index}
     sizes = {p: box_size(c) for p, c in content.items()}
-    below = tree_layout([core], causes, sizes, stack=False)
-    above = tree_layout([core], effects, sizes, stack=False)
-    layout = _combine(below, above, core)
-    fig, ax = _canvas(layout.width, layout.height, title, _legend_rows(6, layout.width + 2 * MARGIN))
+    # The loose problems as a forest of their own: each drawn once, effects above causes.
+    loose = graph.subgraph(loose_ids)
+    last_effects = [p for p in loose_ids if loose.out_degree(p) == 0]
+    loose_children: dict[str, list[str]] = {}
+    starts: list[str] = []
+    seen: set[str] = set()
+    for pid in [*last_effects, *loose_ids]:  # a cycle-free graph always has last effects
+        if pid not in seen:
+            starts.append(pid)
+            loose_children.update(_bfs_tree(loose.reverse(copy=False), pid, seen))
+    loose_layout = tree_layout(starts, loose_children, sizes, stack=False) if starts else None
+    if core is not None:
+        causes = _bfs_tree(graph.reverse(copy=False), core)
+        below = tree_layout([core], causes, sizes, stack=False)
+        above = tree_layout([core], _bfs_tree(graph, core), sizes, stack=False)
+        layout = _combine(below, above, core)
+        towards_parent = {(e.parent, e.child) for e in below.edges}  # child causes parent
+        if loose_layout is not None:
+            layout = _beside(layout, loose_layout)
+    else:
+        layout, towards_parent = loose_layout, set()
+    if loose_layout is not None:
+        towards_parent |= {(e.parent, e.child) for e in loose_layout.edges}
+    fig, ax = _canvas(layout.width, layout.height, title, _legend_rows(7, layout.width + 2 * MARGIN))
     drawing = Drawing(fig, layout, title)
-    towards_parent = {(e.parent, e.child) for e in below.edges}  # cause tree: child causes parent
     drawn = set()
     for edge in layout.edges:
         line = _draw_edge(ax, edge.points)
@@ -465,9 +485,10 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
     for pid, box in layout.boxes.items():
         row = table.loc[pid]
         role = row["peran"]
-        fill = {"inti": "#FFCDD2", "akibat": "#F5F5F5", "penyebab": "#FFF3E0", "akar": "#FFE0B2"}[role]
+        fill = {"inti": "#FFCDD2", "akibat": "#F5F5F5", "penyebab": "#FFF3E0", "akar": "#FFE0B2",
+                "lepas": "#ECEFF1"}[role]
         border, width = ("#B71C1C", 2.2) if role in ("akar", "inti") else ("#5D4037", 1.0)
-        style = "--" if row["lokus"] == "eksternal" else "-"
+        style = "--" if row["lokus"] == "eksternal" else (":" if role == "lepas" else "-")
         patch, texts = _draw_box(ax, box, content[pid], fill, border, linestyle=style,
                                  linewidth=width)
         drawing.patches[pid], drawing.texts[pid] = patch, texts
@@ -476,14 +497,19 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
                Patch(facecolor="#FFF3E0", edgecolor="#5D4037", label="penyebab"),
                Patch(facecolor="#FFE0B2", edgecolor="#B71C1C", linewidth=2, label="akar masalah"),
                Patch(facecolor="white", edgecolor="#5D4037", linestyle="--", label="eksternal"),
+               Patch(facecolor="#ECEFF1", edgecolor="#5D4037", linestyle=":",
+                     label="tidak terhubung ke masalah inti"),
                Line2D([], [], color="#546E7A", marker=">", label="sebab → akibat")]
     _legend(fig, handles, layout.width + 2 * MARGIN)
     return drawing
 
 
-def _bfs_tree(graph, root) -> dict[str, list[str]]:
+def _bfs_tree(graph, root, seen: set | None = None) -> dict[str, list[str]]:
+    """Breadth-first children of ``root`` in ``graph``, each node once (``seen`` is shared
+    between calls, so a forest draws every node once)."""
     children: dict[str, list[str]] = {}
-    seen = {root}
+    seen = set() if seen is None else seen
+    seen.add(root)
     queue = [root]
     while queue:
         node = queue.pop(0)
@@ -492,6 +518,18 @@ def _bfs_tree(graph, root) -> dict[str, list[str]]:
         children[node] = kids
         queue.extend(kids)
     return children
+
+
+def _beside(main: Layout, extra: Layout, gap: float = 0.8) -> Layout:
+    """``extra`` placed to the right of ``main``, tops aligned."""
+    dx = main.width + gap
+    for box in extra.boxes.values():
+        main.boxes[box.id] = Box(box.id, box.x + dx, box.y, box.w, box.h, box.depth)
+    for edge in extra.edges:
+        main.edges.append(type(edge)(edge.parent, edge.child, [(x + dx, y) for x, y in edge.points]))
+    main.width = dx + extra.width
+    main.height = max(main.height, extra.height)
+    return main
 
 
 def _combine(below: Layout, above: Layout, core: str) -> Layout:

@@ -67,6 +67,8 @@ RULES: dict[str, Rule] = {
         Rule("M17", "warning", "Kondisi puncak bukan ultimate outcome", "1.b.8"),
         Rule("M18", "warning", "Indikator terpilih tanpa target", "1.b.7"),
         Rule("M19", "warning", "Capaian outcome dan capaian outputnya berlawanan", "1.b.8"),
+        Rule("M20", "warning", "Masalah inti belum dijawab kondisi di pohon kinerja", "1.b.3"),
+        Rule("M21", "warning", "Rumusan kondisi berasal dari masalah lain daripada asal_masalah", "1.b.8"),
     )
 }
 

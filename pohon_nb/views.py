@@ -82,9 +82,9 @@ MISSING = {
                "`menyebabkan` untuk pohon masalah.",
     "usg": "Belum ada isu dengan skor USG lengkap: isi kolom `usg_u`, `usg_s` dan `usg_g` (1-5) "
            "di sheet `masalah` untuk isu yang lolos APKL.",
-    "inti": "Masalah inti belum ditentukan, jadi pohon masalah belum dapat digambar: tandai satu "
-            "masalah dengan `inti` = ya di sheet `masalah`, atau lengkapi skor USG agar satu isu "
-            "teratas.",
+    "inti": "Masalah inti belum ditentukan, jadi pohon masalah belum punya pusat (masalah "
+            "digambar menurut tautannya saja): tandai satu masalah dengan `inti` = ya di sheet "
+            "`masalah`, atau lengkapi skor USG agar satu isu teratas.",
     "iku": "Belum ada IKU terpilih pada OPD ini: tandai kolom `iku` = ya pada indikator kondisi "
            "level intermediate di sheet `indikator`.",
     "sasaran": "OPD ini belum punya indikator pada sasaran (kondisi level intermediate atau "
@@ -252,7 +252,10 @@ def core_problem(ctx: Context) -> list:
     elif len(marked) > 1:
         text = f"{len(marked)} masalah ditandai inti ({md(', '.join(marked['id']))}); pilih satu."
     elif bool(marked.iloc[0]["usg_teratas"]):
-        text = f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** juga teratas menurut USG."
+        text = f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** juga teratas menurut USG"
+        tied = [p for p in top["id"] if p != marked.iloc[0]["id"]]
+        text += (f", **seri** dengan {md(', '.join(tied))}: jelaskan mengapa yang ini dipilih."
+                 if tied else ".")
     elif top.empty:
         text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}**; belum ada peringkat USG "
                 f"untuk membandingkannya (isi `usg_u`, `usg_s`, `usg_g` di sheet `masalah`).")
@@ -266,9 +269,10 @@ def problem_tree(ctx: Context) -> list:
     tree = problems.problem_tree(ctx.pemda, ctx.kode_opd)
     if tree.empty:
         return [missing(ctx, "masalah", "masalah")]
+    figure = diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd)
     if not (tree["peran"] == "inti").any():
-        return [missing(ctx, "inti"), table(tree)]
-    return [diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd), table(tree)]
+        return [missing(ctx, "inti"), figure, table(tree)]
+    return [figure, table(tree)]
 
 
 def next_steps_identification(ctx: Context) -> list:

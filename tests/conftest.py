@@ -40,7 +40,8 @@ def clean_tables() -> dict[str, list[dict]]:
     for opd in ("01", "02"):
         root = f"A{opd}"
         pohon.append({"id": root, "induk": "U1", "level": "intermediate", "kode_opd": opd,
-                      "pernyataan": f"Meningkatnya derajat kesehatan wilayah {opd}"})
+                      "pernyataan": f"Meningkatnya derajat kesehatan wilayah {opd}",
+                      "asal_masalah": f"M{opd}.1"})
         indikator.append(_ind(root, 1, "Angka harapan hidup", iku="ya"))
         for i in (1, 2):
             imm = f"{root}.{i}"

@@ -128,6 +128,11 @@ CASES = [
     ("M18", chain(*(set_cell("indikator", 2, f"target_{y}", "") for y in (2025, 2026, 2027))),
      ("indikator", 4, "", "A01.1.I1")),
     # A01's own indicator at 30/55 (54,5%) while every output under it is at 60/55 (>100%).
+    # M01.1 is the core problem of OPD 01; A01 no longer comes from it.
+    ("M20", set_cell("pohon", 1, "asal_masalah", ""), ("masalah", 2, "inti", "M01.1")),
+    # A01.1 worded as the conversion of M01.2 ("Rendahnya cakupan layanan") but linked to M01.1.
+    ("M21", chain(set_cell("pohon", 2, "pernyataan", "Meningkatnya cakupan layanan"),
+                  set_cell("pohon", 2, "asal_masalah", "M01.1")), ("pohon", 4, "asal_masalah", "A01.1")),
     ("M19", chain(set_cell("indikator", 1, "realisasi_2025", 30),
                   *(set_cell("indikator", i, "realisasi_2025", 60) for i in (3, 4, 6, 7))),
      ("pohon", 3, "id", "A01")),

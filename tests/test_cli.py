@@ -29,7 +29,7 @@ def test_validate_without_argument_uses_the_sample(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Kabupaten Contoh" in result.stdout
     last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("Ringkasan: 0 galat, 23 peringatan, 2 info")
+    assert last.startswith("Ringkasan: 0 galat, 24 peringatan, 2 info")
     assert result.stderr == ""
 
 

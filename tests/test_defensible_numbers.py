@@ -109,3 +109,26 @@ def test_the_default_cap_is_120_and_can_be_set(tmp_path):
         nb = nbformat.read(task.template, as_version=4)
         params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
         assert "batas_atas: int = 120" in params.source
+
+
+def test_every_problem_of_the_opd_is_drawn_and_a_tie_with_the_core_is_said(tmp_path):
+    from pohon_nb.diagrams import problem_tree_figure
+    from pohon_nb.problems import problem_tree
+
+    tables = copy.deepcopy(clean_tables())
+    # M01.3 ties with the core M01.1 in USG (13) and causes M01.4, an effect of nothing
+    # linked to the core: both are loose, and both must still be drawn.
+    tables["masalah"] += [
+        {"id": "M01.3", "kode_opd": "01", "pernyataan": "Kurangnya tenaga kesehatan",
+         "menyebabkan": "M01.4", "usg_u": 5, "usg_s": 4, "usg_g": 4},
+        {"id": "M01.4", "kode_opd": "01", "pernyataan": "Rendahnya kunjungan posyandu"},
+    ]
+    pemda = load(write_xlsx(tables, tmp_path / "wb.xlsx"))
+    drawing = problem_tree_figure(pemda, "01")
+    assert sorted(drawing.patches) == sorted(problem_tree(pemda, "01")["id"])
+    assert "2 masalah lain tidak terhubung" in drawing.title
+    text = views.core_problem(views.Context(pemda, "01", 2025))[0]
+    assert "juga teratas menurut USG, **seri** dengan M01.3" in text
+    for code in load(SAMPLE).opd_codes():
+        sample = load(SAMPLE)
+        assert set(problem_tree_figure(sample, code).patches) == set(problem_tree(sample, code)["id"])

@@ -61,6 +61,8 @@ def test_optional_sheets_with_headers_only(tmp_path):
     tables = clean_tables()
     for name in ("lintas_opd", "masalah", "anggaran", "penilaian_indikator"):
         tables[name] = []  # written with the schema's header line and no rows
+    for row in tables["pohon"]:
+        row.pop("asal_masalah", None)
     pemda = _load_clean(tables, tmp_path)
     assert pemda.tables["masalah"].present and pemda.masalah.empty
     text = _section_texts(pemda, "01", 2025, "apkl")
@@ -70,7 +72,10 @@ def test_optional_sheets_with_headers_only(tmp_path):
 
 
 def test_an_optional_sheet_left_entirely_blank_is_no_rows_not_an_error(tmp_path):
-    path = write_xlsx(clean_tables(), tmp_path / "wb.xlsx")
+    tables = clean_tables()
+    for row in tables["pohon"]:
+        row.pop("asal_masalah", None)
+    path = write_xlsx(tables, tmp_path / "wb.xlsx")
     book = openpyxl.load_workbook(path)
     del book["masalah"]
     book.create_sheet("masalah")
@@ -122,7 +127,8 @@ def test_problems_without_a_core_show_the_table_and_say_how_to_mark_one(tmp_path
     pemda = _load_clean(kabupaten_lain_tables(), tmp_path)
     items = views.problem_tree(views.Context(pemda, "1.03.0.00.0.00.01.0000", 2024))
     assert "Masalah inti belum ditentukan" in items[0] and "`inti` = ya" in items[0]
-    assert len(items[1].data) == 2  # the problems, listed
+    assert sorted(items[1].patches) == ["BM1", "BM2"]  # every problem drawn
+    assert len(items[2].data) == 2  # and listed
     assert section_problem(items) is None
 
 

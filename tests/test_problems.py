@@ -128,6 +128,8 @@ def test_traceability(pemda):
 
 
 def test_untraced_outputs(clean, tmp_path):
+    for row in clean["pohon"]:
+        row.pop("asal_masalah", None)
     pemda = load(write_csv_folder(clean, tmp_path / "wb"))
     table = traceability(pemda, "01")
     assert not table["terlacak"].any()

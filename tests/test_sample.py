@@ -12,7 +12,7 @@ PLANTED = {
     ("M02", "DLH.1.2.2"), ("M08", "BPBD.1"), ("M09", "DISKOMINFO.1.3"),
     ("M10", "2.18.0.00.0.00.01.0000"), ("M17", "DPMPTSP.1"), ("M12", "BAPPERIDA.1.2"),
     ("M14", "M.DINSOS.3"), ("M15", "M.DPUPR.4"),
-    ("M19", "DINSOS.1"), ("M19", "BPKAD.1.1"), ("M19", "DINKES.1"),
+    ("M19", "DINSOS.1"), ("M19", "BPKAD.1.1"), ("M19", "DINKES.1"), ("M21", "BPBD.1.1.1"),
     ("M11", "DINKES.1"), ("M11", "DINKES.1.3"), ("M11", "DISTANPANGAN.1.1"), ("M11", "DLH.1.1"),
     ("M11", "DISHUB.1.1"), ("M11", "DISKOMINFO.1.1"), ("M16", "DISDIKBUD.1.3"), ("M16", "DINSOS.1.3"),
 }

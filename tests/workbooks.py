@@ -64,6 +64,8 @@ def required_only_tables() -> dict[str, list[dict]]:
     for row in tables["indikator"]:
         for key in [k for k in row if k.startswith("realisasi_")]:
             row.pop(key)
+    for row in tables["pohon"]:
+        row.pop("asal_masalah", None)  # no masalah sheet to point at
     return tables
 
 
