@@ -513,3 +513,16 @@ def wording_from_another_problem(pemda: Pemda, config: CheckConfig) -> Iterator[
 
 def _words(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def indicator_notes(pemda: Pemda, findings: Iterable[Finding] | None = None) -> dict[str, str]:
+    """Indicator id -> the method findings on its row ("M07 Target kurang menantang ..."), to
+    show beside its achievement so a figure never reads "Sangat Baik" with its flag hidden."""
+    findings = run_checks(pemda) if findings is None else findings
+    notes: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.sheet == "indikator" and finding.code.startswith("M") and finding.ref:
+            text = f"{finding.code} {finding.title}"
+            if text not in notes.setdefault(finding.ref, []):
+                notes[finding.ref].append(text)
+    return {ref: "; ".join(texts) for ref, texts in notes.items()}

@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .checks import CheckConfig, by_opd, validate
-    from .findings import SEVERITY_LABELS, count_by_severity, has_errors
+    from .findings import SEVERITY_LABELS, count_by_severity, has_errors, repeated
 
     path = _data_path(args.data)
     config = CheckConfig(max_iku_per_sasaran=args.maks_iku_sasaran,
@@ -148,6 +148,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for code, group in by_opd(pemda, findings):
         heading = f"{code} {pemda.opd_name(code)}" if code else "Tingkat Pemda / umum"
         print(f"\n== {heading} ({len(group)} temuan) ==")
+        for line in repeated(group):
+            print(f"  berulang: {line}")
         for finding in group:
             criterion = f" [kriteria {finding.criterion}]" if finding.criterion else ""
             where = finding.location()
@@ -164,7 +166,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(f"\nRingkasan: {counts['error']} galat, {counts['warning']} peringatan, "
           f"{counts['info']} info; temuan di {opds} OPD.")
     if has_errors(findings):
-        print("Perbaiki galat di atas lalu jalankan lagi: notebook memerlukan workbook tanpa galat.")
+        print("Perbaiki galat di atas lalu jalankan lagi: galat di baris satu OPD menghentikan "
+              "notebook OPD itu, galat pada workbook (sheet wajib, sheet pemda) menghentikan semua.")
         return 1
     return 0
 
@@ -313,7 +316,11 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

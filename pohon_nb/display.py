@@ -56,7 +56,8 @@ LABELS = {
     "validitas": "Validitas", "tingkat_kendali": "Tingkat kendali", "frekuensi": "Frekuensi",
     "konsolidasi": "Konsolidasi", "sumber_data": "Sumber data",
     "penanggung_jawab": "Penanggung jawab", "tahun_baseline": "Tahun baseline",
-    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi",
+    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi", "temuan": "Temuan",
+    "predikat_cabang": "Predikat cabang",
 }
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from . import __version__, schema
 from .achievement import AchievementConfig, indicator_achievement
 from .cells import save_book
+from .checks import indicator_notes
 from .crosscutting import matrix, requests
 from .findings import Finding
 from .indicators import MANUAL_FIELDS, manual_iku
@@ -140,10 +141,12 @@ def cascading_table(pemda: Pemda, kode_opd: str | None = None,
     With ``kode_opd`` the OPD's conditions and the conditions above them that they serve.
     Columns: ``level, id, kondisi, id_indikator, indikator, satuan, baseline``,
     ``target_<year>`` for every year, ``realisasi_<year>`` and ``capaian_<year>`` for every
-    year with any realisation, ``kode_opd, opd, jabatan``.
+    year with any realisation, ``temuan`` (method findings on the indicator, e.g. M07: a
+    target not challenging, shown beside its achievement), ``kode_opd, opd, jabatan``.
     """
     values = indicator_achievement(pemda, config=config)
     achieved = {(r.id_indikator, r.tahun): r.capaian for r in values.itertuples()}
+    notes = indicator_notes(pemda)
     nodes = pemda.tree_order()
     if kode_opd is not None:
         own = [n for n in nodes if pemda.node(n).get("kode_opd") == kode_opd]
@@ -164,7 +167,8 @@ def cascading_table(pemda: Pemda, kode_opd: str | None = None,
             record = dict(base)
             if row is not None:
                 record.update(id_indikator=row["id"], indikator=row.get("nama"),
-                              satuan=row.get("satuan"), baseline=row.get("baseline"))
+                              satuan=row.get("satuan"), baseline=row.get("baseline"),
+                              temuan=notes.get(row["id"]))
                 for y in years:
                     record[f"target_{y}"] = row.get(f"target_{y}")
                 for y in realised_years:
@@ -173,7 +177,7 @@ def cascading_table(pemda: Pemda, kode_opd: str | None = None,
             records.append(record)
     columns = ["level", "id", "kondisi", "id_indikator", "indikator", "satuan", "baseline",
                *(f"target_{y}" for y in years), *(f"realisasi_{y}" for y in realised_years),
-               *(f"capaian_{y}" for y in realised_years), "kode_opd", "opd", "jabatan"]
+               *(f"capaian_{y}" for y in realised_years), "temuan", "kode_opd", "opd", "jabatan"]
     return pd.DataFrame(records, columns=columns)
 
 
@@ -191,6 +195,7 @@ def export_cascading(pemda: Pemda, path: str | Path, kode_opd: str | None = None
         *(Col(f"target_{y}", f"Target {y}", "number", 10) for y in years),
         *(Col(f"realisasi_{y}", f"Realisasi {y}", "number", 10) for y in realised),
         *(Col(f"capaian_{y}", f"Capaian {y} (%)", "percent", 10) for y in realised),
+        Col("temuan", "Temuan pada indikator", width=30),
         Col("kode_opd", "Kode OPD", "code", 22), Col("opd", "OPD / unit pemilik", width=30),
         Col("jabatan", "Jabatan", width=30),
     ]

@@ -177,3 +177,25 @@ def count_by_severity(findings) -> dict[str, int]:
     for finding in findings:
         counts[finding.severity] += 1
     return counts
+
+
+def repeated(findings, threshold: int = 5) -> list[str]:
+    """One summary line per rule that a group of findings repeats ``threshold`` times or more.
+
+    For a tree with no targets, 119 "indicator without target" warnings read as one line:
+    "M18 × 119: Indikator terpilih tanpa target (sheet indikator, baris 2–120)".
+    """
+    groups: dict[str, list] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    lines = []
+    for code, group in sorted(groups.items()):
+        if len(group) < threshold:
+            continue
+        rows = sorted(f.row for f in group if f.row is not None)
+        sheets = sorted({f.sheet for f in group if f.sheet})
+        where = ", ".join(f"sheet {s}" for s in sheets)
+        if rows:
+            where += f", baris {rows[0]}–{rows[-1]}" if rows[0] != rows[-1] else f", baris {rows[0]}"
+        lines.append(f"{code} × {len(group)}: {RULES[code].title}" + (f" ({where})" if where else ""))
+    return lines

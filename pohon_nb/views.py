@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import achievement, crosscutting, diagrams, indicators, problems, summary
-from .checks import CheckConfig, run_checks
+from .checks import CheckConfig, indicator_notes, run_checks
 from .display import md, table
-from .findings import SEVERITY_LABELS, Finding, number_text
+from .findings import SEVERITY_LABELS, Finding, number_text, repeated
 from .model import Pemda
 
 
@@ -194,8 +194,14 @@ def indicator_gaps(ctx: Context) -> list:
         text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {_pct(worst['capaian'])}, "
                  f"tren {worst['tren'] or 'belum diketahui'}).")
     gap = _year_gap(ctx, ctx.opd_nodes())
+    notes = indicator_notes(ctx.pemda, ctx.findings)
+    gaps["temuan"] = [notes.get(i) for i in gaps["id_indikator"]]
+    flagged = gaps[gaps["temuan"].notna() & gaps["capaian"].notna()]
+    if len(flagged):
+        text += (f" {len(flagged)} capaian punya catatan temuan (kolom Temuan), mis. target yang "
+                 f"kurang menantang: predikatnya perlu dibaca bersama catatan itu.")
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
-               "capaian", "predikat", "realisasi_sebelumnya", "tren", "keterangan"]
+               "capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren", "keterangan"]
     items = [text, *([gap] if gap else []), table(gaps, columns)]
     worst_ids = list(below["id_indikator"][:6])
     if worst_ids:
@@ -379,6 +385,9 @@ def logic_findings(ctx: Context) -> list:
     criteria = Counter(f.criterion for f in own if f.criterion)
     text = (f"{len(own)} temuan. Kriteria evaluasi (PermenPANRB 88/2021) yang tersentuh: "
             + ", ".join(f"{c} ({n})" for c, n in sorted(criteria.items())) + ".")
+    lines = repeated(own)
+    if lines:
+        text += " Berulang: " + "; ".join(md(line) for line in lines) + "."
     return [text, table(findings_table(own))]
 
 
@@ -502,7 +511,10 @@ def type_and_polarity(ctx: Context) -> list:
     own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd and f.code in codes]
     if not own:
         return ["Tidak ada masalah jenis-vs-level atau polaritas-vs-target pada OPD ini."]
-    return [f"{len(own)} masalah jenis indikator, polaritas atau target:", table(findings_table(own))]
+    lines = repeated(own)
+    summary_ = (" Berulang: " + "; ".join(md(line) for line in lines) + ".") if lines else ""
+    return [f"{len(own)} masalah jenis indikator, polaritas atau target.{summary_}",
+            table(findings_table(own))]
 
 
 def iku_recommendation(ctx: Context) -> list:

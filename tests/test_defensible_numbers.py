@@ -132,3 +132,37 @@ def test_every_problem_of_the_opd_is_drawn_and_a_tie_with_the_core_is_said(tmp_p
     for code in load(SAMPLE).opd_codes():
         sample = load(SAMPLE)
         assert set(problem_tree_figure(sample, code).patches) == set(problem_tree(sample, code)["id"])
+
+
+def test_a_flagged_target_is_shown_beside_its_figure(tmp_path):
+    from pohon_nb.exports import cascading_table, export_cascading
+
+    pemda = load(SAMPLE)  # DINKES.1.I1 (AKI): targets looser than the baseline, M07
+    items = views.indicator_gaps(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))
+    table = next(i for i in items if hasattr(i, "data")).data.set_index("ID indikator")
+    assert table.loc["DINKES.1.I1", "Temuan"].startswith("M07 Target kurang menantang")
+    assert table.loc["DINKES.1.I1", "Predikat"] == "Sangat Baik"  # the figure, with its note
+    assert "catatan temuan" in items[0]
+    cascading = cascading_table(pemda).set_index("id_indikator")
+    assert cascading.loc["DINKES.1.I1", "temuan"].startswith("M07")
+    import openpyxl
+
+    ws = openpyxl.load_workbook(export_cascading(pemda, tmp_path / "c.xlsx"))["cascading"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[3] == "DINKES.1.I1")
+    assert row[header.index("Temuan pada indikator")].startswith("M07")
+
+
+def test_repeated_findings_get_one_summary_line(tmp_path, capsys):
+    from workbooks import BSSN, bssn_tables
+
+    from pohon_nb.cli import main
+
+    if not BSSN.exists():
+        pytest.skip(f"{BSSN} tidak ada (shared/ tidak tersedia)")
+    path = write_xlsx(bssn_tables(), tmp_path / "bssn.xlsx")
+    main(["validate", str(path)])
+    out = capsys.readouterr().out
+    assert "berulang: M18 × 116: Indikator terpilih tanpa target (sheet indikator, baris" in out
+    text = views.type_and_polarity(views.Context(load(path), "BSSN", 2025))[0]
+    assert "Berulang: M18 × 116" in text
