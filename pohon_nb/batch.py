@@ -28,12 +28,10 @@ from .atomic import atomic_path, write_text
 from .blocking import Blocking, blocked_message, classify
 from .checks import run_checks
 from .model import Pemda, load
-from .paths import TEMPLATES, safe_name
-from .runner import OVERVIEW, STEPS, write_html
+from .paths import TEMPLATES, pemda_folder, safe_name
+from .runner import OVERVIEW, STEP_TITLES, STEPS, report_title, write_html
 
 MANIFEST_FORMAT = 1
-STEP_TITLES = {OVERVIEW: "Ikhtisar Pemda", "01_identifikasi_masalah": "1 Identifikasi masalah",
-               "02_pemetaan_kausal": "2 Pemetaan kausal", "03_pemilihan_indikator": "3 Pemilihan indikator"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,7 @@ class Task:
     fingerprint: str
     html: bool = True
     timeout: int | None = 600
+    title: str = ""
 
 
 @dataclass
@@ -126,7 +125,7 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
         if unknown:
             raise BatchError(f"Kode OPD tidak ada di sheet opd: {', '.join(unknown)}")
         codes = [c for c in codes if c in only]
-    base = out / safe_name(str(pemda.info.get("kode_pemda") or "pemda"))
+    base = pemda_folder(out, pemda.info.get("kode_pemda"))
     prints = input_fingerprints(pemda)
     parameters = {"data_path": str(Path(pemda.source).resolve()), "skala": skala,
                   "interaktif": False, "folder_keluaran": str(out)}
@@ -146,7 +145,7 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
         fingerprint = _digest(prints[code], digests[step], params, __version__, html_pages)
         key = f"{code}/{step}" if code else step
         return Task(key, code, str(paths[step]), str(folder / f"{step}.ipynb"), params,
-                    fingerprint, html_pages, timeout)
+                    fingerprint, html_pages, timeout, report_title(pemda, step, code, tahun))
 
     return [task(OVERVIEW, None)] + [task(step, code) for code in codes for step in STEPS]
 
@@ -184,7 +183,8 @@ def execute_task(task: Task) -> TaskResult:
                                     engine_name=engine.ENGINE_NAME, kernel_name="python3",
                                     progress_bar=False, execution_timeout=task.timeout)
             except pm.PapermillExecutionError as exc:
-                error, failing_cell = f"{exc.ename}: {exc.evalue}", exc.cell_index
+                failing_cell = exc.cell_index
+                error = explain_failure(tmp, exc.ename, exc.evalue)
             except (DeadKernelError, RuntimeError) as exc:  # died, or would not start
                 engine.warm_kernel().shutdown()
                 error, retry = f"kernel mati atau tidak dapat dimulai: {exc}", True
@@ -197,10 +197,43 @@ def execute_task(task: Task) -> TaskResult:
             break
     page = None
     if task.html:
-        page = str(write_html(target, target.with_suffix(".html")))
+        page = str(write_html(target, target.with_suffix(".html"), task.title))
     return TaskResult(task.key, "gagal" if error else "ok", round(time.perf_counter() - start, 2),
                       str(target), page, error, failing_cell, attempts,
                       dt.datetime.now().isoformat(timespec="seconds"))
+
+
+PAPERMILL_ERROR_TAGS = ("papermill-error-cell-tag",)
+
+
+def explain_failure(path: Path, ename: str, evalue: str) -> str:
+    """Say in Bahasa Indonesia which section of the notebook at ``path`` failed, there and in
+    the returned message (papermill's own English banner is replaced)."""
+    import nbformat
+
+    where = "notebook"
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError):
+        nb = None
+    if nb is not None:
+        # The failing cell is the one holding the error output (papermill's banner cells
+        # shift the indices of the notebook it writes).
+        position = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
+            o.get("output_type") == "error" for o in c.get("outputs", []))), len(nb.cells))
+        heading = next((c.source.splitlines()[0].lstrip("# ").strip()
+                        for c in reversed(nb.cells[:position])
+                        if c.cell_type == "markdown" and c.source.startswith("#")), None)
+        where = f"bagian «{heading}»" if heading else "notebook"
+        banner = (f"**Bagian ini gagal dijalankan** ({where}): {html.escape(ename)}: "
+                  f"{html.escape(str(evalue))[:300]}. Bagian lain tetap ditampilkan bila sudah "
+                  f"selesai; laporkan galat ini bersama workbook-nya.")
+        for cell in nb.cells:
+            tags = cell.metadata.get("tags", [])
+            if any(t in tags for t in PAPERMILL_ERROR_TAGS) and cell.cell_type == "markdown":
+                cell.source = banner
+        nbformat.write(nb, path)
+    return f"{where} gagal: {ename}: {evalue}"
 
 
 def _write_placeholder(path: Path, task: Task, error: str) -> None:

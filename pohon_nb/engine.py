@@ -78,6 +78,11 @@ del _s, _o, _r, _m
 '''
 
 
+# The kernel's own start-up chatter ("[IPKernelApp] WARNING | Kernel is running over TCP
+# without encryption": a local kernel on loopback) is not for a facilitator's terminal.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
+
 class WarmKernel:
     """One kernel kept alive across notebooks (one per thread that uses the engine)."""
 
@@ -171,6 +176,7 @@ class WarmEngine(Engine):
             nb_man, km=None, kernel_name=kernel_name, timeout=execution_timeout,
             startup_timeout=start_timeout, log=logging.getLogger("papermill"),
             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+            extra_arguments=KERNEL_ARGUMENTS,
         )
         client.owns_km = False  # the kernel outlives this notebook
         # papermill's own cwd= changes the whole process's folder, which threads share:

@@ -14,11 +14,14 @@ from pathlib import Path
 
 from .atomic import atomic_path
 from .blocking import blocked_message, classify
+from .engine import KERNEL_ARGUMENTS
 from .model import load
 from .paths import TEMPLATES, safe_name
 
 STEPS = ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")
 OVERVIEW = "00_ikhtisar_pemda"
+STEP_TITLES = {OVERVIEW: "Ikhtisar Pemda", "01_identifikasi_masalah": "1 Identifikasi masalah",
+               "02_pemetaan_kausal": "2 Pemetaan kausal", "03_pemilihan_indikator": "3 Pemilihan indikator"}
 
 
 @dataclass
@@ -36,23 +39,31 @@ class RunError(Exception):
 
 
 _EXPORTER = None
+INTERACTIVE_TAG = "hanya-interaktif"
+"""Cells that only make sense in JupyterLab (how to run, the scorers): left out of reports."""
 
 
 def html_exporter():
-    """One reused HTML exporter with inputs and prompts hidden (cheap after the first call)."""
+    """One reused HTML exporter: inputs, prompts and JupyterLab-only cells hidden."""
     global _EXPORTER
     if _EXPORTER is None:
         from nbconvert import HTMLExporter
+        from nbconvert.preprocessors import TagRemovePreprocessor
 
         _EXPORTER = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                                  exclude_output_prompt=True)
+        remove = TagRemovePreprocessor(remove_cell_tags={INTERACTIVE_TAG}, enabled=True)
+        _EXPORTER.register_preprocessor(remove, enabled=True)
     return _EXPORTER
 
 
-def write_html(notebook: Path, target: Path) -> Path:
+def write_html(notebook: Path, target: Path, title: str | None = None) -> Path:
+    """The executed notebook as a report: ``title`` in the page's title (else the file name)."""
     import nbformat
 
-    body, _ = html_exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
+    nb = nbformat.read(notebook, as_version=4)
+    resources = {"metadata": {"name": title or Path(notebook).stem}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
     with atomic_path(target, overwrite=True) as tmp:
         tmp.write_text(body, encoding="utf-8")
     return target
@@ -63,8 +74,16 @@ def output_folder(out: str | Path, kode_pemda: str, kode_opd: str | None = None)
     return folder / safe_name(kode_opd) if kode_opd is not None else folder
 
 
+def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> str:
+    """The title of a report page: step, OPD, Pemda, year."""
+    who = f"{pemda.opd_name(kode_opd)} ({kode_opd})" if kode_opd else None
+    parts = [STEP_TITLES.get(step, step), who, pemda.info.get("nama_pemda"),
+             f"tahun {tahun or 2025}"]
+    return " · ".join(str(p) for p in parts if p)
+
+
 def run_notebook(template: Path, target: Path, parameters: dict, html: bool = True,
-                 cwd: Path | None = None) -> StepResult:
+                 cwd: Path | None = None, title: str | None = None) -> StepResult:
     """Execute one template with papermill into ``target`` (atomically) and export it."""
     import papermill as pm
 
@@ -74,10 +93,10 @@ def run_notebook(template: Path, target: Path, parameters: dict, html: bool = Tr
         try:
             pm.execute_notebook(str(template), str(tmp), parameters=parameters,
                                 kernel_name="python3", progress_bar=False,
-                                cwd=str(cwd) if cwd else None)
+                                cwd=str(cwd) if cwd else None, extra_arguments=KERNEL_ARGUMENTS)
         except pm.PapermillExecutionError as exc:
             error = f"{exc.ename}: {exc.evalue}"  # the notebook is kept, with the error in it
-    page = write_html(target, target.with_suffix(".html")) if html else None
+    page = write_html(target, target.with_suffix(".html"), title) if html else None
     return StepResult(template.stem, target, page, error)
 
 
@@ -113,5 +132,5 @@ def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
     if batas_atas is not None:
         parameters["batas_atas"] = batas_atas
     return [run_notebook(TEMPLATES / f"{step}.ipynb", folder / f"{step}.ipynb", parameters,
-                         html=html, cwd=folder)
+                         html=html, cwd=folder, title=report_title(pemda, step, kode_opd, tahun))
             for step in steps]

@@ -86,10 +86,10 @@ NOTEBOOKS = {
                "menjadi calon masalah inti. Nilai yang sama (seri) ditandai, tidak diputuskan "
                "diam-diam: putuskan bersama."),
         ("code", "session.show(views.usg)"),
-        ("md", "Beri skor USG sendiri dengan penggeser di bawah; peringkatnya langsung berubah. "
+        ("md-interaktif", "Beri skor USG sendiri dengan penggeser di bawah; peringkatnya langsung berubah. "
                "Tombol **Simpan** menulis skor ke **berkas baru** di samping workbook (untuk "
                "sampel: di folder keluaran); workbook asli tidak diubah."),
-        ("code", "session.usg_scorer()"),
+        ("code-interaktif", "session.usg_scorer()"),
         ("md", "## 5. Masalah inti\n\nMasalah yang ditandai inti di workbook, dibandingkan dengan "
                "hasil USG."),
         ("code", "session.show(views.core_problem)"),
@@ -162,10 +162,10 @@ NOTEBOOKS = {
         ("code", "session.show(views.indicator_scores)"),
         ("md", "Mengapa sebuah kriteria tidak mendapat nilai penuh:"),
         ("code", "session.show(views.score_reasons)"),
-        ("md", "Nilai indikator sendiri: pilih indikator, geser skor (sudah terisi skor otomatis), "
-               "tambahkan penilaian, lalu simpan. Penilaian ditulis ke **berkas baru** (sheet "
+        ("md-interaktif", "Nilai indikator sendiri: pilih indikator, geser skor (sudah terisi skor "
+               "otomatis), tambahkan penilaian, lalu simpan. Penilaian ditulis ke **berkas baru** (sheet "
                "`penilaian_indikator`); workbook asli tidak diubah."),
-        ("code", "session.indicator_scorer()"),
+        ("code-interaktif", "session.indicator_scorer()"),
         ("md", "## 2. Jenis indikator dan polaritas\n\nKondisi level outcome tidak boleh hanya diukur "
                "indikator output; target harus searah polaritas dan tidak di bawah capaian "
                "terakhir (kriteria 1.b.7)."),
@@ -425,11 +425,36 @@ NOTEBOOKS.update({
 })
 
 
+# Text that only makes sense in JupyterLab: its own cells, tagged, left out of static reports.
+INTERACTIVE_ONLY = (HOW_TO, SESSION, CONTROLS)
+INTERACTIVE_TAG = "hanya-interaktif"
+
+
+def _markdown_cells(content: str) -> list:
+    """A markdown spec entry as cells: JupyterLab instructions split off and tagged."""
+    cells = []
+    for text in INTERACTIVE_ONLY:
+        if text in content and content != text:
+            before, after = content.split(text, 1)
+            return [*_markdown_cells(before.rstrip()), *_markdown_cells(text),
+                    *(_markdown_cells(after.strip()) if after.strip() else [])]
+    cell = nbformat.v4.new_markdown_cell(content)
+    if content in INTERACTIVE_ONLY:
+        cell.metadata["tags"] = [INTERACTIVE_TAG]
+    cells.append(cell)
+    return cells
+
+
 def build(path: str, spec) -> nbformat.NotebookNode:
     cells = []
     for kind, content in spec:
         if kind == "md":
-            cells.append(nbformat.v4.new_markdown_cell(content))
+            cells += _markdown_cells(content)
+        elif kind in ("md-interaktif", "code-interaktif"):
+            cell = (nbformat.v4.new_markdown_cell(content) if kind == "md-interaktif"
+                    else nbformat.v4.new_code_cell(content))
+            cell.metadata["tags"] = [INTERACTIVE_TAG]
+            cells.append(cell)
         elif kind == "params":
             cell = nbformat.v4.new_code_cell("\n".join(content))
             cell.metadata["tags"] = ["parameters"]

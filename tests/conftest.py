@@ -169,6 +169,7 @@ FIXTURE_CELLS = {
     "00_ikhtisar_pemda": ['print("ikhtisar", kode_opd)'],
     "01_identifikasi_masalah": [
         'import time\nif kode_opd == "LAMBAT":\n    time.sleep(4)',
+        "## 2. Bagian yang gagal",  # a markdown heading: the failure names its section
         'if kode_opd == "GAGAL":\n    raise ValueError("sengaja gagal untuk uji")',
         'print("langkah 1", kode_opd)',
     ],
@@ -202,7 +203,9 @@ def fixture_templates(tmp_path) -> Path:
     for name, cells in FIXTURE_CELLS.items():
         params = nbformat.v4.new_code_cell("\n".join(PARAMS))
         params.metadata["tags"] = ["parameters"]
-        nb = nbformat.v4.new_notebook(cells=[params, *(nbformat.v4.new_code_cell(c) for c in cells)])
+        nb = nbformat.v4.new_notebook(cells=[params, *(
+            nbformat.v4.new_markdown_cell(c) if c.startswith("#") else nbformat.v4.new_code_cell(c)
+            for c in cells)])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                      "language": "python"}
         nbformat.write(nb, folder / f"{name}.ipynb")

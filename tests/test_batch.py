@@ -66,10 +66,13 @@ def test_a_failure_does_not_stop_the_others(tmp_path, fixture_templates, capsys)
     ok = [k for k, r in report.results.items() if r["status"] == "ok"]
     assert len(ok) == 1 + 5 * 3 - 2
     failed = report.results["GAGAL/01_identifikasi_masalah"]
-    assert failed["error"] == "ValueError: sengaja gagal untuk uji" and failed["failing_cell"] == 3
+    assert failed["error"] == "bagian «2. Bagian yang gagal» gagal: ValueError: sengaja gagal untuk uji"
+    assert failed["failing_cell"] == 4
     kept = nbformat.read(failed["notebook"], as_version=4)  # kept, with the error visible
     assert any(o.get("ename") == "ValueError" for c in kept.cells for o in c.get("outputs", []))
-    assert "sengaja gagal" in Path(failed["html"]).read_text()
+    page = Path(failed["html"]).read_text()
+    assert "sengaja gagal" in page and "Bagian ini gagal dijalankan" in page
+    assert "An Exception was encountered" not in page
     # A kernel that dies once is retried and succeeds; one that always dies is reported.
     assert report.results["MATI1/02_pemetaan_kausal"]["status"] == "ok"
     assert report.results["MATI1/02_pemetaan_kausal"]["attempts"] == 2
