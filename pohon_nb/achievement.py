@@ -73,6 +73,12 @@ class Scale:
     bands: tuple[tuple[float, str], ...]
     lowest: str
     source: str = ""
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        """The scale as a reader names it (its label), else its code name."""
+        return self.label or self.name
 
     def predicate(self, value: float | None) -> str | None:
         if value is None or pd.isna(value):
@@ -100,6 +106,7 @@ SCALES: dict[str, Scale] = {
         "Sangat Kurang",
         "LKjIP Inspektorat Kab. Sampang 2019: 91-100 Sangat Baik, 76-90 Baik, 66-75 Cukup, "
         "51-65 Kurang, <=50 Sangat Kurang (batas yang sama diyakini dari Permendagri 86/2017).",
+        "lima tingkat (Sangat Baik sampai Sangat Kurang)",
     ),
     "lima_tingkat_permendagri": Scale(
         "lima_tingkat_permendagri",
@@ -107,6 +114,7 @@ SCALES: dict[str, Scale] = {
         "Sangat Rendah",
         "Batas lima tingkat dengan sebutan Sangat Tinggi ... Sangat Rendah (diyakini Permendagri "
         "86/2017; belum dicocokkan dengan lampirannya).",
+        "lima tingkat Permendagri (Sangat Tinggi sampai Sangat Rendah)",
     ),
     "enam_tingkat": Scale(
         "enam_tingkat",
@@ -116,6 +124,7 @@ SCALES: dict[str, Scale] = {
         "Enam tingkat seperti praktik LKjIP (mis. Kab. Maluku Tengah 2021) yang memisahkan "
         "capaian di atas target; batasnya belum dicocokkan dengan naskah resmi, sesuaikan bila "
         "daerah Anda memakai batas lain.",
+        "enam tingkat (Melampaui Target sampai Sangat Kurang)",
     ),
 }
 """Named predicate scales. Add a region's own with :func:`register_scale`."""

@@ -427,7 +427,7 @@ def _save_manifest(path: Path, manifest: dict) -> None:
 def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: dict,
                 tahun: int | None, skala: str, batas_atas: float | None = None) -> Path:
     """``index.html``: every OPD with status, headline figures, links and time; escaped."""
-    from .achievement import config_from_cap
+    from .achievement import config_from_cap, get_scale
     from .summary import opd_headlines
     from .views import _pct
 
@@ -517,7 +517,7 @@ a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }}
 <p class="summary">Periode {esc(str(info.get('periode_awal', '')))}-{esc(str(info.get('periode_akhir', '')))}.
 Data: <code>{esc(Path(pemda.source).name)}</code>.
 Capaian tahun {year} dari indikator kondisi teratas setiap OPD (cabang: rata-rata di bawahnya),
-skala {esc(skala)}, batas atas {esc(_cap_text(config.cap))}. {len(by_opd)} OPD;
+skala {esc(get_scale(skala).title)}, batas atas {esc(_cap_text(config.cap))}. {len(by_opd)} OPD;
 {status_line}.
 Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(__version__)}.</p>
 <p>{overview_html}</p>

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .findings import number_text
+from . import formats
 
 # Column names used by the package -> the header a reader sees.
 LABELS = {
@@ -69,9 +69,10 @@ def label(column: str) -> str:
     return f"{match.group(1).capitalize()} {match.group(2)}" if match else column
 
 
-def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: int = 1,
+def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
           max_rows: int | None = None):
-    """A DataFrame as a reader sees it: chosen columns, Indonesian headers, "12,5", "1.234".
+    """A DataFrame as a reader sees it: chosen columns, Indonesian headers, numbers as
+    :mod:`pohon_nb.formats` writes them ("93,65", "2024", "80%", "1.234").
 
     Returns a :class:`Table` (HTML in notebooks, text in a terminal). Booleans show as
     ya/tidak, missing values as blank.
@@ -84,23 +85,30 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *, precision: i
         values = frame[column].dropna()
         if len(values) and (frame[column].dtype == bool or _is_flags(values)):
             frame[column] = frame[column].map({True: "ya", False: "tidak"})
+    kinds = {label(c): c for c in frame.columns}
     frame = frame.rename(columns=label)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
                and not pd.api.types.is_bool_dtype(frame[c])]
     text = [c for c in frame.columns if c not in numeric]
 
-    def number(value):
-        if value is None or pd.isna(value):
-            return ""
-        return number_text(round(float(value), precision))
+    def formatter(column: str):
+        def cell(value):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return formats.number(column, value)
+            return "" if value is None else str(value)
+        return cell
 
     # Workbook text is shown as typed: escaped for HTML, never interpreted.
-    styler = frame.style.format(na_rep="", escape="html").format(number, subset=numeric)
+    styler = frame.style.format(na_rep="", escape="html")
+    for shown, column in kinds.items():
+        styler = styler.format(formatter(column), subset=[shown], na_rep="", escape="html")
+    shown_text = frame.assign(**{shown: [formatter(column)(v) if not _missing(v) else ""
+                                         for v in frame[shown]] for shown, column in kinds.items()})
     # A stable id (not pandas' random one), so the same table renders the same bytes.
     styler = styler.set_uuid(hashlib.sha1(frame.to_json().encode()).hexdigest()[:10])
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    return Table(styler.hide(axis="index"), frame)
+    return Table(styler.hide(axis="index"), frame, shown_text)
 
 
 class Table:
@@ -110,14 +118,19 @@ class Table:
     outputs are the same from run to run.
     """
 
-    def __init__(self, styler, frame: pd.DataFrame):
+    def __init__(self, styler, frame: pd.DataFrame, text: pd.DataFrame | None = None):
         self.styler, self.data = styler, frame
+        self.text = frame if text is None else text  # as shown: numbers formatted
 
     def _repr_html_(self) -> str:
         return self.styler.to_html()
 
     def __repr__(self) -> str:
-        return self.data.to_string(index=False)
+        return self.text.to_string(index=False)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _is_flags(values: pd.Series) -> bool:

@@ -99,7 +99,7 @@ class Session:
             ctx = self.ctx
             extra = f", kondisi {md(ctx.node)}" if ctx.node else ""
             display(markdown(f"*OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), tahun {ctx.tahun}, "
-                             f"skala {md(ctx.skala)}{extra}.*"))
+                             f"skala {md(achievement.get_scale(ctx.skala).title)}{extra}.*"))
 
     def show(self, view) -> None:
         """Show one section: static, or following the control panel."""

@@ -56,7 +56,8 @@ class ControlPanel(w.VBox):
         self.year = w.Dropdown(description="Tahun", style=style, options=years,
                                value=ctx.tahun if ctx.tahun in years else years[0])
         self.scale = w.Dropdown(description="Skala", style=style,
-                                options=list(achievement.SCALES), value=ctx.skala)
+                                options=[(s.title, n) for n, s in achievement.SCALES.items()],
+                                value=ctx.skala)
         self.all_nodes = all_nodes
         self.node = w.Dropdown(description="Kondisi", style=style, layout=layout,
                                options=self._node_options()) if node else None
