@@ -26,7 +26,7 @@ COMMON_PARAMETERS = [
     'skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat',
     "interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis",
     'folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook',
-    "batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 berarti tanpa batas",
+    "batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 tanpa batas",
 ]
 
 HOW_TO = (
