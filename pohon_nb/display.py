@@ -56,7 +56,7 @@ LABELS = {
     "validitas": "Validitas", "tingkat_kendali": "Tingkat kendali", "frekuensi": "Frekuensi",
     "konsolidasi": "Konsolidasi", "sumber_data": "Sumber data",
     "penanggung_jawab": "Penanggung jawab", "tahun_baseline": "Tahun baseline",
-    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi", "temuan": "Temuan",
+    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi", "temuan": "Temuan", "isi": "Isi",
     "predikat_cabang": "Predikat cabang",
 }
 

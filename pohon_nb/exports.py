@@ -90,6 +90,8 @@ def _cell(value, kind: str):
         return str(value)
     if kind == "code":
         return str(value)
+    if kind == "count" and not isinstance(value, str) and value == 0:
+        return None  # an empty cell says "none", as the sheet's note tells the reader
     if kind in ("number", "percent", "int", "count"):
         if isinstance(value, str):
             return value

@@ -538,11 +538,37 @@ def manual_iku(ctx: Context) -> list:
     if frame.empty:
         return [_no_indicators(ctx) or missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
-    text = f"Manual IKU untuk {len(frame)} IKU terpilih."
+    text = f"Manual IKU untuk {len(frame)} IKU terpilih, satu lembar per IKU."
     if len(incomplete):
-        text += f" {len(incomplete)} masih punya isian kosong (kolom terakhir)."
-    shown = [c for c in frame.columns if c != "kode_opd"]
-    return [text, table(frame, shown)]
+        text += (f" {len(incomplete)} masih punya isian kosong: "
+                 + "; ".join(f"{md(r.kode)} ({md(r.belum_diisi)})" for r in incomplete.itertuples())
+                 + ".")
+    items: list = [text]
+    # One sheet per IKU (field, content), as a Manual IKU is printed: a page wide enough for
+    # every field and every yearly target, however many years the period has.
+    fields = [c for c in frame.columns if c not in ("kode_opd", "belum_diisi")]
+    for _, row in frame.iterrows():
+        sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields],
+                              "isi": [_field_text(c, row[c]) for c in fields]})
+        items += [f"**{md(row['kode'])}** {md(row['nama'] or '')}", table(sheet)]
+    return items
+
+
+def label_of(column: str) -> str:
+    """A Manual IKU field's label ("Sasaran yang diukur", "Target 2026")."""
+    from .display import label
+
+    return dict(indicators.MANUAL_FIELDS).get(column) or label(column)
+
+
+def _field_text(column: str, value) -> str:
+    from . import formats
+
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return "(belum diisi)"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return formats.number(column, value)
+    return str(value)
 
 
 def manual_iku_export(ctx: Context) -> list:

@@ -390,7 +390,7 @@ NOTEBOOKS.update({
                "frekuensi, penanggung jawab, baseline dan target tahunan."),
         ("code", exercise("indikator", '("", "", "")', "04.indikator",
                           'training.check_indicator(*indikator, level="output")')),
-        ("code", 'display.show(views.manual_iku(ctx)[1])'),
+        ("code", 'display.show(views.manual_iku(ctx)[1:3])'),
         ("md", "**Rangkuman.** Indikator menyebut ukurannya, punya satuan dan formula, jenisnya "
                "sesuai level, targetnya searah polaritas dan tidak di bawah capaian terakhir."),
     ],

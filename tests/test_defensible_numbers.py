@@ -166,3 +166,24 @@ def test_repeated_findings_get_one_summary_line(tmp_path, capsys):
     assert "berulang: M18 × 116: Indikator terpilih tanpa target (sheet indikator, baris" in out
     text = views.type_and_polarity(views.Context(load(path), "BSSN", 2025))[0]
     assert "Berulang: M18 × 116" in text
+
+
+def test_manual_iku_is_one_sheet_per_iku_with_every_target(tmp_path):
+    pemda = load(SAMPLE)
+    items = views.manual_iku(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))
+    sheets = [i for i in items if hasattr(i, "data")]
+    assert len(sheets) == 5  # the five IKU of Dinas Kesehatan
+    first = dict(zip(sheets[0].data["Uraian"], sheets[0].data["Isi"]))
+    assert first["Baseline"] == "93,65" and first["Tahun baseline"] == "2024"
+    assert [first[f"Target {y}"] for y in range(2025, 2030)] == ["115", "110", "105", "102", "100"]
+    assert len(sheets[0].data.columns) == 2  # two columns: never wider than the page
+
+
+def test_crosscutting_matrix_cells_without_requests_are_empty(tmp_path):
+    import openpyxl
+
+    from pohon_nb.exports import export_crosscutting
+
+    ws = openpyxl.load_workbook(export_crosscutting(load(SAMPLE), tmp_path / "x.xlsx"))["matriks"]
+    values = [c.value for row in ws.iter_rows(min_row=2, min_col=3) for c in row]
+    assert 0 not in values and None in values and any(isinstance(v, int) and v > 0 for v in values)

@@ -75,7 +75,7 @@ def test_crosscutting_export(tmp_path, pemda):
     assert {r["Status"] for r in rows} == {"usulan", "disetujui", "ditolak"}
     _, mheader, mrows = _rows(out, "matriks")
     dinkes = next(r for r in mrows if r["Kode OPD peminta"] == DINKES)
-    assert dinkes["DPUPR"] == 1 and dinkes["DP3AP2KB"] == 1 and dinkes["Dinkes"] == 0
+    assert dinkes["DPUPR"] == 1 and dinkes["DP3AP2KB"] == 1 and dinkes["Dinkes"] is None  # empty: none
     assert sum(v for r in mrows for k, v in r.items() if k not in ("Kode OPD peminta", "OPD peminta")) == 19
 
 
