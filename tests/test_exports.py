@@ -76,7 +76,8 @@ def test_crosscutting_export(tmp_path, pemda):
     _, mheader, mrows = _rows(out, "matriks")
     dinkes = next(r for r in mrows if r["Kode OPD peminta"] == DINKES)
     assert dinkes["DPUPR"] == 1 and dinkes["DP3AP2KB"] == 1 and dinkes["Dinkes"] is None  # empty: none
-    assert sum(v for r in mrows for k, v in r.items() if k not in ("Kode OPD peminta", "OPD peminta")) == 19
+    assert sum(v or 0 for r in mrows for k, v in r.items()
+               if k not in ("Kode OPD peminta", "OPD peminta")) == 19
 
 
 def test_manual_iku_export(tmp_path, pemda):
