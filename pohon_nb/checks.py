@@ -120,6 +120,34 @@ def _indicators(pemda: Pemda) -> Iterator[dict]:
 # --------------------------------------------------------------------------- checks
 
 
+# Activity words whose state form is itself a change that an outcome can name.
+OUTCOME_WORDS = {"peningkatan": "Meningkatnya", "penurunan": "Menurunnya",
+                 "pengembangan": "Berkembangnya", "penguatan": "Menguatnya",
+                 "optimalisasi": "Optimalnya"}
+
+
+def result_rewrite(statement: str, level: str | None) -> tuple[str | None, str]:
+    """A result wording for an activity-worded condition at ``level``, and the advice.
+
+    Returns ``(proposal, advice)``; ``proposal`` is None when no wording can be derived from
+    the words alone. An outcome is never offered an output wording ("Terlaksananya ..."):
+    the advice then says what the condition should describe instead.
+    """
+    words = statement.split()
+    first = words[0].lower().strip(".,:;") if words else ""
+    rest = " ".join(words[1:])
+    outcome = level in schema.OUTCOME_LEVELS
+    better = OUTCOME_WORDS.get(first) if outcome else ACTIVITY_WORDS.get(first)
+    if better:
+        return f"{better} {rest}", f"mis. '{better} {rest}'"
+    if outcome:
+        return None, (f"sebutkan hasil yang dirasakan penerima manfaatnya, bukan kegiatannya: apa "
+                      f"yang membaik bagi masyarakat atau pemerintah daerah bila {rest or 'kegiatan itu'} "
+                      f"berjalan baik? Mis. 'Meningkatnya kualitas ...', 'Meningkatnya cakupan ...' "
+                      f"atau 'Menurunnya ...'; 'Terlaksananya ...' masih rumusan output")
+    return None, "mis. 'Tersedianya ...' atau 'Terlaksananya ...' (apa yang dihasilkan kegiatan itu)"
+
+
 @check("M01")
 def activity_wording(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
@@ -128,11 +156,9 @@ def activity_wording(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
         first = words[0].lower().strip(".,:;") if words else ""
         if first not in ACTIVITY_WORDS:
             continue
-        better = ACTIVITY_WORDS[first]
-        hint = (f"mis. '{better} {' '.join(words[1:])}'" if better
-                else "mis. 'Meningkatnya ...' atau 'Menurunnya ...'")
+        _, advice = result_rewrite(statement, node.get("level"))
         msg = (f"Kondisi level {node['level']} dirumuskan sebagai kegiatan "
-               f"({quote(statement)}). Rumuskan sebagai kondisi yang ingin dicapai, {hint}.")
+               f"({quote(statement)}). Rumuskan sebagai kondisi yang ingin dicapai: {advice}.")
         yield at_node(pemda, node_id, "M01", msg, "pernyataan")
 
 

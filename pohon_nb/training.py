@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import schema
 from .achievement import AchievementConfig, achievement
-from .checks import ACTIVITY_WORDS
+from .checks import ACTIVITY_WORDS, result_rewrite
 from .display import md
 from .findings import number_text
 
@@ -81,11 +81,10 @@ def check_condition(statement: str, level: str = "intermediate") -> Feedback:
     fb = Feedback(True)
     words = statement.split()
     if first in ACTIVITY_WORDS:
-        better = ACTIVITY_WORDS[first]
+        proposal, advice = result_rewrite(statement, level)
         fb.ok = False
         fb.wrong.append(f"'{md(words[0])}' menggambarkan **kegiatan**, bukan kondisi yang ingin dicapai.")
-        fb.hint = (f"Coba '{better} {md(' '.join(words[1:]))}'." if better
-                   else "Tanyakan: keadaan apa yang ingin terwujud setelah kegiatan itu?")
+        fb.hint = (f"Coba '{md(proposal)}'." if proposal else md(advice[0].upper() + advice[1:]) + ".")
         return fb
     if first in NEGATIVE_OPENINGS:
         fb.ok = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import papermill as pm
 import pytest
@@ -29,8 +31,12 @@ def test_condition_right(statement, level):
 
 @pytest.mark.parametrize("statement,level,fragment", [
     ("Menigkatnya cakupan imunisasi", "immediate", "Maksud Anda 'Meningkatnya'"),  # misspelt
-    ("Pelaksanaan imunisasi dasar lengkap", "immediate", "Terlaksananya imunisasi dasar lengkap"),
-    ("Koordinasi lintas sektor penanganan stunting", "intermediate", "keadaan apa"),
+    # An outcome is never offered output wording: it is told what to describe instead.
+    ("Pelaksanaan imunisasi dasar lengkap", "immediate", "'Terlaksananya ...' masih rumusan output"),
+    ("Pelaksanaan posyandu", "intermediate", "hasil yang dirasakan penerima manfaatnya"),
+    ("Peningkatan cakupan imunisasi", "immediate", "Coba 'Meningkatnya cakupan imunisasi'"),
+    ("Pelaksanaan imunisasi dasar lengkap", "output", "Coba 'Terlaksananya imunisasi dasar lengkap'"),
+    ("Koordinasi lintas sektor penanganan stunting", "intermediate", "apa yang membaik"),
     ("Tingginya prevalensi stunting", "intermediate", "kondisi positif"),
     ("Tersedianya layanan kesehatan", "intermediate", "lazim untuk **output**"),
     ("Meningkatnya gizi", "immediate", "terlalu pendek"),
@@ -149,3 +155,16 @@ def test_learner_edition_asks_for_answers(module):
         first = next(line for line in cell.source.splitlines() if "tulis jawaban" in line)
         first = first.split("#")[0]
         assert first.split("=", 1)[1].strip() in ('""', "None", "[]", '("", "")', '("", "", "")'), first
+
+
+@pytest.mark.parametrize("level", ["intermediate", "immediate", "output"])
+@pytest.mark.parametrize("activity", ["Pelaksanaan", "Penyediaan", "Peningkatan", "Penguatan",
+                                      "Penyelenggaraan", "Pengelolaan", "Optimalisasi"])
+def test_a_proposed_wording_passes_the_check_it_leads_to(activity, level):
+    statement = f"{activity} layanan kesehatan dasar di puskesmas"
+    hint = training.check_condition(statement, level).hint
+    match = re.search(r"Coba '([^']+)'", hint)
+    if match:  # a proposal must itself be right for the level
+        assert training.check_condition(match.group(1), level).ok, (statement, level, hint)
+    else:
+        assert level != "output" or "Tersedianya" in hint or "Terlaksananya" in hint
