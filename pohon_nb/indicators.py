@@ -24,6 +24,38 @@ MEASURE_WORDS = ("persentase", "jumlah", "indeks", "rasio", "angka", "nilai", "t
                  "rata-rata", "prevalensi", "cakupan", "skor", "laju", "produksi",
                  "produktivitas", "luas", "panjang", "proporsi", "opini", "populasi",
                  "realisasi", "koefisien", "kontribusi", "net", "level", "kapabilitas")
+# Standard indicators whose definition and method are fixed nationally (BPS, the ministries):
+# their name is their measure, their definition and formula come with them.
+STANDARD_INDICATORS: dict[str, str] = {
+    "usia harapan hidup": "BPS", "angka harapan hidup": "BPS",
+    "angka kematian ibu": "Kementerian Kesehatan", "angka kematian bayi": "Kementerian Kesehatan",
+    "angka kematian balita": "Kementerian Kesehatan", "prevalensi stunting": "SSGI/SKI Kemenkes",
+    "indeks pembangunan manusia": "BPS", "ipm": "BPS", "tingkat kemiskinan": "BPS",
+    "persentase penduduk miskin": "BPS", "tingkat pengangguran terbuka": "BPS", "tpt": "BPS",
+    "rata-rata lama sekolah": "BPS", "harapan lama sekolah": "BPS", "gini ratio": "BPS",
+    "rasio gini": "BPS", "laju pertumbuhan ekonomi": "BPS", "pertumbuhan ekonomi": "BPS",
+    "pdrb per kapita": "BPS", "inflasi": "BPS", "angka partisipasi murni": "Kemendikdasmen/BPS",
+    "angka partisipasi kasar": "Kemendikdasmen/BPS", "apm": "Kemendikdasmen/BPS",
+    "apk": "Kemendikdasmen/BPS", "indeks reformasi birokrasi": "KemenPANRB",
+    "nilai sakip": "KemenPANRB", "nilai akip": "KemenPANRB", "opini bpk": "BPK",
+    "indeks kepuasan masyarakat": "KemenPANRB", "ikm": "KemenPANRB", "indeks spbe": "KemenPANRB",
+    "maturitas spip": "BPKP", "tingkat maturitas spip": "BPKP", "indeks kualitas lingkungan hidup": "KLH",
+    "nilai tukar petani": "BPS", "indeks ketahanan pangan": "Badan Pangan Nasional",
+}
+RATIO_WORDS = ("persentase", "rasio", "proporsi", "prevalensi", "cakupan", "angka", "tingkat",
+               "rata-rata", "laju")
+"""Names of indicators computed as a ratio: they need a numerator/denominator formula."""
+
+
+def standard_indicator(name: str) -> str | None:
+    """The body that defines a standard national indicator named ``name`` (else None)."""
+    lowered = " ".join(re.findall(r"[a-z0-9-]+", name.lower()))
+    for key, body in STANDARD_INDICATORS.items():
+        if lowered == key or lowered.startswith(key + " ") or f"({key})" in name.lower():
+            return body
+    return None
+
+
 TYPE_FOR_LEVEL = {"ultimate": ("dampak", "outcome"), "intermediate": ("outcome", "dampak"),
                   "immediate": ("outcome",), "output": ("output",), "aksi": ("output", "input")}
 
@@ -59,6 +91,9 @@ def specific(ctx: Context) -> tuple[int, str]:
     name = _name(ctx)
     if not name:
         return 0, "nama indikator kosong"
+    body = standard_indicator(name)
+    if body:
+        return 2, f"indikator standar nasional (definisi baku: {body})"
     vague = _vague(name)
     if vague and not _measured(name):
         return 0, f"kata kabur tanpa ukuran: {', '.join(vague)}"
@@ -70,12 +105,17 @@ def specific(ctx: Context) -> tuple[int, str]:
 
 
 def measurable(ctx: Context) -> tuple[int, str]:
-    unit, formula = ctx.row.get("satuan"), ctx.row.get("formula")
-    if unit and formula:
+    unit, formula, name = ctx.row.get("satuan"), ctx.row.get("formula"), _name(ctx)
+    if not unit:
+        return 0, "satuan belum diisi"
+    if formula:
         return 2, "satuan dan formula ada"
-    if unit:
-        return 1, "satuan ada, formula belum diisi"
-    return 0, "satuan belum diisi"
+    body = standard_indicator(name)
+    if body:
+        return 2, f"satuan ada; cara hitungnya baku ({body})"
+    if not name.lower().startswith(RATIO_WORDS):
+        return 2, "satuan ada; bukan rasio, jadi tidak perlu rumus pembilang/penyebut"
+    return 1, "satuan ada; indikator rasio tanpa formula (pembilang/penyebut) belum diisi"
 
 
 def achievable(ctx: Context) -> tuple[int, str]:
@@ -124,7 +164,7 @@ def time_bound(ctx: Context) -> tuple[int, str]:
 
 def clear(ctx: Context) -> tuple[int, str]:
     score, reason = specific(ctx)
-    if ctx.row.get("definisi"):
+    if ctx.row.get("definisi") or standard_indicator(_name(ctx)):
         return min(2, score + (score > 0)), f"{reason}; definisi ada"
     return min(score, 1), f"{reason}; definisi belum diisi"
 
@@ -138,6 +178,9 @@ def economic(ctx: Context) -> tuple[int, str]:
 
 def adequate(ctx: Context) -> tuple[int, str]:
     formula, definition = ctx.row.get("formula"), ctx.row.get("definisi")
+    body = standard_indicator(_name(ctx))
+    if body:
+        return 2, f"definisi dan cara hitung baku ({body})"
     if formula and definition:
         return 2, "definisi dan formula cukup sebagai dasar penilaian kinerja"
     if formula or definition:
@@ -271,16 +314,38 @@ RECOMMEND_COLUMNS = ["id_pohon", "pernyataan", "kode_opd", "id_indikator", "nama
                      "iku_sekarang", "skor", "peringkat", "direkomendasikan", "alasan"]
 
 
+IKU_MERIT: tuple[tuple[int, str, Callable[[Context], bool]], ...] = (
+    (3, "ukuran hasil yang jelas", lambda ctx: specific(ctx)[0] == 2),
+    (2, "sumber data disebut", lambda ctx: bool(ctx.row.get("sumber_data"))),
+    (2, "polaritas jelas", lambda ctx: ctx.row.get("polaritas") in schema.POLARITIES),
+    (2, "target setiap tahun periode", lambda ctx: time_bound(ctx)[0] == 2),
+    (1, "baseline ada", lambda ctx: ctx.row.get("baseline") is not None),
+)
+"""What makes an IKU defensible under criteria 1.b.5 and 1.b.6, with its points (10 in all):
+a clear measure of the result (a standard national indicator counts), its data source, its
+polarity, a target for every year, a baseline. Filled-in prose fields earn nothing here."""
+
+
+def iku_merit(ctx: Context) -> tuple[int, str]:
+    """An indicator's IKU merit (0-100) and the reasons, point by point."""
+    earned = [(points, what) for points, what, test in IKU_MERIT if test(ctx)]
+    missing = [what for points, what, test in IKU_MERIT if not test(ctx)]
+    score = 10 * sum(points for points, _ in earned)
+    why = ", ".join(f"{what} (+{points})" for points, what in earned) or "belum ada"
+    return score, why + (f"; kurang: {', '.join(missing)}" if missing else "")
+
+
 def recommend_iku(pemda: Pemda, kode_opd: str | None = None, max_per_sasaran: int = 3,
                   max_per_opd: int = 20) -> pd.DataFrame:
     """A recommended IKU set per sasaran (intermediate and ultimate conditions).
 
-    Candidates on a sasaran are ranked by type fit for the level (an output or input
-    indicator is never recommended as IKU of an outcome), then by the mean of their SMART
-    and CREAM scores, then by whether they are IKU now. The top ``max_per_sasaran`` are
+    Candidates on a sasaran must be measures of its level (an output or input indicator is
+    never recommended as IKU of an outcome); they are ranked by :func:`iku_merit` (see
+    :data:`IKU_MERIT`), then by whether they are IKU now. The top ``max_per_sasaran`` are
     recommended; when an OPD's total exceeds ``max_per_opd`` the lowest-scored are dropped.
+    ``alasan`` gives the rank and the points behind the score.
     """
-    scores = indicator_scores(pemda, kode_opd).set_index("id_indikator")
+    contexts = {ctx.row["id"]: ctx for ctx in _contexts(pemda, kode_opd)}
     records = []
     for node_id in pemda.tree_order():
         node = pemda.node(node_id)
@@ -291,18 +356,18 @@ def recommend_iku(pemda: Pemda, kode_opd: str | None = None, max_per_sasaran: in
             continue
         ranked = []
         for row in pemda.indicators_of(node_id):
-            if row["id"] not in scores.index:
+            if row["id"] not in contexts:
                 continue
-            s = scores.loc[row["id"]]
             fit = row.get("jenis") in TYPE_FOR_LEVEL[level] or row.get("jenis") is None
-            mean = (s["skor_smart"] + s["skor_cream"]) / 2
-            ranked.append((not fit, -mean, not row.get("iku"), row, mean, fit))
+            merit, points = iku_merit(contexts[row["id"]])
+            ranked.append((not fit, -merit, not row.get("iku"), row, merit, fit, points))
         ranked.sort(key=lambda item: item[:3])
-        for rank, (_, _, _, row, mean, fit) in enumerate(ranked, start=1):
+        for rank, (_, _, _, row, mean, fit, points) in enumerate(ranked, start=1):
             chosen = fit and rank <= max_per_sasaran
-            why = ("jenis tidak sesuai level" if not fit else
+            why = (f"jenis {row.get('jenis')} bukan ukuran level {level}" if not fit else
                    f"peringkat {rank} dari {len(ranked)}" + ("" if chosen else
                                                             f"; melebihi batas {max_per_sasaran}"))
+            why += f"; {points}"
             records.append({
                 "id_pohon": node_id, "pernyataan": node.get("pernyataan"),
                 "kode_opd": node.get("kode_opd"), "id_indikator": row["id"],

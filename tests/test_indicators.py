@@ -127,3 +127,44 @@ def test_sample_scores(sample_path):
     assert table.loc["DISTANPANGAN.1.1.I1", "smart_r"] == 0  # output measure on an immediate outcome
     manual = manual_iku(pemda, "1.02.0.00.0.00.01.0000")
     assert {"DINKES.1.I1", "DINKES.1.I2", "DINKES.1.I3"} <= set(manual["kode"])
+
+
+def test_standard_national_indicators_are_valid_measures(clean, tmp_path):
+    row = {"id": "A01.UHH", "id_pohon": "A01", "nama": "Usia Harapan Hidup", "satuan": "tahun",
+           "polaritas": "maks", "jenis": "outcome", "dipilih": "ya", "sumber_data": "BPS",
+           "baseline": 70.1, **{f"target_{y}": 70.5 + (y - 2025) * 0.2 for y in (2025, 2026, 2027)}}
+    clean["indikator"].append(row)
+    reasons = score_reasons(_load(clean, tmp_path), "01").set_index(["id_indikator", "kolom"])
+    uhh = reasons.loc["A01.UHH"]
+    # Before: "name does not state a measure" (1) and "formula missing" (1).
+    assert uhh.loc["smart_s", "skor"] == 2 and "standar nasional" in uhh.loc["smart_s", "alasan"]
+    assert uhh.loc["smart_m", "skor"] == 2 and "baku" in uhh.loc["smart_m", "alasan"]
+    assert uhh.loc["cream_a", "skor"] == 2
+
+
+def test_a_count_needs_no_ratio_formula_but_a_percentage_does(clean, tmp_path):
+    for name, expected in (("Jumlah kader terlatih", 2), ("Persentase kader terlatih", 1)):
+        clean["indikator"].append({"id": f"X.{expected}", "id_pohon": "A01.1.1", "nama": name,
+                                   "satuan": "orang", "polaritas": "maks", "jenis": "output"})
+    reasons = score_reasons(_load(clean, tmp_path), "01").set_index(["id_indikator", "kolom"])
+    assert reasons.loc[("X.2", "smart_m"), "skor"] == 2
+    ratio = reasons.loc[("X.1", "smart_m")]
+    assert ratio["skor"] == 1 and "rasio" in ratio["alasan"]
+
+
+def test_the_iku_recommender_weighs_what_matters_not_filled_prose(clean, tmp_path):
+    # A standard indicator with source, polarity and targets against a made-up one with a
+    # definition, reasons and formula but no source and no targets.
+    clean["indikator"] += [
+        {"id": "A01.UHH", "id_pohon": "A01", "nama": "Usia Harapan Hidup", "satuan": "tahun",
+         "polaritas": "maks", "jenis": "outcome", "sumber_data": "BPS", "baseline": 70.1,
+         **{f"target_{y}": 71 for y in range(2025, 2030)}},  # the whole period
+        {"id": "A01.X", "id_pohon": "A01", "nama": "Persentase layanan prima", "satuan": "%",
+         "jenis": "outcome", "definisi": "Layanan yang prima", "alasan": "Penting",
+         "formula": "a / b x 100", "penanggung_jawab": "Sekretariat"},
+    ]
+    table = recommend_iku(_load(clean, tmp_path), "01").set_index("id_indikator")
+    assert table.loc["A01.UHH", "peringkat"] < table.loc["A01.X", "peringkat"]
+    assert table.loc["A01.UHH", "skor"] == 100
+    assert "sumber data disebut (+2)" in table.loc["A01.UHH", "alasan"]
+    assert "kurang: sumber data disebut, polaritas jelas" in table.loc["A01.X", "alasan"]
