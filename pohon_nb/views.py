@@ -92,6 +92,9 @@ MISSING = {
                "tersebut.",
     "lintas_opd": "Belum ada permintaan crosscutting: isi sheet `lintas_opd` (kolom `id_pohon`, "
                   "`kode_opd_mitra`, `peran`, `status`) untuk kondisi yang membutuhkan OPD lain.",
+    "anggaran": "OPD ini belum punya baris anggaran tahun {tahun}: isi sheet `anggaran` (kolom "
+                "`id_pohon` = ID output, `kode_sub_kegiatan`, `tahun`, `pagu`, `realisasi`) agar "
+                "anggaran dapat dibandingkan dengan capaian.",
     "ultimate": "Workbook belum punya kondisi level `ultimate` (sasaran daerah): isi sheet `pohon` "
                 "dengan kondisi teratas tanpa `kode_opd`.",
 }
@@ -442,6 +445,59 @@ def weakest_branch(ctx: Context) -> list:
             continue
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
                                        "kontribusi", "jalur"], max_rows=10)]
+    return items
+
+
+def budget(ctx: Context) -> list:
+    """The OPD's budget beside its results: per branch, outputs without a budget line, lines
+    on conditions that are not outputs, and the efficiency of each funded condition."""
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
+    own = set(ctx.opd_nodes())
+    lines = ctx.pemda.anggaran
+    lines = lines[lines["id_pohon"].isin(own) & (lines["tahun"] == ctx.tahun)] if len(lines) else lines
+    if lines.empty:
+        return [missing(ctx, "anggaran", "anggaran")]
+    funded = set(lines["id_pohon"])
+    outputs = [n for n in ctx.opd_nodes() if ctx.pemda.level(n) == "output"]
+    unfunded = [n for n in outputs if n not in funded and not any(
+        d in funded for d in ctx.pemda.descendants(n))]
+    off_output = sorted({n for n in funded if ctx.pemda.level(n) not in ("output", "aksi")})
+    nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
+    records = []
+    for top in ctx.top_nodes():
+        branch = {top, *ctx.pemda.descendants(top)}
+        part = lines[lines["id_pohon"].isin(branch)]
+        ceiling = float(part["pagu"].dropna().sum())
+        spent = part["realisasi"].dropna()
+        records.append({"id": top, "pernyataan": ctx.pemda.node(top).get("pernyataan"),
+                        "pagu": ceiling,
+                        "realisasi_anggaran": float(spent.sum()) if len(spent) else None,
+                        "serapan": float(spent.sum()) / ceiling * 100 if len(spent) and ceiling else None,
+                        "capaian_sendiri": nodes.loc[top, "capaian_sendiri"],
+                        "capaian_cabang": nodes.loc[top, "capaian_cabang"]})
+    total = float(lines["pagu"].dropna().sum())
+    text = (f"Pagu {ctx.tahun} OPD ini Rp {number_text(total)} pada {len(funded)} kondisi. "
+            f"Anggaran per cabang di samping capaiannya: cabang dengan serapan tinggi tetapi capaian "
+            f"rendah perlu ditinjau.")
+    if unfunded:
+        text += (f" {len(unfunded)} output belum punya baris anggaran (sub kegiatan): "
+                 f"{md(', '.join(unfunded))}.")
+    if off_output:
+        text += (f" Anggaran tercatat pada kondisi yang bukan output: {md(', '.join(off_output))}; "
+                 f"anggaran sebaiknya melekat pada output (sub kegiatan).")
+    items = [text, table(pd.DataFrame(records), ["id", "pernyataan", "pagu", "realisasi_anggaran",
+                                                 "serapan", "capaian_sendiri", "capaian_cabang"])]
+    eff = achievement.efficiency(ctx.pemda, ctx.tahun, ctx.config)
+    eff = eff[eff["id_pohon"].isin(own)]
+    if eff["efisiensi"].notna().any() or eff["sisa_anggaran_target_tercapai"].notna().any():
+        items += ["Efisiensi per kondisi yang dibiayai (Kemenkeu: E dan nilai efisiensi; praktik "
+                  "daerah: sisa pagu saat target tercapai).",
+                  table(eff, ["id_pohon", "pagu", "realisasi_anggaran", "serapan", "capaian",
+                              "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai"])]
+    else:
+        items.append("Efisiensi belum dapat dihitung: perlu realisasi anggaran dan realisasi "
+                     "indikator maks pada kondisi yang dibiayai.")
     return items
 
 

@@ -137,7 +137,11 @@ NOTEBOOKS = {
                "yang paling menahan hasil."),
         ("code", "session.show(views.achievement_rollup)"),
         ("code", "session.show(views.weakest_branch)"),
-        ("md", "## 5. Crosscutting dua arah\n\nSiapa yang dibutuhkan OPD ini, dan siapa yang "
+        ("md", "## 5. Anggaran dan capaian\n\nPagu dan realisasi anggaran setiap cabang OPD di "
+               "samping capaiannya, output yang belum dibiayai, dan efisiensi kondisi yang "
+               "dibiayai (kriteria 1.c.1: anggaran mengikuti hasil yang ingin dicapai)."),
+        ("code", "session.show(views.budget)"),
+        ("md", "## 6. Crosscutting dua arah\n\nSiapa yang dibutuhkan OPD ini, dan siapa yang "
                "membutuhkannya. Permintaan yang belum disepakati perlu dibawa ke asistensi."),
         ("code", "session.show(views.crosscutting_both_ways)"),
     ],

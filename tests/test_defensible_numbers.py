@@ -187,3 +187,17 @@ def test_crosscutting_matrix_cells_without_requests_are_empty(tmp_path):
     ws = openpyxl.load_workbook(export_crosscutting(load(SAMPLE), tmp_path / "x.xlsx"))["matriks"]
     values = [c.value for row in ws.iter_rows(min_row=2, min_col=3) for c in row]
     assert 0 not in values and None in values and any(isinstance(v, int) and v > 0 for v in values)
+
+
+def test_the_budget_is_shown_beside_the_results(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    tables["anggaran"].append({"id_pohon": "A01.2", "tahun": 2025, "pagu": 500000})  # not an output
+    pemda = load(write_xlsx(tables, tmp_path / "wb.xlsx"))
+    items = views.budget(views.Context(pemda, "01", 2025))
+    assert "Rp 1.500.000 pada 2 kondisi" in items[0]
+    assert "3 output belum punya baris anggaran" in items[0] and "A01.1.2, A01.2.1, A01.2.2" in items[0]
+    assert "bukan output: A01.2" in items[0]
+    branch = items[1].data.set_index("ID")
+    assert branch.loc["A01", "Pagu (Rp)"] == 1500000 and branch.loc["A01", "Serapan (%)"] == 60
+    # another OPD, no budget line: the sentence that says where to fill it
+    assert "isi sheet `anggaran`" in views.budget(views.Context(pemda, "02", 2025))[0]
