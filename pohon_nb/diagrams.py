@@ -69,19 +69,25 @@ def _font(size: float, weight: str, style: str) -> FontProperties:
     return FontProperties(family="DejaVu Sans", size=size, weight=weight, style=style)
 
 
-@lru_cache(maxsize=1)
-def _renderer():
+RENDER_DPIS = (100, 150)
+"""The resolutions drawings are rendered at: notebooks (100) and saved files (150)."""
+
+
+@lru_cache(maxsize=4)
+def _renderer(dpi: int):
     from matplotlib.backends.backend_agg import RendererAgg
 
-    return RendererAgg(10, 10, 72)  # at 72 dpi one pixel is one point
+    return RendererAgg(10, 10, dpi)
 
 
 @lru_cache(maxsize=65536)
 def _text_width(text: str, size: float, weight: str, style: str) -> float:
-    """Width of a text in inches, measured by the renderer that draws it."""
-    width, _, _ = _renderer().get_text_width_height_descent(text, _font(size, weight, style),
-                                                            ismath=False)
-    return width / 72
+    """Width of a text in inches, measured by the renderer that draws it: the widest of the
+    resolutions it is rendered at (font hinting makes small text a few percent wider or
+    narrower from one resolution to another)."""
+    font = _font(size, weight, style)
+    return max(_renderer(dpi).get_text_width_height_descent(text, font, ismath=False)[0] / dpi
+               for dpi in RENDER_DPIS)
 
 
 DOT = "● "

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from pohon_nb.achievement import node_achievement
 from pohon_nb.diagrams import (
+
     crosscutting_figure,
     draw_tree,
     opd_tree_figures,
@@ -77,17 +78,20 @@ def check_geometry(drawing, pemda):
             if b.x >= a.right:
                 break
             assert not overlaps(a, b), (a, b)
-    # 2. Every text lies inside its box, measured with the renderer that draws it.
+    # 2. Every text lies inside its box, measured with the renderer that draws it, at each
+    # resolution drawings are rendered at (font hinting changes small text's width).
     canvas = FigureCanvasAgg(drawing.figure)
-    drawing.figure.set_dpi(72)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    for node_id, patch in drawing.patches.items():
-        outer = patch.get_window_extent(renderer)
-        for text in drawing.texts[node_id]:
-            inner = text.get_window_extent(renderer)
-            assert outer.x0 - 0.5 <= inner.x0 and inner.x1 <= outer.x1 + 0.5, (node_id, text.get_text())
-            assert outer.y0 - 0.5 <= inner.y0 and inner.y1 <= outer.y1 + 0.5, (node_id, text.get_text())
+    for dpi in (100, 150):
+        drawing.figure.set_dpi(dpi)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        for node_id, patch in drawing.patches.items():
+            outer = patch.get_window_extent(renderer)
+            for text in drawing.texts[node_id]:
+                inner = text.get_window_extent(renderer)
+                where = (dpi, node_id, text.get_text())
+                assert outer.x0 - 0.5 <= inner.x0 and inner.x1 <= outer.x1 + 0.5, where
+                assert outer.y0 - 0.5 <= inner.y0 and inner.y1 <= outer.y1 + 0.5, where
     # 3. Every edge joins a parent's box to its child's box, and the drawn line is the edge.
     drawn = {(p, c) for p, c, _ in drawing.edges}
     expected = {(p, c) for p, c in pemda.tree.edges if p in layout.boxes and c in layout.boxes}
