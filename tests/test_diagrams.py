@@ -13,7 +13,6 @@ from matplotlib.figure import Figure
 
 from pohon_nb.achievement import node_achievement
 from pohon_nb.diagrams import (
-
     crosscutting_figure,
     draw_tree,
     opd_tree_figures,
