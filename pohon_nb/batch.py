@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_path, write_text
-from .blocking import Blocking, blocked_message, classify
+from .blocking import blocked_message, classify, workbook_message
 from .checks import run_checks
 from .model import Pemda, load
 from .paths import TEMPLATES, pemda_folder, safe_name
@@ -148,15 +148,6 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
                     fingerprint, html_pages, timeout, report_title(pemda, step, code, tahun))
 
     return [task(OVERVIEW, None)] + [task(step, code) for code in codes for step in STEPS]
-
-
-def workbook_error_message(pemda: Pemda, blocking: Blocking, limit: int = 10) -> str:
-    """Why nothing can run: the errors that break the whole workbook, with their locations."""
-    errors = blocking.workbook
-    lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:limit])
-    more = f"\n(dan {len(errors) - limit} galat lain)" if len(errors) > limit else ""
-    return (f"Workbook {pemda.source} memiliki galat yang menghentikan semua notebook; jalankan "
-            f"dulu: pohon-nb validate {pemda.source}\n{lines}{more}")
 
 
 # --------------------------------------------------------------------------- executing
@@ -310,7 +301,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
     pemda = load(data)
     blocking = classify(pemda, pemda.findings)
     if blocking.workbook:
-        raise BatchError(workbook_error_message(pemda, blocking))
+        raise BatchError(workbook_message(pemda, blocking.workbook))
     out = Path(out).resolve()
     tasks = plan(pemda, out, only=only, tahun=tahun, skala=skala, html_pages=html_pages,
                  timeout=timeout, templates=Path(templates), batas_atas=batas_atas)

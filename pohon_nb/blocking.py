@@ -85,10 +85,22 @@ def _cycles_across_owners(pemda: Pemda) -> set[tuple[str, str]]:
     return found
 
 
+def error_lines(errors: list[Finding], limit: int = 10) -> str:
+    """The errors as lines "- S08 sheet pohon, baris 5, kolom level (C), id 'X': ...", the
+    first ``limit`` of them and a count of the rest."""
+    lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:limit])
+    return lines + (f"\n(dan {len(errors) - limit} galat lain)" if len(errors) > limit else "")
+
+
+def workbook_message(pemda: Pemda, errors: list[Finding]) -> str:
+    """Why nothing can run: the errors that break the whole workbook, with their locations."""
+    return (f"Workbook {pemda.source} memiliki {len(errors)} galat yang menghentikan semua "
+            f"notebook; perbaiki dulu (jalankan: pohon-nb validate {pemda.source}).\n"
+            f"{error_lines(errors)}")
+
+
 def blocked_message(kode_opd: str | None, errors: list[Finding], limit: int = 10) -> str:
     """Why a notebook cannot run, in Bahasa Indonesia, each error with its location."""
     who = "Ikhtisar Pemda" if kode_opd is None else f"OPD {kode_opd}"
-    lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:limit])
-    more = f"\n(dan {len(errors) - limit} galat lain)" if len(errors) > limit else ""
     return (f"{who} tidak dapat dijalankan: workbook memiliki {len(errors)} galat pada barisnya; "
-            f"perbaiki dulu (lihat: pohon-nb validate).\n{lines}{more}")
+            f"perbaiki dulu (lihat: pohon-nb validate).\n{error_lines(errors, limit)}")

@@ -13,7 +13,7 @@ from pathlib import Path
 from IPython.display import display
 
 from . import achievement, views
-from .blocking import blocked_message, classify
+from .blocking import blocked_message, classify, workbook_message
 from .checks import CheckConfig
 from .display import markdown, md
 from .model import load
@@ -41,11 +41,7 @@ class Session:
         pemda = load(data_path or None)
         blocking = classify(pemda, pemda.findings)
         if blocking.workbook:
-            errors = blocking.workbook
-            lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in errors[:10])
-            more = f"\n(dan {len(errors) - 10} galat lain)" if len(errors) > 10 else ""
-            raise WorkbookError(f"Workbook {pemda.source} memiliki {len(errors)} galat; perbaiki dulu "
-                                f"(jalankan: pohon-nb validate {pemda.source}).\n{lines}{more}")
+            raise WorkbookError(workbook_message(pemda, blocking.workbook))
         codes = pemda.opd_codes()
         if not codes:
             raise WorkbookError(f"Sheet opd di {pemda.source} belum berisi OPD: isi kode_opd dan "

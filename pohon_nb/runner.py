@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import atomic_path
-from .blocking import blocked_message, classify
+from .blocking import blocked_message, classify, workbook_message
 from .engine import KERNEL_ARGUMENTS
 from .model import load
 from .paths import TEMPLATES, safe_name
@@ -115,9 +115,7 @@ def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
     pemda = load(data)
     blocking = classify(pemda, pemda.findings)
     if blocking.workbook:
-        lines = "\n".join(f"- {f.code} {f.location()}: {f.message}" for f in blocking.workbook[:10])
-        raise RunError(f"Workbook {pemda.source} memiliki galat; jalankan dulu: "
-                       f"pohon-nb validate {pemda.source}\n{lines}")
+        raise RunError(workbook_message(pemda, blocking.workbook))
     if kode_opd not in pemda.opd_codes():
         raise RunError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd.")
     if blocking.blocks(kode_opd):
