@@ -28,7 +28,7 @@ from .atomic import atomic_path, write_text
 from .blocking import blocked_message, classify, workbook_message
 from .checks import run_checks
 from .model import Pemda, load
-from .paths import TEMPLATES, pemda_folder, safe_name
+from .paths import TEMPLATES, opd_folder, pemda_folder
 from .runner import OVERVIEW, STEP_TITLES, STEPS, report_title, write_html
 
 MANIFEST_FORMAT = 1
@@ -141,7 +141,7 @@ def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int |
 
     def task(step: str, code: str | None) -> Task:
         params = dict(parameters, kode_opd=code or (codes[0] if codes else ""))
-        folder = base / safe_name(code) if code else base
+        folder = opd_folder(out, pemda.info.get("kode_pemda"), code) if code else base
         fingerprint = _digest(prints[code], digests[step], params, __version__, html_pages)
         key = f"{code}/{step}" if code else step
         return Task(key, code, str(paths[step]), str(folder / f"{step}.ipynb"), params,
@@ -262,7 +262,7 @@ def make_executor(jobs: int, scheduler: str | None):
 
 
 def manifest_path(out: Path, pemda: Pemda) -> Path:
-    return out / safe_name(str(pemda.info.get("kode_pemda") or "pemda")) / "manifest.json"
+    return pemda_folder(out, pemda.info.get("kode_pemda")) / "manifest.json"
 
 
 def read_manifest(path: Path) -> dict:
@@ -425,7 +425,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     year = tahun or 2025
     config = config_from_cap(batas_atas)
     heads = opd_headlines(pemda, findings, year, config, scale=skala).set_index("kode_opd")
-    base = out / safe_name(str(pemda.info.get("kode_pemda") or "pemda"))
+    base = pemda_folder(out, pemda.info.get("kode_pemda"))
     esc = html.escape
 
     def errors_list(entry: dict) -> str:

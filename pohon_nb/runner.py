@@ -16,7 +16,7 @@ from .atomic import atomic_path
 from .blocking import blocked_message, classify, workbook_message
 from .engine import KERNEL_ARGUMENTS
 from .model import load
-from .paths import TEMPLATES, safe_name
+from .paths import TEMPLATES, opd_folder
 
 STEPS = ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")
 OVERVIEW = "00_ikhtisar_pemda"
@@ -69,11 +69,6 @@ def write_html(notebook: Path, target: Path, title: str | None = None) -> Path:
     return target
 
 
-def output_folder(out: str | Path, kode_pemda: str, kode_opd: str | None = None) -> Path:
-    folder = Path(out) / safe_name(kode_pemda)
-    return folder / safe_name(kode_opd) if kode_opd is not None else folder
-
-
 def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> str:
     """The title of a report page: step, OPD, Pemda, year."""
     who = f"{pemda.opd_name(kode_opd)} ({kode_opd})" if kode_opd else None
@@ -121,7 +116,7 @@ def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
     if blocking.blocks(kode_opd):
         raise RunError(blocked_message(kode_opd, blocking.blocks(kode_opd)))
     out = Path(out).resolve()
-    folder = output_folder(out, str(pemda.info.get("kode_pemda") or "pemda"), kode_opd)
+    folder = opd_folder(out, pemda.info.get("kode_pemda"), kode_opd)
     folder.mkdir(parents=True, exist_ok=True)
     parameters = {"data_path": str(Path(pemda.source).resolve()), "kode_opd": kode_opd,
                   "skala": skala, "interaktif": False, "folder_keluaran": str(out)}
