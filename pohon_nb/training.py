@@ -156,6 +156,15 @@ def check_achievement(answer: float | None, target: float, actual: float, polari
         return Feedback(False, wrong=[f"'{md(answer)}' bukan angka."], hint="Tulis angkanya saja.")
     if math.isclose(value, expected, abs_tol=0.15):
         return Feedback(True, good=[f"Capaian {number_text(round(expected, 1))}% benar."])
+    variant, _ = achievement(target, actual, polarity, AchievementConfig(minimise="t/r", cap=None))
+    if polarity == "min" and variant is not None and math.isclose(value, variant, abs_tol=0.15):
+        return Feedback(True, good=[
+            f"{number_text(round(variant, 2))}% benar menurut rumus **target / realisasi × 100**, "
+            f"varian yang dipakai sebagian daerah untuk indikator min.",
+            f"Modul ini memakai (2 × target − realisasi) / target × 100 = "
+            f"{number_text(round(expected, 2))}%, rumus LKjIP dan panduan KemenPANRB: selisih dari "
+            f"target dihitung sama besar ke atas dan ke bawah, sedangkan T/R makin lunak bila "
+            f"realisasi jauh lebih buruk. Pakai yang ditetapkan daerah Anda, dan konsisten."])
     naive = actual / target * 100 if target else None
     if polarity == "min" and naive is not None and math.isclose(value, naive, abs_tol=0.15):
         return Feedback(False, wrong=["Anda memakai rumus **maks** (realisasi / target) untuk "
@@ -208,21 +217,40 @@ def check_usg_ranking(answer: list[str], scores: dict[str, tuple[int, int, int]]
 # --------------------------------------------------------------------------- indicators
 
 
+INDICATOR_EXAMPLE = ("Persentase balita yang ditimbang di posyandu", "%",
+                     "(balita ditimbang / seluruh balita) × 100")
+"""The example a wrong indicator answer is shown; it passes :func:`check_indicator` at every level."""
+
+
 def check_indicator(name: str, unit: str, formula: str = "", level: str = "immediate") -> Feedback:
-    """Is this a measurable indicator with a unit (and a formula) for its level?"""
+    """Is this a measurable indicator with a unit (and, for a ratio, a formula) for its level?
+
+    Reads the same knowledge as the method's scoring (:mod:`pohon_nb.indicators`): standard
+    national indicators (UHH, AKI, IPM, ...) are valid measures whose formula is fixed
+    nationally, and only ratios need a numerator/denominator formula.
+    """
     if _blank(name):
         return Feedback(False, empty=True, hint="Tulis nama indikator, satuan dan formulanya.")
-    from .indicators import MEASURE_WORDS, _vague
+    from .indicators import MEASURE_WORDS, RATIO_WORDS, _vague, standard_indicator
 
     fb = Feedback(True)
-    lowered = name.lower()
-    if lowered.startswith(MEASURE_WORDS):
+    lowered = name.strip().lower()
+    standard = standard_indicator(name)
+    # The key point first: a count of what was delivered measures an output, not an outcome.
+    if level in schema.OUTCOME_LEVELS and lowered.startswith("jumlah") and not standard:
+        fb.ok = False
+        fb.wrong.append(f"'Jumlah ...' menghitung apa yang dihasilkan kegiatan: itu indikator "
+                        f"**output**, sedangkan kondisi ini level **{level}** (outcome). Ukur "
+                        f"perubahan yang dihasilkannya, biasanya persentase atau tingkat.")
+    if standard:
+        fb.good.append(f"Indikator standar nasional: definisi dan cara hitungnya baku ({standard}).")
+    elif lowered.startswith(MEASURE_WORDS):
         fb.good.append("Nama indikator menyebut ukurannya.")
     else:
         fb.ok = False
         fb.wrong.append("Nama indikator belum menyebut ukuran (persentase, jumlah, indeks, rasio, ...).")
     vague = _vague(name)
-    if vague and not lowered.startswith(MEASURE_WORDS):
+    if vague and not lowered.startswith(MEASURE_WORDS) and not standard:
         fb.ok = False
         fb.wrong.append(f"Kata '{md(vague[0])}' kabur bila tidak diukur.")
     if _blank(unit):
@@ -230,17 +258,14 @@ def check_indicator(name: str, unit: str, formula: str = "", level: str = "immed
         fb.wrong.append("Satuan belum diisi.")
     else:
         fb.good.append(f"Satuan: {md(unit)}.")
-    if _blank(formula):
-        fb.ok = False
-        fb.wrong.append("Formula (pembilang / penyebut) belum diisi.")
-    else:
+    if not _blank(formula):
         fb.good.append("Formula ada.")
-    if level in schema.OUTCOME_LEVELS and lowered.startswith("jumlah") and "yang" not in lowered:
+    elif lowered.startswith(RATIO_WORDS) and not standard:
         fb.ok = False
-        fb.wrong.append(f"'Jumlah ...' biasanya mengukur output; untuk level {level} ukur hasilnya.")
+        fb.wrong.append("Indikator rasio perlu formula (pembilang / penyebut).")
     if not fb.ok:
-        fb.hint = "Contoh: 'Persentase balita yang ditimbang di posyandu', satuan %, formula " \
-                  "(balita ditimbang / seluruh balita) × 100."
+        example, example_unit, example_formula = INDICATOR_EXAMPLE
+        fb.hint = f"Contoh: '{example}', satuan {example_unit}, formula {example_formula}."
     return fb
 
 
@@ -262,6 +287,59 @@ def check_missing_link(answer: str, node: str = "DINKES.1.3.2", data=None) -> Fe
     return Feedback(False, wrong=[f"{md(answer)} bukan induk yang tepat."],
                     hint="Cari kondisi yang levelnya tepat satu tingkat di atas kondisi yatim itu "
                          "dan isinya menjadi alasan kondisi itu dibutuhkan.")
+
+
+# The answers participants typically give, exercise by exercise, with a fragment of the
+# feedback each must get. The tests run every row; the facilitator guide shows the table
+# (:func:`typical_answers_markdown`), so a trainer knows what participants will see.
+TYPICAL_ANSWERS: tuple[tuple[str, str, tuple, bool, str], ...] = (
+    ("03 rumusan kondisi (intermediate)", "check_condition", ("Pelaksanaan posyandu", "intermediate"),
+     False, "hasil yang dirasakan penerima manfaatnya"),
+    ("03 rumusan kondisi (immediate)", "check_condition", ("Peningkatan cakupan imunisasi", "immediate"),
+     False, "Coba 'Meningkatnya cakupan imunisasi'"),
+    ("03 rumusan kondisi (intermediate)", "check_condition",
+     ("Tingginya prevalensi stunting", "intermediate"), False, "kondisi positif"),
+    ("03 rumusan kondisi (output)", "check_condition", ("Pelaksanaan imunisasi dasar", "output"),
+     False, "Coba 'Terlaksananya imunisasi dasar'"),
+    ("04 capaian, polaritas min (T 20, R 19)", "check_achievement", (105.26, 20, 19, "min"),
+     True, "target / realisasi × 100"),
+    ("04 capaian, polaritas min (T 20, R 15)", "check_achievement", (75, 20, 15, "min"),
+     False, "rumus **maks**"),
+    ("04 capaian, polaritas maks (T 80, R 60)", "check_achievement", (0.75, 80, 60, "maks"),
+     False, "belum dikali 100"),
+    ("04 indikator (immediate)", "check_indicator",
+     ("Jumlah posyandu yang dibina", "posyandu", "", "immediate"), False, "indikator **output**"),
+    ("04 indikator (intermediate)", "check_indicator", ("Usia Harapan Hidup", "tahun", "", "intermediate"),
+     True, "standar nasional"),
+    ("04 indikator (immediate)", "check_indicator",
+     ("Pelayanan yang optimal", "", "", "immediate"), False, "Satuan belum diisi"),
+    ("02 peringkat USG", "check_usg_ranking",
+     (["C", "A", "B"], {"A": (5, 4, 4), "B": (4, 5, 4), "C": (3, 3, 3)}), False,
+     "C (total 9) ditaruh di atas A (total 13)"),
+)
+
+
+def typical_answers_markdown() -> str:
+    """The table of :data:`TYPICAL_ANSWERS` and the feedback each gets, for the guide."""
+    rows = ["| latihan | jawaban peserta | umpan balik (ringkas) |", "|---|---|---|"]
+    for exercise, function, args, _, _ in TYPICAL_ANSWERS:
+        fb = globals()[function](*args)
+        said = "; ".join([*fb.wrong, *fb.good][:2]) + (f" Petunjuk: {fb.hint}" if fb.hint else "")
+        head = "tepat" if fb.ok else "belum tepat"
+        answer_text = _answer_text(function, args)
+        cell = f"**{head}**: {said}".replace("|", "/").replace("\n", " ")
+        rows.append(f"| {exercise} | {answer_text.replace('|', '/')} | {cell} |")
+    return "\n".join(rows)
+
+
+def _answer_text(function: str, args: tuple) -> str:
+    if function == "check_achievement":
+        return number_text(args[0])
+    if function == "check_indicator":
+        return f"{args[0]}; satuan {args[1] or '(kosong)'}"
+    if function == "check_usg_ranking":
+        return " > ".join(args[0])
+    return str(args[0])
 
 
 ANSWERS = {

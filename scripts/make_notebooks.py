@@ -493,7 +493,23 @@ def record_checked_outputs(nb: nbformat.NotebookNode, path: Path) -> None:
             original.outputs, original.execution_count = [], None
 
 
+GUIDE = ROOT / "notebooks" / "pelatihan" / "PANDUAN_FASILITATOR.md"
+
+
+def write_guide_table() -> None:
+    """Put the typical answers and their feedback into the facilitator guide."""
+    from pohon_nb.training import typical_answers_markdown
+
+    start, end = "<!-- jawaban-lazim:mulai -->", "<!-- jawaban-lazim:selesai -->"
+    text = GUIDE.read_text(encoding="utf-8")
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    GUIDE.write_text(f"{before}{start}\n{typical_answers_markdown()}\n{end}{after}", encoding="utf-8")
+    print(f"ditulis: {GUIDE.relative_to(ROOT)}")
+
+
 def main() -> int:
+    write_guide_table()
     for relative, spec in NOTEBOOKS.items():
         path = ROOT / relative
         nb = build(relative, spec)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 import papermill as pm
@@ -99,7 +100,7 @@ def test_indicator():
     vague = training.check_indicator("Pelayanan yang optimal", "", "", "immediate")
     assert not vague.ok and "optimal" in text(vague) and "Satuan belum diisi" in text(vague)
     output_measure = training.check_indicator("Jumlah penyuluhan", "kali", "hitung", "immediate")
-    assert not output_measure.ok and "mengukur output" in text(output_measure)
+    assert not output_measure.ok and "indikator **output**" in text(output_measure)
 
 
 def test_missing_link():
@@ -168,3 +169,31 @@ def test_a_proposed_wording_passes_the_check_it_leads_to(activity, level):
         assert training.check_condition(match.group(1), level).ok, (statement, level, hint)
     else:
         assert level != "output" or "Tersedianya" in hint or "Terlaksananya" in hint
+
+
+@pytest.mark.parametrize("exercise,function,args,ok,fragment", training.TYPICAL_ANSWERS,
+                         ids=[f"{row[0]}-{i}" for i, row in enumerate(training.TYPICAL_ANSWERS)])
+def test_typical_answers_get_the_feedback_that_teaches_the_method(exercise, function, args, ok,
+                                                                  fragment):
+    fb = getattr(training, function)(*args)
+    assert fb.ok is ok and fragment in text(fb), text(fb)
+
+
+def test_the_indicator_hint_passes_its_own_check_at_every_level():
+    for level in ("ultimate", "intermediate", "immediate", "output"):
+        for answer in (("Jumlah posyandu yang dibina", "posyandu", ""), ("Pelayanan optimal", "", "")):
+            fb = training.check_indicator(*answer, level=level)
+            if fb.ok:  # a count is a fine output indicator
+                assert level == "output" and answer[0].startswith("Jumlah")
+                continue
+            name, unit, formula = training.INDICATOR_EXAMPLE
+            assert f"'{name}'" in fb.hint
+            assert training.check_indicator(name, unit, formula, level).ok, level
+
+
+def test_the_facilitator_guide_shows_the_typical_answers_as_the_checks_answer_them():
+    guide = (Path(training.__file__).resolve().parents[1] / "notebooks" / "pelatihan" /
+             "PANDUAN_FASILITATOR.md")
+    if not guide.exists():
+        pytest.skip("panduan fasilitator tidak ada di instalasi ini")
+    assert training.typical_answers_markdown() in guide.read_text(encoding="utf-8")
