@@ -321,13 +321,16 @@ def _why_no_own(pemda: Pemda, node_id: str, year: int, counts) -> str:
 
 def _own_achievement(pemda, year, config):
     values = indicator_achievement(pemda, year, config)
+    all_values: dict[str, list[float]] = {}
+    for node_id, value in zip(values["id_pohon"], values["capaian"]):  # plain Python: fast
+        all_values.setdefault(node_id, []).append(value)
     own: dict[str, float] = {}
     counts: dict[str, tuple[int, int]] = {}
-    for node_id, group in values.groupby("id_pohon", sort=False):
-        achieved = group["capaian"].dropna()
-        counts[node_id] = (len(group), len(achieved))
-        if len(achieved):
-            own[node_id] = float(achieved.mean())
+    for node_id, found in all_values.items():
+        achieved = [v for v in found if v == v]  # NaN is not equal to itself
+        counts[node_id] = (len(found), len(achieved))
+        if achieved:
+            own[node_id] = float(sum(achieved) / len(achieved))
     return own, counts
 
 
@@ -363,13 +366,25 @@ def contradictions(pemda: Pemda, year: int, config: AchievementConfig | None = N
     "outcome_tercapai" (the reverse). Only conditions with children count: a leaf's branch
     is its own figure. The margin keeps 99% against 101% from being called a contradiction.
     """
-    table = node_achievement(pemda, year, config)
-    parent = table["id"].map(lambda n: bool(pemda.children(n))).astype(bool)
-    both = table[table["capaian_sendiri"].notna() & table["capaian_cabang"].notna() & parent]
-    own, branch = both["capaian_sendiri"], both["capaian_cabang"]
-    rows = both[((own < 100 - margin) & (branch >= 100)) | ((own >= 100) & (branch < 100 - margin))]
-    arah = ["output_tercapai" if own < 100 else "outcome_tercapai" for own in rows["capaian_sendiri"]]
-    return rows.assign(tahun=year, arah=arah)[CONTRADICTION_COLUMNS].reset_index(drop=True)
+    # Only the two figures are needed: the roll-up without the per-node counts of
+    # node_achievement keeps this cheap enough for every validate.
+    own, _ = _own_achievement(pemda, year, config)
+    branch = _branch_values(pemda, own, {})
+    records = []
+    for node_id in pemda.tree_order():
+        mine, below = own.get(node_id), branch.get(node_id)
+        if mine is None or below is None or not pemda.children(node_id):
+            continue
+        if mine < 100 - margin and below >= 100:
+            arah = "output_tercapai"
+        elif mine >= 100 and below < 100 - margin:
+            arah = "outcome_tercapai"
+        else:
+            continue
+        records.append({"id": node_id, "kode_opd": pemda.node(node_id).get("kode_opd"),
+                        "tahun": year, "capaian_sendiri": mine, "capaian_cabang": below,
+                        "arah": arah})
+    return pd.DataFrame(records, columns=CONTRADICTION_COLUMNS)
 
 
 # --------------------------------------------------------------------------- weakest branch
