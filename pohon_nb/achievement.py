@@ -295,7 +295,7 @@ def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
             "id": node_id, "induk": pemda.parent(node_id), "level": node.get("level"),
             "pernyataan": node.get("pernyataan"), "kode_opd": node.get("kode_opd"),
             "capaian_sendiri": own.get(node_id), "predikat": scale.predicate(own.get(node_id)),
-            "keterangan": "" if node_id in own else _why_no_own(pemda, node_id, year, counts),
+            "keterangan": "" if node_id in own else _why_no_own(pemda, node_id, year),
             "capaian_cabang": branch.get(node_id),
             "predikat_cabang": scale.predicate(branch.get(node_id)),
             "indikator": total, "indikator_berdata": with_data,
@@ -307,16 +307,32 @@ def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
     return frame
 
 
-def _why_no_own(pemda: Pemda, node_id: str, year: int, counts) -> str:
-    """Why a condition has no achievement of its own in ``year``."""
-    rows = [r for r in pemda.indicators_of(node_id) if r.get("dipilih") is not False]
+def data_gap(pemda: Pemda, nodes: list[str], year: int) -> str | None:
+    """Why no achievement of ``nodes`` in ``year`` can be computed, or None when some can.
+
+    The first gap met, as a key: "indikator" (no chosen indicator), "tahun" (the workbook has
+    no column for the year), "realisasi" (no realisation that year), "target" (no target).
+    """
+    rows = [r for n in nodes for r in pemda.indicators_of(n) if r.get("dipilih") is not False]
     if not rows:
-        return "tanpa indikator terpilih"
+        return "indikator"
+    if year not in pemda.years:
+        return "tahun"
     if all(r.get(f"realisasi_{year}") is None for r in rows):
-        return f"belum ada realisasi {year}"
+        return "realisasi"
     if all(r.get(f"target_{year}") is None for r in rows):
-        return f"belum ada target {year}"
-    return "capaian indikator tidak dapat dihitung (lihat polaritas dan target)"
+        return "target"
+    return None
+
+
+GAP_LABELS = {"indikator": "tanpa indikator terpilih", "tahun": "tahun {year} tidak ada di workbook",
+              "realisasi": "belum ada realisasi {year}", "target": "belum ada target {year}",
+              None: "capaian indikator tidak dapat dihitung (lihat polaritas dan target)"}
+
+
+def _why_no_own(pemda: Pemda, node_id: str, year: int) -> str:
+    """Why a condition has no achievement of its own in ``year``, in words."""
+    return GAP_LABELS[data_gap(pemda, [node_id], year)].format(year=year)
 
 
 def _own_achievement(pemda, year, config):

@@ -92,11 +92,7 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
     text = [c for c in frame.columns if c not in numeric]
 
     def formatter(column: str):
-        def cell(value):
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return formats.number(column, value)
-            return "" if value is None else str(value)
-        return cell
+        return lambda value: cell_text(column, value)
 
     # Workbook text is shown as typed: escaped for HTML, never interpreted.
     styler = frame.style.format(na_rep="", escape="html")
@@ -127,6 +123,14 @@ class Table:
 
     def __repr__(self) -> str:
         return self.text.to_string(index=False)
+
+
+def cell_text(column: str, value) -> str:
+    """One value of ``column`` as a reader sees it: numbers by :mod:`pohon_nb.formats`,
+    missing as ""."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return formats.number(column, value)
+    return "" if value is None else str(value)
 
 
 def _missing(value) -> bool:

@@ -100,7 +100,7 @@ MISSING = {
 }
 
 
-def _no_indicators(ctx: Context) -> str | None:
+def no_indicators(ctx: Context) -> str | None:
     """The sentence for an OPD without conditions or without indicators, else None."""
     if not ctx.opd_nodes():
         return missing(ctx, "pohon")
@@ -122,21 +122,10 @@ def missing(ctx: Context, key: str, sheet: str | None = None) -> str:
 
 
 def _year_gap(ctx: Context, nodes: list[str]) -> str | None:
-    """Why no achievement of ``nodes`` in ``ctx.tahun`` can be computed, or None when some can.
-
-    Names the first gap met: no indicators, a year outside the workbook, no realisation,
-    no target.
-    """
-    rows = [r for n in nodes for r in ctx.pemda.indicators_of(n) if r.get("dipilih") is not False]
-    if not rows:
-        return missing(ctx, "indikator")
-    if ctx.tahun not in ctx.pemda.years:
-        return missing(ctx, "tahun")
-    if all(r.get(f"realisasi_{ctx.tahun}") is None for r in rows):
-        return missing(ctx, "realisasi")
-    if all(r.get(f"target_{ctx.tahun}") is None for r in rows):
-        return missing(ctx, "target")
-    return None
+    """The sentence for why no achievement of ``nodes`` in ``ctx.tahun`` can be computed
+    (:func:`achievement.data_gap`), or None when some can."""
+    gap = achievement.data_gap(ctx.pemda, nodes, ctx.tahun)
+    return missing(ctx, gap) if gap else None
 
 
 # --------------------------------------------------------------------------- headline
@@ -187,7 +176,7 @@ def indicator_gaps(ctx: Context) -> list:
     """Realisation against target in the year, the worst gaps first, with the trend."""
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
     if gaps.empty:
-        return [_no_indicators(ctx) or missing(ctx, "indikator")]
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
     with_data = gaps.dropna(subset=["capaian"])
     below = with_data[with_data["capaian"] < 100]
     text = (f"{len(with_data)} dari {len(gaps)} indikator punya realisasi {ctx.tahun}; "
@@ -529,7 +518,7 @@ def crosscutting_both_ways(ctx: Context) -> list:
 def indicator_scores(ctx: Context) -> list:
     scores = indicators.indicator_scores(ctx.pemda, ctx.kode_opd)
     if scores.empty:
-        return [_no_indicators(ctx) or missing(ctx, "indikator")]
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
     low = scores[(scores["skor_smart"] < 70) | (scores["skor_cream"] < 70)]
     text = (f"{len(scores)} indikator dinilai (0-2 per kriteria; persen dari 10 poin). "
             f"{len(low)} indikator di bawah 70% pada SMART atau CREAM.")
@@ -551,7 +540,7 @@ def indicator_scores(ctx: Context) -> list:
 def score_reasons(ctx: Context) -> list:
     reasons = indicators.score_reasons(ctx.pemda, ctx.kode_opd)
     if reasons.empty:
-        return [_no_indicators(ctx) or missing(ctx, "indikator")]
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
     weak = reasons[reasons["skor"] < 2]
     if weak.empty:
         return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
@@ -578,7 +567,7 @@ def iku_recommendation(ctx: Context) -> list:
     table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
                                       cfg.max_iku_per_opd)
     if table_.empty:
-        return [_no_indicators(ctx) or missing(ctx, "sasaran")]
+        return [no_indicators(ctx) or missing(ctx, "sasaran")]
     chosen = table_[table_["direkomendasikan"]]
     changes = table_[table_["direkomendasikan"] != table_["iku_sekarang"]]
     text = (f"Usulan {len(chosen)} IKU (batas {cfg.max_iku_per_sasaran} per sasaran, "
@@ -592,7 +581,7 @@ def iku_recommendation(ctx: Context) -> list:
 def manual_iku(ctx: Context) -> list:
     frame = indicators.manual_iku(ctx.pemda, ctx.kode_opd)
     if frame.empty:
-        return [_no_indicators(ctx) or missing(ctx, "iku")]
+        return [no_indicators(ctx) or missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
     text = f"Manual IKU untuk {len(frame)} IKU terpilih, satu lembar per IKU."
     if len(incomplete):
@@ -618,13 +607,9 @@ def label_of(column: str) -> str:
 
 
 def _field_text(column: str, value) -> str:
-    from . import formats
+    from .display import cell_text
 
-    if value is None or (isinstance(value, float) and value != value) or value == "":
-        return "(belum diisi)"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return formats.number(column, value)
-    return str(value)
+    return cell_text(column, value) or "(belum diisi)"
 
 
 def manual_iku_export(ctx: Context) -> list:

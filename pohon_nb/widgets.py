@@ -17,7 +17,7 @@ from . import achievement, problems
 from .display import displayable, table
 from .indicators import CRITERIA, score_reasons
 from .scores import save_scores
-from .views import Context, missing
+from .views import Context, missing, no_indicators
 
 View = Callable[[Context], list]
 
@@ -197,8 +197,7 @@ class IndicatorScorer(w.VBox):
         self.save.on_click(lambda _: self._save())
         grid = [w.HBox([self.sliders[c], self.why[c]]) for c in CRITERIA]
         if not ids:  # nothing to score: say what is missing instead of an empty widget
-            super().__init__([w.HTML(_markdown_html(
-                missing(ctx, "pohon") if not ctx.opd_nodes() else missing(ctx, "indikator")))])
+            super().__init__([w.HTML(_markdown_html(no_indicators(ctx) or missing(ctx, "indikator")))])
             return
         super().__init__([self.indicator, self.assessor, *grid, self.note,
                           w.HBox([self.add_button, self.save]), self.message])
