@@ -9,6 +9,7 @@ structure and method, most severe first.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -148,12 +149,27 @@ def result_rewrite(statement: str, level: str | None) -> tuple[str | None, str]:
     return None, "mis. 'Tersedianya ...' atau 'Terlaksananya ...' (apa yang dihasilkan kegiatan itu)"
 
 
+PROGRAM_NAMED = re.compile(r"^(?:program\b|(?:tercapainya|terlaksananya)\s+(?:sasaran\s+)?program\b)",
+                           re.IGNORECASE)
+"""An outcome that names a program ("Program X", "Tercapainya sasaran program X", as the Renstra
+import proposes from a program's name) instead of the result the program should bring."""
+
+
 @check("M01")
 def activity_wording(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
         statement = node.get("pernyataan") or ""
         words = statement.split()
         first = words[0].lower().strip(".,:;") if words else ""
+        if PROGRAM_NAMED.match(statement):
+            measured = [i["nama"] for i in pemda.indicators_of(node_id) if i.get("nama")]
+            hint = (f"indikatornya {quote(measured[0])} mengukur kondisi apa yang membaik?" if measured
+                    else "mis. indikator 'Persentase ASN yang berkinerja baik' mengukur kondisi "
+                         "'Meningkatnya kinerja ASN'")
+            msg = (f"Kondisi level {node['level']} menyebut program, bukan hasilnya ({quote(statement)}). "
+                   f"Rumuskan kondisi yang ingin dicapai program itu: {hint}")
+            yield at_node(pemda, node_id, "M01", msg, "pernyataan")
+            continue
         if first not in ACTIVITY_WORDS:
             continue
         _, advice = result_rewrite(statement, node.get("level"))

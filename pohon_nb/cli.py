@@ -121,6 +121,38 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder templat notebook sendiri (bawaan: templat bawaan paket)")
     batch.set_defaults(handler=cmd_batch)
 
+    impor = commands.add_parser(
+        "impor", help="buat workbook input dari dokumen yang sudah ada (Renstra)",
+        description="Buat workbook input dari dokumen perencanaan yang sudah dimiliki OPD.",
+    )
+    sources = impor.add_subparsers(dest="source", metavar="SUMBER")
+    sources.required = True
+    renstra = sources.add_parser(
+        "renstra", help="tabel Rencana Program, Kegiatan dan Pendanaan (Permendagri 86/2017)",
+        description="Baca tabel Renstra satu OPD per berkas (.xlsx) dan tulis workbook input pohon-nb: "
+                    "tujuan dan sasaran -> intermediate outcome, program -> immediate outcome, kegiatan "
+                    "dan sub kegiatan -> output, indikator dengan target dan satuannya, anggaran per tahun. "
+                    "Sel yang tidak terbaca dilaporkan dengan alamat selnya.",
+    )
+    renstra.add_argument("files", nargs="+", metavar="BERKAS", help="tabel Renstra .xlsx, satu per OPD")
+    renstra.add_argument("--out", required=True, metavar="WORKBOOK", help="workbook .xlsx yang ditulis")
+    renstra.add_argument("--kode-opd", action="append", default=[], metavar="KODE",
+                         help="kode OPD berkas pertama, kedua, ... (ulangi per berkas; bawaan: kode bidang "
+                              "urusan program pertamanya)")
+    renstra.add_argument("--nama-opd", action="append", default=[], metavar="NAMA",
+                         help="nama OPD per berkas, urutannya seperti --kode-opd (bawaan: unit kerja "
+                              "penanggung jawab yang paling sering tertulis)")
+    renstra.add_argument("--pemda", default=None, metavar="KODE:NAMA",
+                         help="baris Pemda, mis. '3211:Kabupaten Sumedang' (tidak perlu dengan --tambah-ke)")
+    renstra.add_argument("--periode", default=None, metavar="AWAL-AKHIR",
+                         help="periode Renstra, mis. 2019-2023; wajib bila kolom tahunnya 'Tahun-3' dsb.")
+    renstra.add_argument("--tambah-ke", default=None, metavar="DATA",
+                         help="workbook input yang sudah ada: OPD hasil impor ditambahkan ke salinannya di "
+                              "--out (berkas aslinya tidak diubah)")
+    renstra.add_argument("--sheet", default=None, help="sheet berisi tabel (bawaan: sheet pertama)")
+    renstra.add_argument("--force", action="store_true", help="timpa --out bila sudah ada")
+    renstra.set_defaults(handler=cmd_impor_renstra)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -302,6 +334,93 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if failed or report.blocked:
         return 1
     return 130 if report.interrupted else 0
+
+
+def cmd_impor_renstra(args: argparse.Namespace) -> int:
+    from .atomic import OutputExists
+    from .findings import SEVERITY_LABELS, SEVERITY_RANK, count_by_severity, repeated
+    from .renstra import OpdSpec, RenstraError, base_tables, import_renstra, write_import
+
+    out = Path(args.out)
+    inputs = [Path(f) for f in args.files] + ([Path(args.tambah_ke)] if args.tambah_ke else [])
+    if any(out.resolve() == p.resolve() for p in inputs):
+        print(f"Berkas keluaran {out} sama dengan berkas masukan; pilih nama lain (masukan tidak pernah "
+              f"ditimpa).", file=sys.stderr)
+        return 2
+    if out.exists() and not args.force:
+        print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.", file=sys.stderr)
+        return 1
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        print(f"Berkas tidak ditemukan: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    for option, values in (("--kode-opd", args.kode_opd), ("--nama-opd", args.nama_opd)):
+        if len(values) > len(args.files):
+            print(f"{option} ditulis {len(values)} kali untuk {len(args.files)} berkas; tulis satu per "
+                  f"berkas, urut seperti berkasnya.", file=sys.stderr)
+            return 2
+    pemda = period = None
+    if args.pemda:
+        kode, _, nama = args.pemda.partition(":")
+        if not kode.strip() or not nama.strip():
+            print("--pemda ditulis KODE:NAMA, mis. --pemda '3211:Kabupaten Sumedang'.", file=sys.stderr)
+            return 2
+        pemda = {"kode_pemda": kode.strip(), "nama_pemda": nama.strip()}
+    if args.periode:
+        try:
+            first, last = (int(part) for part in args.periode.replace("–", "-").split("-"))
+        except ValueError:
+            first = last = 0
+        if not 1990 <= first <= last <= 2100:
+            print(f"--periode {args.periode!r} tidak terbaca; tulis AWAL-AKHIR, mis. 2019-2023.",
+                  file=sys.stderr)
+            return 2
+        period = (first, last)
+    base = None
+    if args.tambah_ke:
+        base, base_findings = base_tables(args.tambah_ke)
+        if "pemda" not in base or not base.get("pemda"):
+            print(f"{args.tambah_ke} tidak terbaca sebagai workbook input pohon-nb (sheet pemda tidak ada); "
+                  f"periksa dengan: pohon-nb validate {args.tambah_ke}", file=sys.stderr)
+            return 2
+    specs = [OpdSpec(args.kode_opd[i] if i < len(args.kode_opd) else None,
+                     args.nama_opd[i] if i < len(args.nama_opd) else None) for i in range(len(args.files))]
+    try:
+        result = import_renstra(args.files, specs, pemda=pemda, period=period, base=base, sheet=args.sheet)
+    except RenstraError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    for path, counts in result.counts.items():
+        print(f"{Path(path).name}: {counts['tujuan']} tujuan, {counts['sasaran']} sasaran, "
+              f"{counts['program']} program, {counts['kegiatan']} kegiatan, {counts['sub_kegiatan']} sub "
+              f"kegiatan, {counts['indikator']} indikator, {counts['anggaran']} baris anggaran")
+    by_file: dict[str, list] = {}
+    for finding in result.findings:
+        by_file.setdefault(Path(finding.file).name if finding.file else "(umum)", []).append(finding)
+    for name, group in by_file.items():
+        print(f"\n== {name} ({len(group)} catatan) ==")
+        for line in repeated(group):
+            print(f"  berulang: {line}")
+        summarised = {line.split(" ")[0] for line in repeated(group)}
+        for finding in sorted(group, key=lambda f: (SEVERITY_RANK[f.severity], f.row or 0, f.code)):
+            if finding.severity == "info" and finding.code in summarised:
+                continue  # listed one by one in the sheet catatan_impor
+            print(f"  {SEVERITY_LABELS[finding.severity]} {finding.code} {finding.title}")
+            print(f"      {finding.message}")
+    counts = count_by_severity(result.findings)
+    print(f"\nRingkasan impor: {counts['error']} galat, {counts['warning']} peringatan, "
+          f"{counts['info']} info.")
+    if result.errors:
+        print("Workbook tidak ditulis: perbaiki galat di atas lalu jalankan lagi.", file=sys.stderr)
+        return 1
+    try:
+        written = write_import(result, out, overwrite=args.force)
+    except OutputExists:
+        print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya.", file=sys.stderr)
+        return 1
+    print(f"Ditulis: {written} (catatan impor di sheet catatan_impor).")
+    print(f"Berikutnya: pohon-nb validate {written}   lalu   pohon-nb batch {written} --out asistensi")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

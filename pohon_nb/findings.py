@@ -69,6 +69,19 @@ RULES: dict[str, Rule] = {
         Rule("M19", "warning", "Capaian outcome dan capaian outputnya berlawanan", "1.b.8"),
         Rule("M20", "warning", "Masalah inti belum dijawab kondisi di pohon kinerja", "1.b.3"),
         Rule("M21", "warning", "Rumusan kondisi berasal dari masalah lain daripada asal_masalah", "1.b.8"),
+        # Import: reading a Renstra table (pohon-nb impor renstra); the location is the
+        # table's own file, sheet and cell.
+        Rule("R01", "error", "Tabel Renstra tidak dapat dibaca"),
+        Rule("R02", "error", "Tahun kolom target tidak dapat ditentukan"),
+        Rule("R03", "info", "Baris bergeser, dibaca ulang di bawah judul kolomnya"),
+        Rule("R04", "warning", "Sel tidak terbaca"),
+        Rule("R05", "warning", "Target atau capaian awal bukan satu angka"),
+        Rule("R06", "warning", "Satuan berbeda dari satuan indikator"),
+        Rule("R07", "info", "Kode dilengkapi dari baris di atasnya"),
+        Rule("R08", "warning", "Kode tidak terbaca atau tidak sesuai induknya"),
+        Rule("R09", "info", "Pernyataan kondisi diusulkan dari nama program/kegiatan", "1.b.4"),
+        Rule("R10", "warning", "Anggaran tidak sama dengan jumlah rinciannya", "1.c.1"),
+        Rule("R11", "info", "Nilai yang tidak tertulis di tabel ditentukan saat impor"),
     )
 }
 

@@ -40,6 +40,17 @@ def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None
     overwrite : replace an existing file (otherwise :class:`~pohon_nb.atomic.OutputExists`).
     guide : add the ``petunjuk`` sheet.
     """
+    book = build_workbook(tables, years=years, guide=guide)
+    return save_book(book, path, overwrite=overwrite)
+
+
+def build_workbook(tables: dict[str, list[dict]] | None = None, *,
+                   years: range | list[int] = range(2025, 2030), guide: bool = True):
+    """The openpyxl workbook :func:`write_workbook` saves, for callers that add sheets of their own.
+
+    Columns a row has beyond the schema's (an import's notes, an existing workbook's own
+    columns) are written after the schema's, as the contract keeps extra columns.
+    """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -51,6 +62,11 @@ def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None
     for sheet in schema.SHEETS:
         ws = book.create_sheet(sheet.name)
         columns = sheet_columns(sheet, years)
+        known = {column.name for column in columns}
+        extra = [key for row in tables.get(sheet.name, []) for key in row
+                 if key not in known and not key.startswith("_")]
+        columns += [schema.Column(key, "text", key, "Kolom tambahan (tidak diperiksa).")
+                    for key in dict.fromkeys(extra)]
         for index, column in enumerate(columns):
             letter = excel_column_letter(index)
             cell = ws.cell(row=1, column=index + 1, value=column.name)
@@ -86,7 +102,7 @@ def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None
         ws.freeze_panes = "A2"
     if guide:
         _write_guide(book.create_sheet("petunjuk"), years)
-    return save_book(book, path, overwrite=overwrite)
+    return book
 
 
 def _cell_value(value):
