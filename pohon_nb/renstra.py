@@ -193,7 +193,7 @@ class ImportResult:
         """The cells the findings name, as (file, sheet, address)."""
         cells = set()
         for finding in self.findings:
-            for address in re.findall(r"\bsel ([A-Z]{1,3}\d+)", finding.message):
+            for address in re.findall(r"\b[Ss]el ([A-Z]{1,3}\d+)", finding.message):
                 cells.add((finding.file, finding.sheet, address))
         return cells
 
@@ -891,15 +891,16 @@ def import_renstra(paths: list[str | Path], specs: list[OpdSpec] | None = None, 
         table.counts["anggaran"] = len(lines)
         result.findings.extend(table.findings)
         result.trace.update({(table.grid.file, table.grid.sheet, a): w for a, w in table.trace.items()})
-    if period is None:
+    if period is None and not result.errors:
         if not result.years:
             raise RenstraError("Tahun periode tidak dapat ditentukan dari tabel; tulis --periode AWAL-AKHIR.")
         period = (min(result.years), max(result.years))
         result.findings.append(Finding("R11", (
             f"Periode Renstra tidak diberikan; dipakai tahun kolom target {period[0]}-{period[1]}. "
             f"Tulis --periode bila periodenya lain (mis. 2019-2023).")))
-    tables["pemda"][0].setdefault("periode_awal", period[0])
-    tables["pemda"][0].setdefault("periode_akhir", period[1])
+    if period is not None:
+        tables["pemda"][0].setdefault("periode_awal", period[0])
+        tables["pemda"][0].setdefault("periode_akhir", period[1])
     result.tables = tables
     return result
 

@@ -177,7 +177,12 @@ def _load_sheet(path: Path, sheet_name: str | None):
     ws = book[sheet_name] if sheet_name else book.worksheets[0]
     values = {(c.row, c.column): c.value for row in ws.iter_rows() for c in row if c.value is not None}
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-    return ws.title, _Sheet(values, merges, ws.max_row, ws.max_column)
+    # A formula never computed (a file written by a program, not saved in Excel) has no value:
+    # it is not blank, and is reported rather than skipped.
+    formulas = openpyxl.load_workbook(path)[ws.title]
+    uncomputed = [c.coordinate for row in formulas.iter_rows() for c in row
+                  if c.data_type == "f" and (c.row, c.column) not in values]
+    return ws.title, _Sheet(values, merges, ws.max_row, ws.max_column), uncomputed
 
 
 # --------------------------------------------------------------------------- the header
@@ -381,7 +386,7 @@ def read_grid(path: str | Path, sheet_name: str | None = None, *,
     """Read a Renstra sheet's header and rows; problems are kept in :attr:`Grid.problems`."""
     path = Path(path)
     try:
-        title, sheet = _load_sheet(path, sheet_name)
+        title, sheet, uncomputed = _load_sheet(path, sheet_name)
     except KeyError:
         grid = Grid(str(path), sheet_name or "")
         grid.problems.append(("", f"sheet {sheet_name!r} tidak ada di berkas ini"))
@@ -391,6 +396,8 @@ def read_grid(path: str | Path, sheet_name: str | None = None, *,
         grid.problems.append(("", f"berkas tidak dapat dibaca sebagai workbook .xlsx ({type(exc).__name__})"))
         return grid
     grid = Grid(str(path), title)
+    grid.problems += [(where, "berisi rumus tanpa nilai tersimpan; buka berkas di Excel lalu simpan, agar "
+                              "nilainya ikut tersimpan") for where in uncomputed]
     header = _find_header(sheet)
     if header is None:
         grid.problems.append(("", "tidak ditemukan baris judul tabel Renstra (kolom Tujuan, Sasaran, "

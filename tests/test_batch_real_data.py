@@ -11,7 +11,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 from conftest import write_xlsx
-from workbooks import BSSN, bssn_tables, kabupaten_lain_tables, required_only_tables
+from workbooks import BSSN, SHARED, bssn_tables, kabupaten_lain_tables, required_only_tables
 
 from pohon_nb.batch import run_batch
 
@@ -69,3 +69,23 @@ def test_batch_on_a_realistic_kabupaten_unlike_the_sample(tmp_path):
     assert "belum punya indikator" in text
     assert (tmp_path / "out" / "0107" / "007" / "manual_iku.xlsx").exists()
     assert not (tmp_path / "out" / "0107" / "KEC-01" / "manual_iku.xlsx").exists()
+
+
+RENSTRA = [SHARED / "real" / f"renstra_sumedang_{opd}.xlsx" for opd in ("diskominfo", "bkpsdm")]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in RENSTRA), reason="tabel Renstra nyata tidak ada (shared/)")
+def test_batch_on_a_pemda_imported_from_two_real_renstra_tables(tmp_path):
+    from pohon_nb.renstra import import_renstra, write_import
+
+    result = import_renstra(RENSTRA, pemda={"kode_pemda": "3211", "nama_pemda": "Kabupaten Sumedang"},
+                            period=(2019, 2023))
+    data = write_import(result, tmp_path / "sumedang.xlsx")
+    report = run_batch(data, tmp_path / "out", jobs=2, html_pages=False, progress=False, tahun=2023)
+    states = {key: entry["status"] for key, entry in report.results.items()}
+    assert set(states.values()) == {"ok"}, {k: report.results[k].get("error") for k in states}
+    assert len(states) == 1 + 3 * 2
+    for entry in report.results.values():
+        assert _outputs(entry["notebook"])[1] == []
+    text, _ = _outputs(report.results["5.03/01_identifikasi_masalah"]["notebook"])
+    assert "OPD ini belum punya data masalah" in text and "Belum ada realisasi 2023" in text
