@@ -262,9 +262,7 @@ class _Table:
         self.sasaran_group: _Group | None = None
         self.program: _Node | None = None
         self.kegiatan: _Node | None = None
-        self.item: _Node | None = None  # the last program, kegiatan or sub kegiatan row
-        self.item_indicator: _Indicator | None = None
-        self.sasaran_indicator: _Indicator | None = None
+        self.item: _Node | _Group | None = None  # the last program, kegiatan, sub kegiatan or urusan row
         self.units: Counter = Counter()
 
     # ---------------------------------------------------------------- findings and trace
@@ -318,26 +316,25 @@ class _Table:
             self._tujuan(tujuan[0])
         if sasaran:
             self._sasaran(sasaran[0])
+        measures = row.of("indikator")
         item = self._item(row) if row.of("kode") or row.of("nama") else None
+        for_sasaran = self._sasaran_indicators(row)
+        if isinstance(item, _Node):
+            owner = item
+        elif row.of("kode") or row.of("nama") or isinstance(self.item, _Group):
+            owner = None  # an urusan row (or an unreadable one): its indicators have no node
+        elif tujuan or sasaran or self.item is None:
+            owner = self.sasaran  # one indicator column for every level: a sasaran row's is the sasaran's
+        else:
+            owner = self.item  # indicators stacked in the rows below their program or kegiatan
         indicators: list[_Indicator] = []
-        if item is not None and isinstance(item, _Node):
-            indicators = self._indicators(row.of("indikator"), item)
-            if not indicators and row.of("indikator_sasaran"):
-                indicators = self._sasaran_indicators(row)
-            elif row.of("indikator_sasaran"):
-                self._sasaran_indicators(row)
-        elif item is None and row.of("indikator"):
-            owner = self.item
-            if owner is None:
-                for cell in row.of("indikator"):
-                    self.report("R04", f"Sel {cell.address}: indikator tanpa program atau kegiatan di "
-                                       f"atasnya ({quote(cell.text)}); tidak diimpor.", cell)
-            else:
-                indicators = self._indicators(row.of("indikator"), owner)
-            if row.of("indikator_sasaran"):
-                self._sasaran_indicators(row)
-        elif item is None and row.of("indikator_sasaran"):
-            indicators = self._sasaran_indicators(row)
+        if owner is not None:
+            indicators = self._indicators(measures, owner)
+        else:
+            for cell in measures:
+                self.report("R04", f"Sel {cell.address}: indikator di baris tanpa program, kegiatan atau "
+                                   f"sasaran ({quote(cell.text)}); tidak diimpor.", cell)
+        indicators = indicators or for_sasaran
         self._values(row, indicators)
         self._money(row, item)
         self._unit_and_place(row, item, indicators)
@@ -391,6 +388,7 @@ class _Table:
             group = _Group(name or ".".join(tokens), tokens)
             self.groups.append(group)
             self.urusan = group
+            self.item = group
             for cell in code_cells + ([name_cell] if name_cell else []):
                 self.mapped(cell, f"baris urusan/bidang {'.'.join(tokens)} (total anggaran)")
             return group
@@ -515,8 +513,6 @@ class _Table:
         for cell in cells:
             for name in split_indicators(cell.raw_text):
                 made.append(self._indicator(node, name, jenis, cell))
-        if made:
-            self.item_indicator = made[-1]
         return made
 
     def _sasaran_indicators(self, row: Row) -> list[_Indicator]:
@@ -532,8 +528,6 @@ class _Table:
                     self.mapped(cell, f"indikator {same[0].id} (sama dengan di atasnya)")
                     continue
                 made.append(self._indicator(self.sasaran, name, "outcome", cell))
-        if made:
-            self.sasaran_indicator = made[-1]
         return made
 
     def _indicator(self, node: _Node, name: str, jenis: str, cell: Cell) -> _Indicator:

@@ -53,6 +53,7 @@ _RELATIVE_YEAR = re.compile(r"^tahun\s*(?:ke)?\s*[-–]?\s*(\d{1,2})$")
 _CODE_PIECE = re.compile(r"^\d{1,4}(?:[.,]\d{1,4})*$")
 _MONEY = re.compile(r"^(?:rp\.?\s*)?(?:\d{1,3}(?:[.,]\d{3})+|\d{4,})(?:[.,]\d{1,2})?$")
 _MISSING = MISSING_TOKENS
+_MONEY_HEADER = re.compile(r"^(?:rp\b|rp\.|pagu|anggaran|dana\b|pendanaan|rupiah)")
 _UNIT_TOKENS = {"target", "rp", "rp.", "k", "pagu", "anggaran", "dana", "kinerja", "target kinerja",
                 "pagu indikatif", "realisasi", "capaian", "satuan"}
 
@@ -193,8 +194,9 @@ def _top_role(label: str) -> str | None:
     text = label.lower()
     if not text:
         return None
-    if "indikator" in text and ("sasaran" in text or "tujuan" in text):
-        return "indikator_sasaran"
+    if "indikator" in text and ("sasaran" in text or "tujuan" in text) and not (
+            "program" in text or "kegiatan" in text):
+        return "indikator_sasaran"  # one indicator column for every level is "indikator" below
     if "indikator" in text:
         return "indikator"
     if text.startswith("tujuan"):
@@ -209,7 +211,7 @@ def _top_role(label: str) -> str | None:
         return "akhir"
     if "target" in text or "pendanaan" in text or "capaian kinerja" in text or "pagu" in text:
         return "tahun"
-    if ("program" in text or "kegiatan" in text) and "indikator" not in text:
+    if ("program" in text or "kegiatan" in text or text.startswith("uraian")) and "indikator" not in text:
         return "nama"
     if "unit" in text or "penanggung" in text:
         return "unit"
@@ -231,8 +233,9 @@ def _year_label(text: str) -> tuple[int | None, int | None]:
 
 
 def _is_money_word(text: str) -> bool:
+    """Whether a header names rupiah: "Rp", "Pagu", "Pagu Indikatif 2019", "Anggaran (Rp)"."""
     lowered = text.lower().strip(" .:")
-    return lowered in ("rp", "pagu", "anggaran", "dana", "pagu indikatif", "pendanaan", "rupiah")
+    return bool(_MONEY_HEADER.match(lowered)) or "(rp" in lowered
 
 
 def _is_header_word(text: str) -> bool:
@@ -291,7 +294,8 @@ def _columns(sheet: _Sheet, top: int, last: int) -> list[Column]:
             for word in words[1:] + words[:1]:
                 found, rel = _year_label(word)
                 year, relative = year or found, relative or rel
-            money = any(_is_money_word(w) for w in words[1:])
+            money = any(_is_money_word(w) for w in words[1:]) or (
+                len(words) == 1 and _is_money_word(words[0]))
             if role == "tahun":
                 role = "rp" if money else "target"
             elif role == "akhir":

@@ -397,6 +397,40 @@ def test_relative_years_need_the_period(tmp_path, capsys):
     tables_ok(result, tmp_path)
 
 
+OFFICIAL = [  # T-C.27 as Permendagri 86/2017 prints it: one indicator column for every level
+    ["Tujuan", "Sasaran", "Kode", "Program dan Kegiatan",
+     "Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)",
+     "Data Capaian pada Tahun Awal Perencanaan", "Target Kinerja Program dan Kerangka Pendanaan", None, None,
+     None, "Unit Kerja Perangkat Daerah Penanggung-jawab", "Lokasi"],
+    [None] * 6 + ["Tahun 2025", None, "Tahun 2026", None, None, None],
+    [None] * 6 + ["Target", "Pagu Indikatif (Rp)", "Target", "Pagu Indikatif (Rp)", None, None],
+]
+
+
+def test_the_official_layout_with_one_indicator_column(tmp_path):
+    rows = [
+        ["Meningkatnya kualitas pelayanan publik", "Meningkatnya kepuasan masyarakat", None, None,
+         "Indeks Kepuasan Masyarakat", "75", "78", None, "80", None, "Sekretariat", None],
+        [None, None, None, None, "Persentase pengaduan yang ditindaklanjuti", "85%", "90%", None, "95%", None,
+         None, None],
+        [None, None, "4.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "Nilai SAKIP OPD", "60",
+         "65", "Rp 2.000.000.000", "70", "Rp 2.100.000.000", "Sekretariat", "Kabupaten"],
+        [None, None, None, None, "Persentase dokumen perencanaan tepat waktu", "90%", "100%", None, "100%",
+         None, None, None],
+    ]
+    path = _table(tmp_path / "renstra_setda.xlsx", OFFICIAL, rows, merges=["G1:J1", "G2:H2", "I2:J2"])
+    result = import_renstra([path], [OpdSpec("4.01", "Sekretariat Daerah")],
+                            pemda={"kode_pemda": "3525", "nama_pemda": "Kabupaten Contoh"})
+    owners = _by(result.tables["indikator"], "id_pohon")
+    assert owners == {"4.01-S1": 2, "4.01-4.01.01": 2}
+    ikm = next(r for r in result.tables["indikator"] if r["nama"] == "Indeks Kepuasan Masyarakat")
+    assert (ikm["baseline"], ikm["target_2025"], ikm["target_2026"], ikm["jenis"]) == (75, 78, 80, "outcome")
+    assert {(r["tahun"], r["pagu"]) for r in result.tables["anggaran"]} == {(2025, 2e9), (2026, 2.1e9)}
+    assert [f for f in result.findings if f.severity != "info"] == []
+    _every_cell_mapped_or_reported(result, path)
+    tables_ok(result, tmp_path)
+
+
 def test_a_file_that_is_not_a_renstra_table(tmp_path):
     result = import_renstra([SAMPLE], pemda={"kode_pemda": "3525", "nama_pemda": "Kabupaten Contoh"})
     assert [f.code for f in result.errors] == ["R01"]
@@ -505,3 +539,19 @@ def test_every_import_rule_is_triggered(tmp_path):
                    import_renstra([SAMPLE], pemda=contoh)):
         seen |= {f.code for f in result.findings}
     assert seen == {code for code in RULES if code.startswith("R")}
+
+
+def test_readme_shows_the_mapping_and_the_real_figures():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Mulai dari Renstra yang sudah ada"):]
+    from pohon_nb.renstra import MAPPING
+
+    for source, target in MAPPING:
+        assert f"| {source} | {target} |" in section
+    for code in (c for c in RULES if c.startswith("R")):
+        assert f"| {code} |" in section
+    if DISKOMINFO.exists() and BKPSDM.exists():
+        result = _real()
+        figures = (f"{len(result.tables['pohon'])} kondisi, {len(result.tables['indikator'])} indikator, "
+                   f"{len(result.tables['anggaran'])} baris anggaran")
+        assert figures in section.replace("\n", " ")
