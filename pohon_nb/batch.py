@@ -115,16 +115,29 @@ def _file_digest(path: Path) -> str:
 # --------------------------------------------------------------------------- planning
 
 
-def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, tahun: int | None = None,
-         skala: str = "lima_tingkat", html_pages: bool = True, timeout: int | None = 600,
-         templates: Path = TEMPLATES, batas_atas: float | None = None) -> list[Task]:
-    """The notebooks of a batch: the overview first, then three per OPD."""
-    codes = pemda.opd_codes()
+def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, overview: bool = True,
+         tahun: int | None = None, skala: str = "lima_tingkat", html_pages: bool = True,
+         timeout: int | None = 600, templates: Path = TEMPLATES,
+         batas_atas: float | None = None) -> list[Task]:
+    """The notebooks of a batch: the overview first (unless ``overview`` is off), then three per
+    OPD (only those in ``only``, when given)."""
+    tasks = _all_tasks(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages, timeout=timeout,
+                       templates=templates, batas_atas=batas_atas)
+    return select(tasks, pemda, only, overview)
+
+
+def select(tasks: list[Task], pemda: Pemda, only: list[str] | None, overview: bool) -> list[Task]:
+    """The tasks of the OPDs in ``only`` (all when None), with the overview or without."""
     if only:
-        unknown = [c for c in only if c not in codes]
+        unknown = [c for c in only if c not in pemda.opd_codes()]
         if unknown:
             raise BatchError(f"Kode OPD tidak ada di sheet opd: {', '.join(unknown)}")
-        codes = [c for c in codes if c in only]
+    return [t for t in tasks if (overview if t.kode_opd is None else not only or t.kode_opd in only)]
+
+
+def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, templates,
+               batas_atas) -> list[Task]:
+    codes = pemda.opd_codes()
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
     prints = input_fingerprints(pemda)
     parameters = {"data_path": str(Path(pemda.source).resolve()), "skala": skala,
@@ -291,20 +304,26 @@ class BatchReport:
         return [k for k, r in self.results.items() if r["status"] != "ok"]
 
 
-def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: int | None = None,
-              only: list[str] | None = None, html_pages: bool = True, force: bool = False,
-              scheduler: str | None = None, tahun: int | None = None, skala: str = "lima_tingkat",
-              timeout: int | None = 600, progress: bool = True,
-              templates: str | Path = TEMPLATES, batas_atas: float | None = None) -> BatchReport:
-    """Run (or bring up to date) every OPD's notebooks; see the module docstring."""
+def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *,
+              jobs: int | None = None, only: list[str] | None = None, overview: bool = True,
+              html_pages: bool = True, force: bool = False, scheduler: str | None = None,
+              tahun: int | None = None, skala: str = "lima_tingkat", timeout: int | None = 600,
+              progress: bool = True, templates: str | Path = TEMPLATES,
+              batas_atas: float | None = None) -> BatchReport:
+    """Run (or bring up to date) every OPD's notebooks; see the module docstring.
+
+    ``pohon-nb run`` is this with one OPD in ``only``, no overview and ``force``: one way to run
+    a notebook. The index page always lists every OPD (those not run yet as "belum").
+    """
     started = time.perf_counter()
-    pemda = load(data)
+    pemda = data if isinstance(data, Pemda) else load(data)
     blocking = classify(pemda, pemda.findings)
     if blocking.workbook:
         raise BatchError(workbook_message(pemda, blocking.workbook))
     out = Path(out).resolve()
-    tasks = plan(pemda, out, only=only, tahun=tahun, skala=skala, html_pages=html_pages,
+    every = plan(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages,
                  timeout=timeout, templates=Path(templates), batas_atas=batas_atas)
+    tasks = select(every, pemda, only, overview)
     mpath = manifest_path(out, pemda)
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
@@ -330,7 +349,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         "parameters": {"tahun": tahun, "skala": skala, "html": html_pages, "timeout": timeout,
                        "batas_atas": batas_atas},
         "templates": {Path(t.template).name: _file_digest(Path(t.template))
-                      for t in tasks if t.kode_opd in (None, tasks[-1].kode_opd)},
+                      for t in every if t.kode_opd in (None, every[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
     }
     fingerprints = {t.key: t.fingerprint for t in tasks}
@@ -349,7 +368,7 @@ def run_batch(data: str | Path | None = None, out: str | Path = "out", *, jobs: 
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
              tasks, report)
     findings = pemda.findings + run_checks(pemda)
-    report.index = write_index(pemda, findings, out, tasks, manifest["notebooks"], tahun, skala,
+    report.index = write_index(pemda, findings, out, every, manifest["notebooks"], tahun, skala,
                                batas_atas)
     done = manifest["notebooks"]
     report.results = {t.key: done[t.key] for t in tasks if t.key in done}

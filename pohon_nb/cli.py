@@ -269,20 +269,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .runner import RunError, run_opd
+    from .batch import BatchError, run_batch
+    from .blocking import blocked_message, classify, workbook_message
+    from .model import load
+    from .runner import STEPS
 
-    try:
-        results = run_opd(_data_path(args.data), args.opd, args.out, tahun=args.tahun,
-                          skala=args.skala, html=args.html, batas_atas=args.batas_atas)
-    except RunError as exc:
+    pemda = load(_data_path(args.data))
+    blocking = classify(pemda, pemda.findings)
+    if blocking.workbook:
+        print(workbook_message(pemda, blocking.workbook), file=sys.stderr)
+        return 1
+    if args.opd not in pemda.opd_codes():
+        print(f"Kode OPD {args.opd!r} tidak ada di sheet opd.", file=sys.stderr)
+        return 1
+    if blocking.blocks(args.opd):
+        print(blocked_message(args.opd, blocking.blocks(args.opd)), file=sys.stderr)
+        return 1
+    try:  # one way to run a notebook: a batch of this OPD, without the overview, always rerun
+        report = run_batch(pemda, args.out, jobs=1, only=[args.opd], overview=False, force=True,
+                           html_pages=args.html, tahun=args.tahun, skala=args.skala,
+                           batas_atas=args.batas_atas, progress=False)
+    except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     failed = 0
-    for result in results:
-        state = "GAGAL: " + result.error if result.error else "selesai"
-        print(f"{result.step}: {state}")
-        print(f"    {result.notebook}" + (f"\n    {result.html}" if result.html else ""))
-        failed += result.error is not None
+    for step in STEPS:
+        entry = report.results[f"{args.opd}/{step}"]
+        error = entry.get("error")
+        print(f"{step}: {'GAGAL: ' + error if error else 'selesai'}")
+        print(f"    {entry['notebook']}" + (f"\n    {entry['html']}" if entry.get("html") else ""))
+        failed += error is not None
     return 1 if failed else 0
 
 

@@ -1,41 +1,20 @@
-"""Running the step notebooks for one OPD with papermill, and exporting them to HTML.
+"""The step notebooks and their reports: names, titles, and an executed notebook as HTML.
 
-Outputs go to ``<out>/<kode_pemda>/<kode_opd>/NN_<step>.ipynb`` and ``.html`` (inputs hidden
-for readers), folder names made safe from the codes. Every file is written under a
-temporary name and renamed when complete, so an interrupted run never leaves a file that
-looks finished. A notebook whose cell fails is still written, with the error visible.
+Notebooks are executed in one place, :mod:`pohon_nb.batch` (``pohon-nb run`` is a batch of
+one OPD); this module names the notebooks and turns an executed one into the page a reader
+gets, with inputs, prompts and JupyterLab-only cells hidden, written atomically.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import atomic_path
-from .blocking import blocked_message, classify, workbook_message
-from .engine import KERNEL_ARGUMENTS
-from .model import load
-from .paths import TEMPLATES, opd_folder
 
 STEPS = ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")
 OVERVIEW = "00_ikhtisar_pemda"
 STEP_TITLES = {OVERVIEW: "Ikhtisar Pemda", "01_identifikasi_masalah": "1 Identifikasi masalah",
                "02_pemetaan_kausal": "2 Pemetaan kausal", "03_pemilihan_indikator": "3 Pemilihan indikator"}
-
-
-@dataclass
-class StepResult:
-    """What running one notebook gave: where it is, and the error if a cell failed."""
-
-    step: str
-    notebook: Path
-    html: Path | None
-    error: str | None = None
-
-
-class RunError(Exception):
-    """The run cannot start (bad workbook, unknown OPD); the message says why."""
 
 
 _EXPORTER = None
@@ -75,55 +54,3 @@ def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> s
     parts = [STEP_TITLES.get(step, step), who, pemda.info.get("nama_pemda"),
              f"tahun {tahun or 2025}"]
     return " · ".join(str(p) for p in parts if p)
-
-
-def run_notebook(template: Path, target: Path, parameters: dict, html: bool = True,
-                 cwd: Path | None = None, title: str | None = None) -> StepResult:
-    """Execute one template with papermill into ``target`` (atomically) and export it."""
-    import papermill as pm
-
-    error = None
-    logging.getLogger("papermill").setLevel(logging.WARNING)
-    with atomic_path(target, overwrite=True) as tmp:
-        try:
-            pm.execute_notebook(str(template), str(tmp), parameters=parameters,
-                                kernel_name="python3", progress_bar=False,
-                                cwd=str(cwd) if cwd else None, extra_arguments=KERNEL_ARGUMENTS)
-        except pm.PapermillExecutionError as exc:
-            error = f"{exc.ename}: {exc.evalue}"  # the notebook is kept, with the error in it
-    page = write_html(target, target.with_suffix(".html"), title) if html else None
-    return StepResult(template.stem, target, page, error)
-
-
-def run_opd(data: str | Path | None, kode_opd: str, out: str | Path = "out", *,
-            tahun: int | None = None, skala: str = "lima_tingkat", html: bool = True,
-            batas_atas: float | None = None,
-            steps: tuple[str, ...] = STEPS) -> list[StepResult]:
-    """Run the step notebooks for one OPD; return one result per step.
-
-    Raises
-    ------
-    RunError
-        When the workbook has errors that stop everything or sit on this OPD's rows (see
-    :mod:`pohon_nb.blocking`), or the OPD is not in it (nothing is run then).
-    """
-    pemda = load(data)
-    blocking = classify(pemda, pemda.findings)
-    if blocking.workbook:
-        raise RunError(workbook_message(pemda, blocking.workbook))
-    if kode_opd not in pemda.opd_codes():
-        raise RunError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd.")
-    if blocking.blocks(kode_opd):
-        raise RunError(blocked_message(kode_opd, blocking.blocks(kode_opd)))
-    out = Path(out).resolve()
-    folder = opd_folder(out, pemda.info.get("kode_pemda"), kode_opd)
-    folder.mkdir(parents=True, exist_ok=True)
-    parameters = {"data_path": str(Path(pemda.source).resolve()), "kode_opd": kode_opd,
-                  "skala": skala, "interaktif": False, "folder_keluaran": str(out)}
-    if tahun is not None:
-        parameters["tahun"] = int(tahun)
-    if batas_atas is not None:
-        parameters["batas_atas"] = batas_atas
-    return [run_notebook(TEMPLATES / f"{step}.ipynb", folder / f"{step}.ipynb", parameters,
-                         html=html, cwd=folder, title=report_title(pemda, step, kode_opd, tahun))
-            for step in steps]
