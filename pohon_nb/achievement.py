@@ -25,11 +25,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import schema
-from .model import Pemda
+from .model import Pemda, is_chosen
 from .workbook import Range
 
 DEFAULT_CAP = 120.0
 """Kemenkeu's cap on achievement (percent); regions may choose 100, 110 or none."""
+TARGET_MET = 100.0
+"""Achievement (percent) at which an indicator meets its target."""
+LOW_ACHIEVEMENT = 90.0
+"""Achievement below which the next steps of problem identification trace the cause."""
+MATERIAL_SHORTFALL = 0.5
+"""Points of an outcome's shortfall below which a branch is not named as holding it back."""
 
 
 def config_from_cap(batas_atas: float | None = None, minimise: str = "2t-r") -> AchievementConfig:
@@ -232,7 +238,7 @@ def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFr
     years = [year] if year is not None else pemda.years
     records = []
     for row in pemda.tables["indikator"].rows:
-        if not row.get("id") or row.get("_ganda") or (chosen_only and row.get("dipilih") is False):
+        if not row.get("id") or row.get("_ganda") or (chosen_only and not is_chosen(row)):
             continue
         node = pemda.tree.nodes.get(row.get("id_pohon"), {})
         for y in years:
@@ -313,7 +319,7 @@ def data_gap(pemda: Pemda, nodes: list[str], year: int) -> str | None:
     The first gap met, as a key: "indikator" (no chosen indicator), "tahun" (the workbook has
     no column for the year), "realisasi" (no realisation that year), "target" (no target).
     """
-    rows = [r for n in nodes for r in pemda.indicators_of(n) if r.get("dipilih") is not False]
+    rows = [r for n in nodes for r in pemda.chosen_indicators(n)]
     if not rows:
         return "indikator"
     if year not in pemda.years:
@@ -509,7 +515,7 @@ def efficiency(pemda: Pemda, year: int, config: AchievementConfig | None = None)
 def _volumes(pemda: Pemda, year: int) -> dict[str, list[tuple[float, float]]]:
     volumes: dict[str, list[tuple[float, float]]] = {}
     for row in pemda.tables["indikator"].rows:
-        if row.get("polaritas") != "maks" or row.get("dipilih") is False:
+        if row.get("polaritas") != "maks" or not is_chosen(row):
             continue
         target, actual = row.get(f"target_{year}"), row.get(f"realisasi_{year}")
         if target is None or actual is None:

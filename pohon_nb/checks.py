@@ -9,7 +9,6 @@ structure and method, most severe first.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -17,33 +16,9 @@ from pathlib import Path
 
 from . import schema
 from .findings import SEVERITY_RANK, Finding, number_text, quote
-from .model import Pemda, load
+from .model import Pemda, is_chosen, load
+from .wording import ACTIVITY_WORDS, OUTCOME_WORDS, PROGRAM_NAMED
 from .workbook import Range
-
-# Opening words that name an activity rather than a state, with the result wording
-# evaluators expect instead (None where no single word fits).
-ACTIVITY_WORDS: dict[str, str | None] = {
-    "pelaksanaan": "Terlaksananya",
-    "penyelenggaraan": "Terselenggaranya",
-    "penyediaan": "Tersedianya",
-    "koordinasi": None,
-    "fasilitasi": None,
-    "peningkatan": "Meningkatnya",
-    "penurunan": "Menurunnya",
-    "pengembangan": "Berkembangnya",
-    "penguatan": "Menguatnya",
-    "pengelolaan": "Terkelolanya",
-    "pembinaan": None,
-    "penyusunan": "Tersusunnya",
-    "pengadaan": None,
-    "pembangunan": "Terbangunnya",
-    "pemberian": None,
-    "penanganan": "Tertanganinya",
-    "pemeliharaan": "Terpeliharanya",
-    "sosialisasi": None,
-    "pendampingan": None,
-    "optimalisasi": "Optimalnya",
-}
 
 
 @dataclass(frozen=True)
@@ -107,11 +82,6 @@ def _nodes(pemda: Pemda, levels: Iterable[str] | None = None) -> Iterator[tuple[
             yield node_id, node
 
 
-def _chosen(row: dict) -> bool:
-    """An indicator is chosen unless ``dipilih`` says tidak (blank means chosen)."""
-    return row.get("dipilih") is not False
-
-
 def _indicators(pemda: Pemda) -> Iterator[dict]:
     for row in pemda.tables["indikator"].rows:
         if row.get("id") and not row.get("_ganda"):
@@ -122,9 +92,6 @@ def _indicators(pemda: Pemda) -> Iterator[dict]:
 
 
 # Activity words whose state form is itself a change that an outcome can name.
-OUTCOME_WORDS = {"peningkatan": "Meningkatnya", "penurunan": "Menurunnya",
-                 "pengembangan": "Berkembangnya", "penguatan": "Menguatnya",
-                 "optimalisasi": "Optimalnya"}
 
 
 def result_rewrite(statement: str, level: str | None) -> tuple[str | None, str]:
@@ -149,10 +116,6 @@ def result_rewrite(statement: str, level: str | None) -> tuple[str | None, str]:
     return None, "mis. 'Tersedianya ...' atau 'Terlaksananya ...' (apa yang dihasilkan kegiatan itu)"
 
 
-PROGRAM_NAMED = re.compile(r"^(?:program\b|(?:tercapainya|terlaksananya)\s+(?:sasaran\s+)?program\b)",
-                           re.IGNORECASE)
-"""An outcome that names a program ("Program X", "Tercapainya sasaran program X", as the Renstra
-import proposes from a program's name) instead of the result the program should bring."""
 
 
 @check("M01")
@@ -186,7 +149,7 @@ def condition_without_indicator(pemda: Pemda, config: CheckConfig) -> Iterator[F
         rows = pemda.indicators_of(node_id)
         if not rows:
             msg = f"Kondisi {quote(node.get('pernyataan') or node_id)} belum punya indikator."
-        elif not any(_chosen(r) for r in rows):
+        elif not any(is_chosen(r) for r in rows):
             msg = (f"Kondisi {quote(node.get('pernyataan') or node_id)} punya {len(rows)} "
                    f"indikator kandidat tetapi belum ada yang dipilih (dipilih = ya).")
         else:
@@ -197,7 +160,7 @@ def condition_without_indicator(pemda: Pemda, config: CheckConfig) -> Iterator[F
 @check("M03")
 def outcome_measured_by_outputs(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
-        kinds = [r.get("jenis") for r in pemda.indicators_of(node_id) if _chosen(r)]
+        kinds = [r.get("jenis") for r in pemda.chosen_indicators(node_id)]
         kinds = [k for k in kinds if k]
         if kinds and all(k in ("output", "input") for k in kinds):
             msg = (f"Kondisi level {node['level']} hanya diukur dengan indikator "
@@ -299,7 +262,7 @@ def indicator_without_target(pemda: Pemda, config: CheckConfig) -> Iterator[Find
     period = pemda.info.get("periode_awal"), pemda.info.get("periode_akhir")
     for row in _indicators(pemda):
         node = pemda.tree.nodes.get(row.get("id_pohon"), {})
-        if not _chosen(row) or node.get("level") == "aksi" or _targets(pemda, row):
+        if not is_chosen(row) or node.get("level") == "aksi" or _targets(pemda, row):
             continue
         span = f" {period[0]}-{period[1]}" if None not in period else ""
         msg = (f"Indikator {quote(row.get('nama') or row['id'])} belum punya target tahunan. "

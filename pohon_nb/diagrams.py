@@ -226,9 +226,7 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
                   size=6.5, color="#37474F")]
     lines += [Line(t, size=8.5, weight="bold") for t in wrap(node.get("pernyataan") or "", 34)]
     if indicators:
-        for row in pemda.indicators_of(node_id):
-            if row.get("dipilih") is False:
-                continue
+        for row in pemda.chosen_indicators(node_id):
             unit = f" ({row['satuan']})" if row.get("satuan") else ""
             for i, text in enumerate(wrap(f"{row.get('nama') or row['id']}{unit}", 44)):
                 lines.append(Line(("• " if i == 0 else "  ") + text, size=6.5, color="#263238"))

@@ -164,7 +164,7 @@ def cascading_table(pemda: Pemda, kode_opd: str | None = None,
                 "id": node_id, "kondisi": node.get("pernyataan"), "kode_opd": node.get("kode_opd"),
                 "opd": pemda.opd_name(node["kode_opd"]) if node.get("kode_opd") else None,
                 "jabatan": node.get("jabatan")}
-        chosen = [r for r in pemda.indicators_of(node_id) if r.get("dipilih") is not False]
+        chosen = pemda.chosen_indicators(node_id)
         for row in chosen or [None]:
             record = dict(base)
             if row is not None:

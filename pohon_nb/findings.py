@@ -85,6 +85,9 @@ RULES: dict[str, Rule] = {
     )
 }
 
+TYPE_AND_TARGET_RULES = frozenset({"M03", "M06", "M07", "M18", "S16"})
+"""The rules step 3 shows under "type and polarity": indicator kind, direction, targets, blanks."""
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

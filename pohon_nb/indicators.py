@@ -15,36 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import schema
-from .model import Pemda
+from .model import Pemda, is_chosen
+from .wording import MEASURE_WORDS, RATIO_WORDS, STANDARD_INDICATORS, VAGUE_WORDS
 from .workbook import Range
-
-VAGUE_WORDS = ("optimal", "baik", "berkualitas", "maksimal", "efektif", "memadai", "prima",
-               "handal", "andal", "kondusif", "layak")
-MEASURE_WORDS = ("persentase", "jumlah", "indeks", "rasio", "angka", "nilai", "tingkat",
-                 "rata-rata", "prevalensi", "cakupan", "skor", "laju", "produksi",
-                 "produktivitas", "luas", "panjang", "proporsi", "opini", "populasi",
-                 "realisasi", "koefisien", "kontribusi", "net", "level", "kapabilitas")
-# Standard indicators whose definition and method are fixed nationally (BPS, the ministries):
-# their name is their measure, their definition and formula come with them.
-STANDARD_INDICATORS: dict[str, str] = {
-    "usia harapan hidup": "BPS", "angka harapan hidup": "BPS",
-    "angka kematian ibu": "Kementerian Kesehatan", "angka kematian bayi": "Kementerian Kesehatan",
-    "angka kematian balita": "Kementerian Kesehatan", "prevalensi stunting": "SSGI/SKI Kemenkes",
-    "indeks pembangunan manusia": "BPS", "ipm": "BPS", "tingkat kemiskinan": "BPS",
-    "persentase penduduk miskin": "BPS", "tingkat pengangguran terbuka": "BPS", "tpt": "BPS",
-    "rata-rata lama sekolah": "BPS", "harapan lama sekolah": "BPS", "gini ratio": "BPS",
-    "rasio gini": "BPS", "laju pertumbuhan ekonomi": "BPS", "pertumbuhan ekonomi": "BPS",
-    "pdrb per kapita": "BPS", "inflasi": "BPS", "angka partisipasi murni": "Kemendikdasmen/BPS",
-    "angka partisipasi kasar": "Kemendikdasmen/BPS", "apm": "Kemendikdasmen/BPS",
-    "apk": "Kemendikdasmen/BPS", "indeks reformasi birokrasi": "KemenPANRB",
-    "nilai sakip": "KemenPANRB", "nilai akip": "KemenPANRB", "opini bpk": "BPK",
-    "indeks kepuasan masyarakat": "KemenPANRB", "ikm": "KemenPANRB", "indeks spbe": "KemenPANRB",
-    "maturitas spip": "BPKP", "tingkat maturitas spip": "BPKP", "indeks kualitas lingkungan hidup": "KLH",
-    "nilai tukar petani": "BPS", "indeks ketahanan pangan": "Badan Pangan Nasional",
-}
-RATIO_WORDS = ("persentase", "rasio", "proporsi", "prevalensi", "cakupan", "angka", "tingkat",
-               "rata-rata", "laju")
-"""Names of indicators computed as a ratio: they need a numerator/denominator formula."""
 
 
 def standard_indicator(name: str) -> str | None:
@@ -198,6 +171,8 @@ def monitorable(ctx: Context) -> tuple[int, str]:
     return 0, "sumber data, frekuensi dan realisasi belum ada"
 
 
+LOW_SCORE = 70
+"""SMART or CREAM score (percent of the ten points) below which an indicator is called weak."""
 CRITERIA: dict[str, tuple[str, str, Rule]] = {
     "smart_s": ("SMART", "Specific", specific),
     "smart_m": ("SMART", "Measurable", measurable),
@@ -301,10 +276,10 @@ def indicator_scores(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
             "beda_pendapat": ";".join(group.loc[group["beda_pendapat"], "kolom"]),
         })
     table = pd.DataFrame(records, columns=[c for c in SCORE_COLUMNS if c not in ("iku", "dipilih")])
-    flags = {r["id"]: (r.get("iku"), r.get("dipilih")) for r in pemda.tables["indikator"].rows
+    flags = {r["id"]: (r.get("iku"), is_chosen(r)) for r in pemda.tables["indikator"].rows
              if r.get("id")}
     table.insert(5, "iku", [flags[i][0] for i in table["id_indikator"]])
-    table.insert(6, "dipilih", [flags[i][1] is not False for i in table["id_indikator"]])
+    table.insert(6, "dipilih", [flags[i][1] for i in table["id_indikator"]])
     return table
 
 
@@ -412,8 +387,8 @@ def manual_iku(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
         node = pemda.node(node_id)
         if kode_opd is not None and node.get("kode_opd") != kode_opd:
             continue
-        for row in pemda.indicators_of(node_id):
-            if not row.get("iku") or row.get("dipilih") is False:
+        for row in pemda.chosen_indicators(node_id):
+            if not row.get("iku"):
                 continue
             record = {"kode_opd": node.get("kode_opd"), "kode": row["id"],
                       "sasaran": node.get("pernyataan")}

@@ -24,6 +24,11 @@ from .findings import Finding, quote
 from .workbook import Range, Table, parse, read_raw
 
 
+def is_chosen(row: dict) -> bool:
+    """An indicator is chosen for its condition unless ``dipilih`` says tidak (blank: chosen)."""
+    return row.get("dipilih") is not False
+
+
 @dataclass
 class Pemda:
     """One Pemda's workbook, read and linked.
@@ -166,8 +171,12 @@ class Pemda:
         return row.get("singkatan") or row.get("nama_opd") or kode_opd
 
     def indicators_of(self, node_id: str) -> list[dict]:
-        """Indicator rows measuring one condition."""
+        """Indicator rows measuring one condition, chosen and candidates."""
         return self._indicators_by_node().get(node_id, [])
+
+    def chosen_indicators(self, node_id: str) -> list[dict]:
+        """The indicators chosen for one condition (see :func:`is_chosen`)."""
+        return [row for row in self.indicators_of(node_id) if is_chosen(row)]
 
     def _indicators_by_node(self) -> dict[str, list[dict]]:
         if "_by_node" not in self.__dict__:

@@ -16,38 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from .model import Pemda
-
-# Negative opening -> positive opening, longest match first. A rule is data: add rows here.
-PHRASE_RULES: tuple[tuple[str, str], ...] = (
-    ("Belum optimalnya", "Optimalnya"),
-    ("Tidak optimalnya", "Optimalnya"),
-    ("Kurang optimalnya", "Optimalnya"),
-    ("Belum terintegrasinya", "Terintegrasinya"),
-    ("Belum mutakhirnya", "Mutakhirnya"),
-    ("Belum tepatnya", "Tepatnya"),
-    ("Belum tersedianya", "Tersedianya"),
-    ("Tidak tersedianya", "Tersedianya"),
-    ("Belum adanya", "Tersedianya"),
-    ("Tidak adanya", "Tersedianya"),
-    ("Masih banyaknya", "Berkurangnya"),
-    ("Masih tingginya", "Menurunnya"),
-    ("Masih rendahnya", "Meningkatnya"),
-    ("Tingginya", "Menurunnya"),
-    ("Rendahnya", "Meningkatnya"),
-    ("Kurangnya", "Meningkatnya"),
-    ("Minimnya", "Meningkatnya"),
-    ("Terbatasnya", "Meningkatnya"),
-    ("Lemahnya", "Menguatnya"),
-    ("Sulitnya", "Mudahnya"),
-    ("Lambatnya", "Cepatnya"),
-    ("Lamanya", "Menurunnya"),
-    ("Buruknya", "Membaiknya"),
-    ("Banyaknya", "Berkurangnya"),
-    ("Luasnya", "Berkurangnya"),
-    ("Maraknya", "Menurunnya"),
-    ("Menurunnya", "Meningkatnya"),
-    ("Meningkatnya", "Menurunnya"),
-)
+from .wording import PHRASE_RULES  # noqa: F401 - also read as problems.PHRASE_RULES
 
 LEVEL_BY_ROLE = {"akibat": "ultimate", "inti": "intermediate", "penyebab": "immediate",
                  "akar": "output"}

@@ -31,6 +31,7 @@ from pathlib import Path
 from . import schema
 from .findings import Finding, number_text, quote
 from .renstra_grid import Cell, Grid, Row, read_grid
+from .wording import ACTIVITY_WORDS
 
 MAPPING = (
     # (Renstra column or row, where it goes in the workbook)
@@ -146,8 +147,6 @@ def proposed_statement(name: str, level: str) -> str:
     plainly that the condition is still to be formulated. A kegiatan's output takes the
     result form of its activity noun ("Pengelolaan X" -> "Terkelolanya X").
     """
-    from .checks import ACTIVITY_WORDS
-
     words = re.sub(r"\s+", " ", name).strip().split(" ")
     if name.isupper():
         words = [w.lower() for w in words]

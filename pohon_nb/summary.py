@@ -41,7 +41,7 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
     records = []
     for code in pemda.opd_codes():
         own = [n for n, o in owner.items() if o == code]
-        indicators = [r for n in own for r in pemda.indicators_of(n) if r.get("dipilih") is not False]
+        indicators = [r for n in own for r in pemda.chosen_indicators(n)]
         mine = tops[tops["kode_opd"] == code]
         achieved, branch = mine["capaian_sendiri"].dropna(), mine["capaian_cabang"].dropna()
         value = float(achieved.mean()) if len(achieved) else None

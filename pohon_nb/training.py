@@ -14,19 +14,10 @@ from dataclasses import dataclass, field
 
 from . import schema
 from .achievement import AchievementConfig, achievement
-from .checks import ACTIVITY_WORDS, result_rewrite
+from .checks import result_rewrite
 from .display import md
 from .findings import number_text
-
-RESULT_OPENINGS = ("meningkatnya", "menurunnya", "terwujudnya", "tersedianya", "terpenuhinya",
-                   "optimalnya", "menguatnya", "berkurangnya", "terlaksananya", "terselenggaranya",
-                   "tersalurkannya", "terbangunnya", "terpeliharanya", "terkelolanya",
-                   "terbentuknya", "terlindunginya", "dimanfaatkannya", "membaiknya", "tercapainya",
-                   "terintegrasinya", "tertanganinya", "terlayaninya", "mudahnya", "cepatnya")
-OUTPUT_OPENINGS = ("tersedianya", "terlaksananya", "terselenggaranya", "tersalurkannya",
-                   "terbangunnya", "terpeliharanya", "terbentuknya", "terlayaninya")
-NEGATIVE_OPENINGS = ("tingginya", "rendahnya", "kurangnya", "lemahnya", "terbatasnya", "sulitnya",
-                     "belum", "buruknya", "banyaknya", "lambatnya", "minimnya")
+from .wording import ACTIVITY_WORDS, NEGATIVE_OPENINGS, OUTPUT_OPENINGS, RESULT_OPENINGS
 
 
 @dataclass
@@ -231,7 +222,8 @@ def check_indicator(name: str, unit: str, formula: str = "", level: str = "immed
     """
     if _blank(name):
         return Feedback(False, empty=True, hint="Tulis nama indikator, satuan dan formulanya.")
-    from .indicators import MEASURE_WORDS, RATIO_WORDS, _vague, standard_indicator
+    from .indicators import _vague, standard_indicator
+    from .wording import MEASURE_WORDS, RATIO_WORDS
 
     fb = Feedback(True)
     lowered = name.strip().lower()

@@ -18,7 +18,7 @@ import pandas as pd
 from . import achievement, crosscutting, diagrams, indicators, problems, summary
 from .checks import CheckConfig, indicator_notes, run_checks
 from .display import md, table
-from .findings import SEVERITY_LABELS, Finding, number_text, repeated
+from .findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, number_text, repeated
 from .model import Pemda
 
 
@@ -178,7 +178,7 @@ def indicator_gaps(ctx: Context) -> list:
     if gaps.empty:
         return [no_indicators(ctx) or missing(ctx, "indikator")]
     with_data = gaps.dropna(subset=["capaian"])
-    below = with_data[with_data["capaian"] < 100]
+    below = with_data[with_data["capaian"] < achievement.TARGET_MET]
     text = (f"{len(with_data)} dari {len(gaps)} indikator punya realisasi {ctx.tahun}; "
             f"{len(below)} di bawah target.")
     if len(below):
@@ -298,7 +298,7 @@ def next_steps_identification(ctx: Context) -> list:
         steps.append(f"Hubungkan {len(loose)} masalah yang belum tersambung ke masalah inti "
                      f"({md(', '.join(loose['id']))}), atau keluarkan dari pohon masalah.")
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
-    worst = gaps[gaps["capaian"] < 90]
+    worst = gaps[gaps["capaian"] < achievement.LOW_ACHIEVEMENT]
     for row in worst.head(3).itertuples():
         steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({_pct(row.capaian)}) "
                      f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
@@ -422,7 +422,7 @@ def weakest_branch(ctx: Context) -> list:
                      "output_tercapai" else " **Outcome tercapai, outputnya tidak**: periksa "
                      "apakah output yang dipilih memang menentukan outcome ini (temuan M19).")
         ranked = ranked[ranked["kontribusi"].notna()]
-        leaves = ranked[ranked["kontribusi"] > 0.5]
+        leaves = ranked[ranked["kontribusi"] > achievement.MATERIAL_SHORTFALL]
         if len(leaves):
             first = leaves.iloc[0]
             text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
@@ -519,9 +519,10 @@ def indicator_scores(ctx: Context) -> list:
     scores = indicators.indicator_scores(ctx.pemda, ctx.kode_opd)
     if scores.empty:
         return [no_indicators(ctx) or missing(ctx, "indikator")]
-    low = scores[(scores["skor_smart"] < 70) | (scores["skor_cream"] < 70)]
+    limit = indicators.LOW_SCORE
+    low = scores[(scores["skor_smart"] < limit) | (scores["skor_cream"] < limit)]
     text = (f"{len(scores)} indikator dinilai (0-2 per kriteria; persen dari 10 poin). "
-            f"{len(low)} indikator di bawah 70% pada SMART atau CREAM.")
+            f"{len(low)} indikator di bawah {limit}% pada SMART atau CREAM.")
     if ctx.pemda.penilaian_indikator.empty:
         text += (" Semua skor otomatis: belum ada penilaian penilai (sheet "
                  "`penilaian_indikator`).")
@@ -552,8 +553,7 @@ def score_reasons(ctx: Context) -> list:
 
 
 def type_and_polarity(ctx: Context) -> list:
-    codes = {"M03", "M06", "M07", "M18", "S16"}
-    own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd and f.code in codes]
+    own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd and f.code in TYPE_AND_TARGET_RULES]
     if not own:
         return ["Tidak ada masalah jenis-vs-level atau polaritas-vs-target pada OPD ini."]
     lines = repeated(own)
