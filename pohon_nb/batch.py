@@ -30,6 +30,7 @@ from .checks import run_checks
 from .model import Pemda, load
 from .paths import TEMPLATES, opd_folder, pemda_folder
 from .runner import OVERVIEW, STEP_TITLES, STEPS, report_title, write_html
+from .scales import DEFAULT_SCALE
 
 MANIFEST_FORMAT = 1
 
@@ -116,7 +117,7 @@ def _file_digest(path: Path) -> str:
 
 
 def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, overview: bool = True,
-         tahun: int | None = None, skala: str = "lima_tingkat", html_pages: bool = True,
+         tahun: int | None = None, skala: str = DEFAULT_SCALE, html_pages: bool = True,
          timeout: int | None = 600, templates: Path = TEMPLATES,
          batas_atas: float | None = None) -> list[Task]:
     """The notebooks of a batch: the overview first (unless ``overview`` is off), then three per
@@ -307,7 +308,7 @@ class BatchReport:
 def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *,
               jobs: int | None = None, only: list[str] | None = None, overview: bool = True,
               html_pages: bool = True, force: bool = False, scheduler: str | None = None,
-              tahun: int | None = None, skala: str = "lima_tingkat", timeout: int | None = 600,
+              tahun: int | None = None, skala: str = DEFAULT_SCALE, timeout: int | None = 600,
               progress: bool = True, templates: str | Path = TEMPLATES,
               batas_atas: float | None = None) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring.
@@ -438,8 +439,8 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
                 tahun: int | None, skala: str, batas_atas: float | None = None) -> Path:
     """``index.html``: every OPD with status, headline figures, links and time; escaped."""
     from .achievement import config_from_cap, get_scale
+    from .formats import percent
     from .summary import opd_headlines
-    from .views import _pct
 
     year = tahun or 2025
     config = config_from_cap(batas_atas)
@@ -486,9 +487,9 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
             f"<tr class='{'fail' if state in ('gagal', 'diblokir') else ''}'>"
             f"<td><code>{esc(code)}</code></td>"
             f"<td>{esc(str(head['nama_opd']))}</td><td class='st-{state}'>{esc(state)}</td>"
-            f"<td class='num'>{esc(_pct(head['capaian']))}</td>"
+            f"<td class='num'>{esc(percent(head['capaian']))}</td>"
             f"<td>{esc(str(head['predikat'] or ''))}</td>"
-            f"<td class='num'>{esc(_pct(head['capaian_cabang']))}</td>"
+            f"<td class='num'>{esc(percent(head['capaian_cabang']))}</td>"
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
             f"<td>{notebooks}</td>"
@@ -556,6 +557,6 @@ def error_location(error: dict) -> str:
 
 
 def _cap_text(cap: float | None) -> str:
-    from .findings import number_text
+    from .formats import number_text
 
     return "tanpa batas" if cap is None else f"{number_text(cap)}%"

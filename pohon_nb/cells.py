@@ -14,6 +14,16 @@ from .atomic import atomic_path
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
+def excel_column_letter(index: int) -> str:
+    """Excel's letter for a zero-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def as_text(cell):
     """Store a string cell as text even when it starts like a formula; returns the cell.
 
@@ -41,6 +51,11 @@ def save_book(book, path: str | Path, *, overwrite: bool = False) -> Path:
     with atomic_path(path, overwrite=overwrite) as tmp:
         book.save(tmp)
     return Path(path)
+
+
+def yes_no(value: bool) -> str:
+    """A flag as the workbook writes it: "ya" or "tidak"."""
+    return "ya" if value else "tidak"
 
 
 def csv_text(value: str) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
-from .findings import SEVERITY_RANK, Finding, number_text, quote
+from .findings import SEVERITY_RANK, Finding
+from .formats import number_text, quote
 from .model import Pemda, is_chosen, load
 from .wording import ACTIVITY_WORDS, OUTCOME_WORDS, PROGRAM_NAMED
 from .workbook import Range

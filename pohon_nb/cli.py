@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .scales import BUILT_IN_SCALES, DEFAULT_SCALE
 
+SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
 CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
             "juga; 0 = tanpa batas)")
 
@@ -88,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--opd", required=True, metavar="KODE", help="kode OPD (seperti di sheet opd)")
     run.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
     run.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
-    run.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    run.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     run.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)
     run.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
@@ -112,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
     batch.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
-    batch.add_argument("--skala", default="lima_tingkat", help="skala predikat")
+    batch.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     batch.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)
     batch.add_argument("--timeout", type=int, default=600, metavar="DETIK",

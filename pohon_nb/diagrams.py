@@ -26,10 +26,11 @@ from . import schema
 from .achievement import AchievementConfig, get_scale, node_achievement
 from .atomic import atomic_path
 from .crosscutting import network, requests
-from .findings import number_text
+from .formats import number_text
 from .layout import Box, Layout, Spacing, tree_layout
 from .model import Pemda
 from .problems import problem_tree
+from .scales import DEFAULT_SCALE
 
 LEVEL_COLORS = {  # fill, border: green for the ultimate outcome down to grey for outputs
     "ultimate": ("#C8E6C9", "#1B5E20"),
@@ -247,7 +248,7 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
 
 
 def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
-              year: int | None = None, scale: str = "lima_tingkat", indicators: bool = True,
+              year: int | None = None, scale: str = DEFAULT_SCALE, indicators: bool = True,
               levels: tuple[str, ...] | None = None, title: str = "",
               config: AchievementConfig | None = None,
               own_only: frozenset[str] | set[str] = frozenset()) -> Drawing:
@@ -348,7 +349,7 @@ def _crosscutting(pemda: Pemda):
 
 
 def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
-                     scale: str = "lima_tingkat", indicators: bool = True,
+                     scale: str = DEFAULT_SCALE, indicators: bool = True,
                      max_width: float = PAGE_WIDTH,
                      config: AchievementConfig | None = None) -> list[Drawing]:
     """The OPD's performance tree under the Pemda outcomes it serves, split to fit a page.
@@ -398,7 +399,7 @@ def _draw_branch(pemda, node_id, keep, indicators, kwargs, name) -> Drawing:
                      title=f"{name}: {node_id} {statement}", **kwargs)
 
 
-def pemda_tree_figure(pemda: Pemda, *, year: int | None = None, scale: str = "lima_tingkat",
+def pemda_tree_figure(pemda: Pemda, *, year: int | None = None, scale: str = DEFAULT_SCALE,
                       config: AchievementConfig | None = None) -> Drawing:
     """The Pemda's upper tree: its outcomes and the OPDs' intermediate outcomes under them."""
     roots = [n for n in pemda.roots() if pemda.level(n) == "ultimate"] or pemda.roots()

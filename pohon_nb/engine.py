@@ -70,7 +70,7 @@ for _k in set(_o.environ) - set(_m.env):
 _o.environ.update(_m.env)
 if "pohon_nb.achievement" in _s.modules:
     _a = _s.modules["pohon_nb.achievement"]
-    for _k in set(_a.SCALES) - {"lima_tingkat", "lima_tingkat_permendagri", "enam_tingkat"}:
+    for _k in set(_a.SCALES) - set(_a.BUILT_IN_SCALES):
         del _a.SCALES[_k]
 _o.chdir(__CWD__)
 get_ipython().execution_count = 1

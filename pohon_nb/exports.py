@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import __version__, schema
 from .achievement import AchievementConfig, indicator_achievement
-from .cells import save_book
+from .cells import save_book, yes_no
 from .checks import indicator_notes
 from .crosscutting import matrix, requests
 from .findings import Finding
@@ -97,7 +97,7 @@ def _cell(value, kind: str):
             return value
         return int(value) if kind == "int" else float(value)
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return yes_no(value)
     return str(value) if not isinstance(value, (int, float)) else value
 
 

@@ -7,8 +7,9 @@ criterion of PermenPANRB 88/2021 it touches, and a short Indonesian title.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
+
+from .formats import CONTROL_CHARACTERS, quote
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -88,34 +89,6 @@ RULES: dict[str, Rule] = {
 TYPE_AND_TARGET_RULES = frozenset({"M03", "M06", "M07", "M18", "S16"})
 """The rules step 3 shows under "type and polarity": indicator kind, direction, targets, blanks."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def excel_column_letter(index: int) -> str:
-    """Excel's letter for a zero-based column index (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def number_text(value: float) -> str:
-    """A number as Indonesians write it: decimal comma, no trailing zeros (93,65; 115)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.4f}".rstrip("0").replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def quote(value: object, limit: int = 60) -> str:
-    """A user's value as it may be shown in a message: quoted, cut, no control characters."""
-    text = _CONTROL.sub("?", str(value))
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"'{text}'"
-
-
 @dataclass(frozen=True)
 class Finding:
     """What a check found, where.
@@ -140,7 +113,7 @@ class Finding:
     def __post_init__(self) -> None:
         # Text from a workbook may carry terminal escapes; no finding passes them on.
         for name in ("message", "ref", "column"):
-            object.__setattr__(self, name, _CONTROL.sub("?", getattr(self, name)))
+            object.__setattr__(self, name, CONTROL_CHARACTERS.sub("?", getattr(self, name)))
         rule = RULES[self.code]
         if not self.severity:
             object.__setattr__(self, "severity", rule.severity)

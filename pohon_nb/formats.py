@@ -1,4 +1,5 @@
-"""How numbers read to a government reader: one table of column kinds, one function each.
+"""How numbers and a user's text read: Indonesian number notation, quoted values, and one
+table of column kinds with one function each.
 
 * years are written as years ("2024", never "2.024");
 * shares kept as fractions (``cakupan``, ``bobot``) are shown as percentages ("80%");
@@ -7,14 +8,36 @@
   typed ("93,65", "1.500.000");
 * counts are whole numbers with a thousands point ("1.234").
 
-Numbers use the Indonesian decimal comma (:func:`pohon_nb.findings.number_text`).
+Numbers use the Indonesian decimal comma (:func:`number_text`).
 """
 
 from __future__ import annotations
 
 import re
 
-from .findings import number_text
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (terminal escapes among them): never passed on from a workbook."""
+
+
+def number_text(value: float) -> str:
+    """A number as Indonesians write it: decimal comma, no trailing zeros (93,65; 115)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.4f}".rstrip("0").replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A user's value as it may be shown in a message: quoted, cut, no control characters."""
+    text = CONTROL_CHARACTERS.sub("?", str(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def percent(value) -> str:
+    """A percentage as a reader sees it ("101,7%"); "n/a" when there is no value."""
+    return "n/a" if value is None or value != value else f"{number_text(round(float(value), 1))}%"
+
 
 YEARS = {"tahun", "tahun_baseline", "periode_awal", "periode_akhir"}
 FRACTIONS = {"cakupan", "bobot"}

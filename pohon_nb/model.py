@@ -20,7 +20,8 @@ import networkx as nx
 import pandas as pd
 
 from . import schema
-from .findings import Finding, quote
+from .findings import Finding
+from .formats import quote
 from .workbook import Range, Table, parse, read_raw
 
 

@@ -17,6 +17,7 @@ from .blocking import blocked_message, classify, workbook_message
 from .checks import CheckConfig
 from .display import markdown, md
 from .model import load
+from .scales import DEFAULT_SCALE
 from .widgets import ControlPanel, IndicatorScorer, UsgScorer, show_static
 
 
@@ -34,7 +35,7 @@ class Session:
     """
 
     def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
-                 skala: str = "lima_tingkat", interaktif: bool = True,
+                 skala: str = DEFAULT_SCALE, interaktif: bool = True,
                  folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
                  maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
                  batas_atas: float = achievement.DEFAULT_CAP):

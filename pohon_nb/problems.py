@@ -77,11 +77,22 @@ def usg_ranking(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
     ranked = pd.DataFrame(records, columns=columns[:-2])
     if ranked.empty:
         return pd.DataFrame(columns=columns).astype({"seri": bool})
-    ranked["peringkat"] = ranked.groupby("kode_opd")["total"].rank(method="min", ascending=False)
-    ranked["peringkat"] = ranked["peringkat"].astype(int)
-    ranked["seri"] = ranked.duplicated(["kode_opd", "total"], keep=False)
-    ranked = ranked.sort_values(["kode_opd", "peringkat", "id"], kind="stable")
-    return ranked.reset_index(drop=True)[columns]
+    return rank_usg(ranked)[columns]
+
+
+def rank_usg(scored: pd.DataFrame) -> pd.DataFrame:
+    """Rank rows holding ``usg_u, usg_s, usg_g`` (per ``kode_opd`` when that column is there).
+
+    Adds ``total``, ``peringkat`` (equal totals share a rank: 1, 2, 2, 4) and ``seri``; the
+    widget's sliders and :func:`usg_ranking` rank by this one rule.
+    """
+    ranked = scored.copy()
+    ranked["total"] = ranked[list(USG)].sum(axis=1).astype(int)
+    group = ["kode_opd"] if "kode_opd" in ranked else []
+    totals = ranked.groupby(group)["total"] if group else ranked["total"]
+    ranked["peringkat"] = totals.rank(method="min", ascending=False).astype(int)
+    ranked["seri"] = ranked.duplicated([*group, "total"], keep=False)
+    return ranked.sort_values([*group, "peringkat", "id"], kind="stable").reset_index(drop=True)
 
 
 def core_problem(pemda: Pemda, kode_opd: str) -> pd.DataFrame:

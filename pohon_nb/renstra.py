@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .findings import Finding, number_text, quote
+from .findings import Finding
+from .formats import number_text, quote
 from .renstra_grid import Cell, Grid, Row, read_grid
 from .wording import ACTIVITY_WORDS
 

@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import excel_column_letter
+from .cells import excel_column_letter
 from .schema import MISSING_TOKENS
 
 ROLE_LABELS = {

@@ -13,6 +13,7 @@ from .achievement import AchievementConfig, get_scale, node_achievement
 from .crosscutting import requests
 from .findings import Finding
 from .model import Pemda
+from .scales import DEFAULT_SCALE
 
 HEADLINE_COLUMNS = [
     "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat",
@@ -22,8 +23,8 @@ HEADLINE_COLUMNS = [
 
 def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
                   config: AchievementConfig | None = None,
-                  scale: str = "lima_tingkat") -> pd.DataFrame:
-    """One row per OPD of the opd sheet, in workbook order.
+                  scale: str = DEFAULT_SCALE, codes: list[str] | None = None) -> pd.DataFrame:
+    """One row per OPD of the opd sheet (or of ``codes`` only), in workbook order.
 
     Columns: ``kode_opd, nama_opd, kondisi`` (conditions owned), ``indikator`` (chosen),
     ``iku``, ``capaian`` (mean achievement of the OPD's top conditions by their own
@@ -39,7 +40,7 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
     pending = requests(pemda)
     pending = pending[pending["status"] != "disetujui"]
     records = []
-    for code in pemda.opd_codes():
+    for code in (pemda.opd_codes() if codes is None else codes):
         own = [n for n, o in owner.items() if o == code]
         indicators = [r for n in own for r in pemda.chosen_indicators(n)]
         mine = tops[tops["kode_opd"] == code]
@@ -61,7 +62,7 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
 
 
 def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None = None,
-                     scale: str = "lima_tingkat") -> pd.DataFrame:
+                     scale: str = DEFAULT_SCALE) -> pd.DataFrame:
     """The Pemda outcomes (ultimate conditions) with their achievement and the OPDs under them.
 
     Columns: ``id, pernyataan, capaian, predikat`` (by the outcome's own indicators),

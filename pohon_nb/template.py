@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schema
-from .cells import save_book
-from .findings import excel_column_letter
+from .cells import excel_column_letter, save_book, yes_no
 
 HEADER_FILL = "1F4E78"
 REQUIRED_FILL = "C00000"
@@ -109,7 +108,7 @@ def _cell_value(value):
     if isinstance(value, (tuple, list)):
         return ";".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return yes_no(value)
     return value
 
 

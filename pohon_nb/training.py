@@ -16,7 +16,7 @@ from . import schema
 from .achievement import AchievementConfig, achievement
 from .checks import result_rewrite
 from .display import md
-from .findings import number_text
+from .formats import number_text
 from .wording import ACTIVITY_WORDS, NEGATIVE_OPENINGS, OUTPUT_OPENINGS, RESULT_OPENINGS
 
 
@@ -391,8 +391,8 @@ def broken_tree(node: str = "DINKES.1.3.2", data=None):
     raw, findings = read_raw(source)
     raw = copy.deepcopy(raw)
     sheet = raw["pohon"]
-    id_col = [str(h).strip().lower() for h in sheet.headers].index("id")
-    parent_col = [str(h).strip().lower() for h in sheet.headers].index("induk")
+    headers = [schema.normalise_header(h) for h in sheet.headers]
+    id_col, parent_col = headers.index("id"), headers.index("induk")
     for _, values in sheet.rows:
         if id_col < len(values) and str(values[id_col]).strip() == node:
             values[parent_col] = None

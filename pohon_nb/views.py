@@ -18,8 +18,10 @@ import pandas as pd
 from . import achievement, crosscutting, diagrams, indicators, problems, summary
 from .checks import CheckConfig, indicator_notes, run_checks
 from .display import md, table
-from .findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, number_text, repeated
+from .findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, repeated
+from .formats import number_text, percent
 from .model import Pemda
+from .scales import DEFAULT_SCALE
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Context:
     pemda: Pemda
     kode_opd: str
     tahun: int
-    skala: str = "lima_tingkat"
+    skala: str = DEFAULT_SCALE
     node: str | None = None
     out_dir: Path = Path("out")
     config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
@@ -58,10 +60,6 @@ class Context:
 
 
 SCREEN_WIDTH = 11.0  # inches of drawing a notebook page shows at full size
-
-
-def _pct(value) -> str:
-    return "n/a" if value is None or pd.isna(value) else f"{number_text(round(float(value), 1))}%"
 
 
 # What a section says when the workbook has nothing for it: what is missing and where to
@@ -131,13 +129,18 @@ def _year_gap(ctx: Context, nodes: list[str]) -> str | None:
 # --------------------------------------------------------------------------- headline
 
 
+def _headline_row(ctx: Context):
+    """The OPD's row of :func:`summary.opd_headlines`, computed for this OPD only."""
+    return summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala,
+                                 codes=[ctx.kode_opd]).iloc[0]
+
+
 def headline(ctx: Context) -> str:
     """One line of the OPD's headline figures (plain text; the notebooks check it)."""
-    row = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
-    row = row[row["kode_opd"] == ctx.kode_opd].iloc[0]
+    row = _headline_row(ctx)
     return (f"{row['nama_opd']} ({ctx.kode_opd}): {row['kondisi']} kondisi, {row['indikator']} "
-            f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {_pct(row['capaian'])}"
-            f" ({row['predikat'] or 'belum ada data'}), cabang {_pct(row['capaian_cabang'])}; "
+            f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {percent(row['capaian'])}"
+            f" ({row['predikat'] or 'belum ada data'}), cabang {percent(row['capaian_cabang'])}; "
             f"temuan: {row['galat']} galat, "
             f"{row['peringatan']} peringatan, {row['info']} info; "
             f"{row['permintaan_tertunda']} crosscutting belum disepakati.")
@@ -148,16 +151,15 @@ def opd_glance(ctx: Context) -> list:
     levels = Counter(ctx.pemda.level(n) for n in ctx.opd_nodes())
     rows = [{"uraian": f"Kondisi level {lv}", "nilai": levels[lv]}
             for lv in ("intermediate", "immediate", "output", "aksi") if levels[lv]]
-    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
-    head = head[head["kode_opd"] == ctx.kode_opd].iloc[0]
+    head = _headline_row(ctx)
     rows += [
         {"uraian": "Indikator terpilih", "nilai": head["indikator"]},
         {"uraian": "IKU", "nilai": head["iku"]},
         {"uraian": f"Capaian {ctx.tahun} (indikator kondisi teratas OPD)",
-         "nilai": _pct(head["capaian"])},
+         "nilai": percent(head["capaian"])},
         {"uraian": "Predikat", "nilai": head["predikat"] or "belum ada data"},
         {"uraian": f"Capaian cabang {ctx.tahun} (rata-rata cabang di bawahnya, penjelas)",
-         "nilai": _pct(head["capaian_cabang"])},
+         "nilai": percent(head["capaian_cabang"])},
         {"uraian": "Temuan: galat / peringatan / info",
          "nilai": f"{head['galat']} / {head['peringatan']} / {head['info']}"},
         {"uraian": "Crosscutting yang diajukan dan belum disepakati",
@@ -183,7 +185,7 @@ def indicator_gaps(ctx: Context) -> list:
             f"{len(below)} di bawah target.")
     if len(below):
         worst = below.iloc[0]
-        text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {_pct(worst['capaian'])}, "
+        text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {percent(worst['capaian'])}, "
                  f"tren {worst['tren'] or 'belum diketahui'}).")
     gap = _year_gap(ctx, ctx.opd_nodes())
     notes = indicator_notes(ctx.pemda, ctx.findings)
@@ -300,7 +302,7 @@ def next_steps_identification(ctx: Context) -> list:
     gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
     worst = gaps[gaps["capaian"] < achievement.LOW_ACHIEVEMENT]
     for row in worst.head(3).itertuples():
-        steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({_pct(row.capaian)}) "
+        steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({percent(row.capaian)}) "
                      f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
     steps.append("Lanjutkan ke notebook 02_pemetaan_kausal untuk mengubah pohon masalah menjadi "
                  "pohon kinerja.")
@@ -413,9 +415,9 @@ def weakest_branch(ctx: Context) -> list:
             continue
         ranked = achievement.weakest_branch(ctx.pemda, top, ctx.tahun, ctx.config)
         own = nodes.loc[top, "capaian_sendiri"]
-        own_text = (_pct(own) if pd.notna(own) else f"n/a ({nodes.loc[top, 'keterangan']})")
+        own_text = (percent(own) if pd.notna(own) else f"n/a ({nodes.loc[top, 'keterangan']})")
         text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian dari "
-                f"indikatornya sendiri {own_text}; capaian cabang {_pct(value)}.")
+                f"indikatornya sendiri {own_text}; capaian cabang {percent(value)}.")
         if top in disagree.index:
             text += (" **Output tercapai, outcome tidak**: cabangnya mencapai target tetapi "
                      "indikator kondisi ini tidak (temuan M19)." if disagree.loc[top, "arah"] ==
@@ -426,7 +428,7 @@ def weakest_branch(ctx: Context) -> list:
         if len(leaves):
             first = leaves.iloc[0]
             text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
-                     f"(capaian {_pct(first['capaian_cabang'])}, menyumbang "
+                     f"(capaian {percent(first['capaian_cabang'])}, menyumbang "
                      f"{number_text(round(first['kontribusi'], 1))} poin kekurangan).")
         if ranked.empty:
             text += " Capaian ini dari indikatornya sendiri; cabang di bawahnya belum berdata."

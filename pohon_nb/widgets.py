@@ -151,13 +151,10 @@ class UsgScorer(w.VBox):
     def _rank(self) -> None:
         import pandas as pd
 
-        rows = [{"id": pid, "usg_u": u, "usg_s": s, "usg_g": g, "total": u + s + g}
-                for pid, (u, s, g) in self.scores().items()]
-        frame = pd.DataFrame(rows, columns=["id", "usg_u", "usg_s", "usg_g", "total"])
-        frame["peringkat"] = frame["total"].rank(method="min", ascending=False).astype("Int64")
-        frame["seri"] = frame.duplicated("total", keep=False)
+        rows = [{"id": pid, "usg_u": u, "usg_s": s, "usg_g": g} for pid, (u, s, g) in self.scores().items()]
+        frame = problems.rank_usg(pd.DataFrame(rows, columns=["id", *problems.USG]))
         self.ranking.outputs = ()
-        self.ranking.append_display_data(table(frame.sort_values(["peringkat", "id"])))
+        self.ranking.append_display_data(table(frame))
 
     def _save(self) -> None:
         try:

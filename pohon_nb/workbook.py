@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema
-from .findings import Finding, excel_column_letter, number_text, quote
+from .cells import excel_column_letter, yes_no
+from .findings import Finding
+from .formats import number_text, quote
 
 
 @dataclass
@@ -276,7 +278,7 @@ def _text(value: object) -> str | None:
     if isinstance(value, UncomputedFormula):
         return value.formula
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return yes_no(value)
     if isinstance(value, float):
         if math.isnan(value):
             return None

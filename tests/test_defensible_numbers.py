@@ -16,7 +16,7 @@ from pohon_nb import views
 from pohon_nb.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
 from pohon_nb.batch import plan
 from pohon_nb.diagrams import opd_tree_figures, pemda_tree_figure
-from pohon_nb.findings import number_text
+from pohon_nb.formats import number_text
 from pohon_nb.model import load
 from pohon_nb.notebook import Session
 from pohon_nb.paths import SAMPLE

@@ -20,7 +20,7 @@ from pohon_nb.diagrams import (
     problem_tree_figure,
     save_figure,
 )
-from pohon_nb.findings import number_text
+from pohon_nb.formats import number_text
 from pohon_nb.layout import overlaps
 from pohon_nb.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
 from pohon_nb.model import load
