@@ -15,10 +15,9 @@ from IPython.display import display
 from . import achievement, views
 from .blocking import blocked_message, classify, workbook_message
 from .checks import CheckConfig
-from .display import markdown, md
+from .display import markdown, md, show
 from .model import load
 from .scales import DEFAULT_SCALE
-from .widgets import ControlPanel, IndicatorScorer, UsgScorer, show_static
 
 
 class WorkbookError(Exception):
@@ -71,7 +70,7 @@ class Session:
                                  config=achievement.config_from_cap(batas_atas),
                                  check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd))
         self.semua_kondisi = semua_kondisi
-        self.panel: ControlPanel | None = None
+        self.panel = None  # the widgets' ControlPanel; ipywidgets is imported only when interactive
 
     @property
     def pemda(self):
@@ -90,6 +89,8 @@ class Session:
     def controls(self, node: bool = False) -> None:
         """Show the control panel (interactive) or the run's settings (static)."""
         if self.interactive:
+            from .widgets import ControlPanel
+
             self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi)
             display(self.panel)
         else:
@@ -105,11 +106,13 @@ class Session:
                 self.controls()
             display(self.panel.add(view))
         else:
-            show_static(view, self.ctx)
+            show(view(self.ctx))
 
     def usg_scorer(self) -> None:
         """The USG scoring widget (interactive only; static runs show the ranking instead)."""
         if self.interactive:
+            from .widgets import UsgScorer
+
             display(UsgScorer(self.ctx, self.out_dir))
         else:
             display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk memberi "
@@ -118,6 +121,8 @@ class Session:
     def indicator_scorer(self) -> None:
         """The SMART/CREAM scoring widget (interactive only)."""
         if self.interactive:
+            from .widgets import IndicatorScorer
+
             display(IndicatorScorer(self.ctx, self.out_dir))
         else:
             display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk menilai "

@@ -619,8 +619,16 @@ def manual_iku_export(ctx: Context) -> list:
 
     if indicators.manual_iku(ctx.pemda, ctx.kode_opd).empty:
         return ["*Manual IKU tidak ditulis ke Excel: OPD ini belum punya IKU terpilih.*"]
-    path = export_manual_iku(ctx.pemda, opd_folder(ctx) / "manual_iku.xlsx", ctx.kode_opd,
-                             overwrite=True)
+    target = opd_folder(ctx) / "manual_iku.xlsx"
+
+    def write() -> Path:
+        return export_manual_iku(ctx.pemda, target, ctx.kode_opd, overwrite=True)
+
+    # Written once per OPD and workbook: a widget change (year, scale) does not change the
+    # Manual IKU, so it does not rewrite the file; a file removed since is written again.
+    path = ctx.pemda.memo(("manual_iku_file", ctx.kode_opd, str(target)), write)
+    if not path.exists():
+        path = write()
     return [f"Manual IKU ditulis ke {md(path)}."]
 
 

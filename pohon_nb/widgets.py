@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
 
 from . import achievement, problems
 from .display import displayable, table
@@ -242,9 +241,3 @@ def _html(text) -> str:
     import html
 
     return html.escape(str(text))
-
-
-def show_static(view: View, ctx: Context) -> None:
-    """Display a view once, without widgets (what the batch runs)."""
-    for item in view(ctx):
-        display(displayable(item))
