@@ -28,12 +28,12 @@ from pathlib import Path
 import papermill as pm
 from nbconvert import HTMLExporter
 
-from pohon_nb.batch import plan, run_batch
+from pohon_nb.run.batch import plan, run_batch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from floor_worker import plain  # noqa: E402  (a module of its own: process pools pickle it)
 
-from pohon_nb.model import load
+from pohon_nb.reading.model import load
 
 
 def loop(tasks, out: Path) -> None:

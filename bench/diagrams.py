@@ -22,9 +22,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate import synthetic_tables  # noqa: E402
 
-from pohon_nb.diagrams import draw_tree  # noqa: E402
-from pohon_nb.model import load  # noqa: E402
-from pohon_nb.template import write_workbook  # noqa: E402
+from pohon_nb.outputs.diagrams import draw_tree  # noqa: E402
+from pohon_nb.reading.blank_workbook import write_workbook  # noqa: E402
+from pohon_nb.reading.model import load  # noqa: E402
 
 
 def main(argv=None) -> int:

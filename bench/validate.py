@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pohon_nb.template import write_workbook
+from pohon_nb.reading.blank_workbook import write_workbook
 
 YEARS = range(2025, 2030)
 
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
 
     import pandas as pd
 
-    from pohon_nb.checks import validate
+    from pohon_nb.method.checks import validate
 
     work = Path(tempfile.mkdtemp(prefix="pohon-bench-"))
     print(f"workbooks in {work}")

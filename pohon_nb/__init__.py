@@ -14,15 +14,15 @@ __all__ = ["CheckConfig", "Finding", "Pemda", "load", "validate", "__version__"]
 def __getattr__(name: str):
     # Lazy, so that `pohon-nb --help` does not pay for pandas and networkx.
     if name in ("load", "Pemda"):
-        from . import model
+        from .reading import model
 
         return getattr(model, name)
     if name in ("validate", "CheckConfig"):
-        from . import checks
+        from .method import checks
 
         return getattr(checks, name)
     if name == "Finding":
-        from .findings import Finding
+        from .core.findings import Finding
 
         return Finding
     raise AttributeError(name)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .scales import BUILT_IN_SCALES, DEFAULT_SCALE
+from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
 
 SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
 CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
@@ -27,7 +27,7 @@ def _data_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _data_path(value: str | None) -> Path:
-    from .paths import SAMPLE
+    from .core.paths import SAMPLE
 
     return Path(value) if value else SAMPLE
 
@@ -164,8 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .checks import CheckConfig, by_opd, validate
-    from .findings import SEVERITY_LABELS, count_by_severity, has_errors, repeated
+    from .core.findings import SEVERITY_LABELS, count_by_severity, has_errors, repeated
+    from .method.checks import CheckConfig, by_opd, validate
 
     path = _data_path(args.data)
     config = CheckConfig(max_iku_per_sasaran=args.maks_iku_sasaran,
@@ -207,8 +207,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from .atomic import OutputExists
-    from .template import write_workbook
+    from .core.atomic import OutputExists
+    from .reading.blank_workbook import write_workbook
 
     if args.tahun_akhir < args.tahun_awal:
         print("Tahun akhir harus sesudah tahun awal.", file=sys.stderr)
@@ -225,10 +225,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import exports
-    from .atomic import OutputExists
-    from .blocking import classify
-    from .checks import validate
+    from .core.atomic import OutputExists
+    from .method.blocking import classify
+    from .method.checks import validate
+    from .outputs import exports
 
     path = _data_path(args.data)
     out = Path(args.out)
@@ -271,10 +271,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .batch import BatchError, run_batch
-    from .blocking import blocked_message, classify, workbook_message
-    from .model import load
-    from .runner import STEPS
+    from .method.blocking import blocked_message, classify, workbook_message
+    from .reading.model import load
+    from .run.batch import BatchError, run_batch
+    from .run.reports import STEPS
 
     pemda = load(_data_path(args.data))
     blocking = classify(pemda, pemda.findings)
@@ -305,7 +305,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchError, error_location, run_batch
+    from .run.batch import BatchError, error_location, run_batch
 
     only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else None
     try:
@@ -355,9 +355,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_impor_renstra(args: argparse.Namespace) -> int:
-    from .atomic import OutputExists
-    from .findings import SEVERITY_LABELS, SEVERITY_RANK, count_by_severity, repeated
-    from .renstra import OpdSpec, RenstraError, base_tables, import_renstra, write_import
+    from .core.atomic import OutputExists
+    from .core.findings import SEVERITY_LABELS, SEVERITY_RANK, count_by_severity, repeated
+    from .impor.renstra import OpdSpec, RenstraError, base_tables, import_renstra, write_import
 
     out = Path(args.out)
     inputs = [Path(f) for f in args.files] + ([Path(args.tambah_ke)] if args.tambah_ke else [])
@@ -442,7 +442,7 @@ def cmd_impor_renstra(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_markdown
+    from .reading.schema import schema_markdown
 
     print(schema_markdown())
     return 0

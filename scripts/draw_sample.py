@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from pohon_nb import load
-from pohon_nb.diagrams import (
+from pohon_nb.outputs.diagrams import (
     crosscutting_figure,
     opd_tree_figures,
     pemda_tree_figure,
     problem_tree_figure,
     save_figure,
 )
-from pohon_nb.mermaid import mermaid_tree
+from pohon_nb.outputs.mermaid import mermaid_tree
 
 
 def main(argv=None) -> int:

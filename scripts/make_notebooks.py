@@ -49,8 +49,8 @@ CONTROLS = (
 
 
 def _session_call(extra: str = "") -> str:
-    return ("from pohon_nb import notebook, views\n\n"
-            "session = notebook.Session(data_path, kode_opd, tahun, skala, interaktif, "
+    return ("from pohon_nb.nb import views\nfrom pohon_nb.nb.session import Session\n\n"
+            "session = Session(data_path, kode_opd, tahun, skala, interaktif, "
             f"folder_keluaran, batas_atas=batas_atas{extra})\n")
 
 
@@ -214,8 +214,8 @@ NOTEBOOKS = {
             "batas_atas: int = 120  # batas atas capaian (%); 0 berarti tanpa batas",
         ]),
         ("md", SESSION),
-        ("headline", "from pohon_nb import notebook, views\n\n"
-                     "session = notebook.Session(data_path, tahun=tahun, skala=skala, "
+        ("headline", "from pohon_nb.nb import views\nfrom pohon_nb.nb.session import Session\n\n"
+                     "session = Session(data_path, tahun=tahun, skala=skala, "
                      "interaktif=interaktif, folder_keluaran=folder_keluaran, kondisi=kondisi, "
                      "semua_kondisi=True, batas_atas=batas_atas)\nsession.headline()"),
         ("md", "Pilih kondisi (daftar berurut pohon; titik menunjukkan kedalaman)."),
@@ -238,7 +238,9 @@ TRAINING_PARAMETERS = [
 ]
 TRAINING_SETUP = (
     "import pohon_nb as pn\n"
-    "from pohon_nb import checks, diagrams, display, problems, training, views\n\n"
+    "from pohon_nb.method import checks, problems\n"
+    "from pohon_nb.nb import display, training, views\n"
+    "from pohon_nb.outputs import diagrams\n\n"
     "pemda = pn.load(data_path or None)\n"
     "print(pemda.info['nama_pemda'], '|', len(pemda.opd_codes()), 'OPD |', len(pemda.tree), 'kondisi')"
 )
@@ -384,7 +386,7 @@ NOTEBOOKS.update({
         ("code", exercise("capaian", "None", "04.capaian_min",
                           'training.check_achievement(capaian, target=20, actual=15, polarity="min")')),
         ("md", "Bandingkan dengan fungsi paket:"),
-        ("code", "from pohon_nb.achievement import achievement\n"
+        ("code", "from pohon_nb.method.achievement import achievement\n"
                  'capaian_maks, _ = achievement(80, 60, "maks")\n'
                  'capaian_min, _ = achievement(20, 15, "min")\n'
                  'print(f"maks: {capaian_maks:.1f}%   min: {capaian_min:.1f}%")'),
@@ -498,7 +500,7 @@ GUIDE = ROOT / "notebooks" / "pelatihan" / "PANDUAN_FASILITATOR.md"
 
 def write_guide_table() -> None:
     """Put the typical answers and their feedback into the facilitator guide."""
-    from pohon_nb.training import typical_answers_markdown
+    from pohon_nb.nb.training import typical_answers_markdown
 
     start, end = "<!-- jawaban-lazim:mulai -->", "<!-- jawaban-lazim:selesai -->"
     text = GUIDE.read_text(encoding="utf-8")

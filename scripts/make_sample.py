@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import sample_content as content  # noqa: E402
 
-from pohon_nb.template import write_workbook  # noqa: E402
+from pohon_nb.reading.blank_workbook import write_workbook  # noqa: E402
 
 YEARS = range(content.PEMDA["periode_awal"], content.PEMDA["periode_akhir"] + 1)
 BASELINE_YEAR = YEARS[0] - 1

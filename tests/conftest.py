@@ -10,8 +10,8 @@ import nbformat
 import openpyxl
 import pytest
 
-from pohon_nb import schema
-from pohon_nb.paths import SAMPLE
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.reading import schema
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -185,7 +185,7 @@ FIXTURE_CELLS = {
     ],
     "03_pemilihan_indikator": [
         # What earlier notebooks on this kernel could have left behind...
-        "import os, matplotlib\nfrom pohon_nb import achievement\n"
+        "import os, matplotlib\nfrom pohon_nb.method import achievement\n"
         "print(json_state := {'bocor': 'rahasia' in globals(), 'cwd': os.getcwd(),\n"
         "      'skala': sorted(achievement.SCALES), 'dpi': matplotlib.rcParams['figure.dpi'],\n"
         "      'env': os.environ.get('POHON_UJI')})",

@@ -1,7 +1,7 @@
 """Every section the notebooks show, read from the notebooks themselves, and what counts as
 a section with nothing in it.
 
-A section is a view of :mod:`pohon_nb.views` that a notebook calls (``views.X``). It must
+A section is a view of :mod:`pohon_nb.nb.views` that a notebook calls (``views.X``). It must
 return content (a table with rows, a drawing with boxes, a figure with data, text) or a
 sentence saying what is missing: never an empty list, an empty table or a blank figure.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 from matplotlib.figure import Figure
 
-from pohon_nb import views
-from pohon_nb.diagrams import Drawing
-from pohon_nb.display import Table
+from pohon_nb.nb import views
+from pohon_nb.nb.display import Table
+from pohon_nb.outputs.diagrams import Drawing
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "templates").glob("*.ipynb")) + [REPO / "notebooks" /

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import write_csv_folder
 
-from pohon_nb.achievement import (
+from pohon_nb.method.achievement import (
     SCALES,
     AchievementConfig,
     Scale,
@@ -17,8 +17,8 @@ from pohon_nb.achievement import (
     register_scale,
     weakest_branch,
 )
-from pohon_nb.model import load
-from pohon_nb.workbook import Range
+from pohon_nb.reading.model import load
+from pohon_nb.reading.workbook import Range
 
 T_R = AchievementConfig(minimise="t/r", cap=None)
 NO_FLOOR = AchievementConfig(floor=None, cap=None)

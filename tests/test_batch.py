@@ -20,10 +20,10 @@ import papermill as pm
 import pytest
 from conftest import clean_tables, write_csv_folder, write_xlsx
 
-from pohon_nb.batch import Task, execute_task, plan, run_batch
 from pohon_nb.cli import main
-from pohon_nb.model import load
-from pohon_nb.paths import TEMPLATES
+from pohon_nb.core.paths import TEMPLATES
+from pohon_nb.reading.model import load
+from pohon_nb.run.batch import Task, execute_task, plan, run_batch
 
 
 def workbook(tmp_path, extra_opds=()) -> Path:

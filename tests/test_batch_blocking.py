@@ -12,11 +12,11 @@ import json
 import pytest
 from conftest import clean_tables, write_xlsx
 
-from pohon_nb.batch import BatchError, run_batch
-from pohon_nb.blocking import classify
 from pohon_nb.cli import main
-from pohon_nb.model import load
-from pohon_nb.notebook import Session, WorkbookError
+from pohon_nb.method.blocking import classify
+from pohon_nb.nb.session import Session, WorkbookError
+from pohon_nb.reading.model import load
+from pohon_nb.run.batch import BatchError, run_batch
 
 
 def _tables(**changes):

@@ -13,7 +13,7 @@ import pytest
 from conftest import write_xlsx
 from workbooks import BSSN, SHARED, bssn_tables, kabupaten_lain_tables, required_only_tables
 
-from pohon_nb.batch import run_batch
+from pohon_nb.run.batch import run_batch
 
 
 def _outputs(path) -> tuple[str, list[str]]:
@@ -76,7 +76,7 @@ RENSTRA = [SHARED / "real" / f"renstra_sumedang_{opd}.xlsx" for opd in ("diskomi
 
 @pytest.mark.skipif(not all(p.exists() for p in RENSTRA), reason="tabel Renstra nyata tidak ada (shared/)")
 def test_batch_on_a_pemda_imported_from_two_real_renstra_tables(tmp_path):
-    from pohon_nb.renstra import import_renstra, write_import
+    from pohon_nb.impor.renstra import import_renstra, write_import
 
     result = import_renstra(RENSTRA, pemda={"kode_pemda": "3211", "nama_pemda": "Kabupaten Sumedang"},
                             period=(2019, 2023))

@@ -28,7 +28,7 @@ import nbformat
 import pytest
 from conftest import REPO
 
-from pohon_nb.paths import SAMPLE
+from pohon_nb.core.paths import SAMPLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import write_csv_folder, write_xlsx
 
-from pohon_nb.checks import CHECKS, CheckConfig, validate
-from pohon_nb.findings import RULES
+from pohon_nb.core.findings import RULES
+from pohon_nb.method.checks import CHECKS, CheckConfig, validate
 
 
 def _findings(tables, tmp_path, config=None, form="csv"):

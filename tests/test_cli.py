@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from conftest import write_csv_folder, write_xlsx
 
-from pohon_nb import schema
 from pohon_nb.cli import main
-from pohon_nb.paths import BLANK_TEMPLATE
-from pohon_nb.template import sheet_columns
+from pohon_nb.core.paths import BLANK_TEMPLATE
+from pohon_nb.reading import schema
+from pohon_nb.reading.blank_workbook import sheet_columns
 
 CLI = [sys.executable, "-m", "pohon_nb.cli"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import write_csv_folder
 
-from pohon_nb.crosscutting import (
+from pohon_nb.method.crosscutting import (
     dependencies,
     hubs,
     matrix,
@@ -15,7 +15,7 @@ from pohon_nb.crosscutting import (
     status_matrix,
     without_partner_node,
 )
-from pohon_nb.model import load
+from pohon_nb.reading.model import load
 
 
 @pytest.fixture

@@ -12,15 +12,15 @@ import pytest
 from conftest import clean_tables, write_xlsx
 from workbooks import kabupaten_lain_tables
 
-from pohon_nb import views
-from pohon_nb.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
-from pohon_nb.batch import plan
-from pohon_nb.diagrams import opd_tree_figures, pemda_tree_figure
-from pohon_nb.formats import number_text
-from pohon_nb.model import load
-from pohon_nb.notebook import Session
-from pohon_nb.paths import SAMPLE
-from pohon_nb.summary import opd_headlines, outcome_carriers
+from pohon_nb.core.formats import number_text
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.method.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
+from pohon_nb.method.summary import opd_headlines, outcome_carriers
+from pohon_nb.nb import views
+from pohon_nb.nb.session import Session
+from pohon_nb.outputs.diagrams import opd_tree_figures, pemda_tree_figure
+from pohon_nb.reading.model import load
+from pohon_nb.run.batch import plan
 
 
 def _badges(drawings) -> dict[str, str]:
@@ -112,8 +112,8 @@ def test_the_default_cap_is_120_and_can_be_set(tmp_path):
 
 
 def test_every_problem_of_the_opd_is_drawn_and_a_tie_with_the_core_is_said(tmp_path):
-    from pohon_nb.diagrams import problem_tree_figure
-    from pohon_nb.problems import problem_tree
+    from pohon_nb.method.problems import problem_tree
+    from pohon_nb.outputs.diagrams import problem_tree_figure
 
     tables = copy.deepcopy(clean_tables())
     # M01.3 ties with the core M01.1 in USG (13) and causes M01.4, an effect of nothing
@@ -135,7 +135,7 @@ def test_every_problem_of_the_opd_is_drawn_and_a_tie_with_the_core_is_said(tmp_p
 
 
 def test_a_flagged_target_is_shown_beside_its_figure(tmp_path):
-    from pohon_nb.exports import cascading_table, export_cascading
+    from pohon_nb.outputs.exports import cascading_table, export_cascading
 
     pemda = load(SAMPLE)  # DINKES.1.I1 (AKI): targets looser than the baseline, M07
     items = views.indicator_gaps(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))
@@ -182,7 +182,7 @@ def test_manual_iku_is_one_sheet_per_iku_with_every_target(tmp_path):
 def test_crosscutting_matrix_cells_without_requests_are_empty(tmp_path):
     import openpyxl
 
-    from pohon_nb.exports import export_crosscutting
+    from pohon_nb.outputs.exports import export_crosscutting
 
     ws = openpyxl.load_workbook(export_crosscutting(load(SAMPLE), tmp_path / "x.xlsx"))["matriks"]
     values = [c.value for row in ws.iter_rows(min_row=2, min_col=3) for c in row]

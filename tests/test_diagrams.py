@@ -11,8 +11,9 @@ from conftest import write_csv_folder
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from pohon_nb.achievement import node_achievement
-from pohon_nb.diagrams import (
+from pohon_nb.core.formats import number_text
+from pohon_nb.method.achievement import node_achievement
+from pohon_nb.outputs.diagrams import (
     crosscutting_figure,
     draw_tree,
     opd_tree_figures,
@@ -20,10 +21,9 @@ from pohon_nb.diagrams import (
     problem_tree_figure,
     save_figure,
 )
-from pohon_nb.formats import number_text
-from pohon_nb.layout import overlaps
-from pohon_nb.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
-from pohon_nb.model import load
+from pohon_nb.outputs.layout import overlaps
+from pohon_nb.outputs.mermaid import as_markdown, escape, mermaid_problem_tree, mermaid_tree
+from pohon_nb.reading.model import load
 
 WORDS = (
     "meningkatnya cakupan layanan kesehatan dasar masyarakat desa terpencil kualitas pendidikan "

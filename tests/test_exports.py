@@ -5,14 +5,14 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from pohon_nb.achievement import indicator_achievement
-from pohon_nb.checks import validate
 from pohon_nb.cli import main
-from pohon_nb.crosscutting import requests
-from pohon_nb.exports import cascading_table
-from pohon_nb.indicators import manual_iku
-from pohon_nb.model import load
-from pohon_nb.paths import SAMPLE
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.method.achievement import indicator_achievement
+from pohon_nb.method.checks import validate
+from pohon_nb.method.crosscutting import requests
+from pohon_nb.method.indicators import manual_iku
+from pohon_nb.outputs.exports import cascading_table
+from pohon_nb.reading.model import load
 
 DINKES = "1.02.0.00.0.00.01.0000"
 

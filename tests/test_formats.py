@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pohon_nb import formats
-from pohon_nb.achievement import get_scale
-from pohon_nb.display import table
+from pohon_nb.core import formats
+from pohon_nb.method.achievement import get_scale
+from pohon_nb.nb.display import table
 
 
 @pytest.mark.parametrize("column,value,shown", [

@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 from sections import SECTIONS, run_section
 from workbooks import random_tables
 
-from pohon_nb import diagrams, exports, views
-from pohon_nb.checks import run_checks, validate
-from pohon_nb.notebook import Session
-from pohon_nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
+from pohon_nb.method.checks import run_checks, validate
+from pohon_nb.nb import views
+from pohon_nb.nb.session import Session
+from pohon_nb.nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
+from pohon_nb.outputs import diagrams, exports
 
 EXAMPLES = int(os.environ.get("POHON_NB_EXAMPLES", "6"))
 

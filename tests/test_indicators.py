@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import write_csv_folder
 
-from pohon_nb.indicators import CRITERIA, indicator_scores, manual_iku, recommend_iku, score_reasons
-from pohon_nb.model import load
+from pohon_nb.method.indicators import CRITERIA, indicator_scores, manual_iku, recommend_iku, score_reasons
+from pohon_nb.reading.model import load
 
 
 def _load(tables, tmp_path):

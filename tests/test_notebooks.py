@@ -15,11 +15,11 @@ import papermill as pm
 import pytest
 from conftest import REPO, write_xlsx
 
-from pohon_nb import views
 from pohon_nb.cli import main
-from pohon_nb.model import load
-from pohon_nb.notebook import Session, WorkbookError
-from pohon_nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
+from pohon_nb.nb import views
+from pohon_nb.nb.session import Session, WorkbookError
+from pohon_nb.nb.widgets import ControlPanel, IndicatorScorer, UsgScorer
+from pohon_nb.reading.model import load
 
 TEMPLATES = sorted((REPO / "templates").glob("*.ipynb"))
 NOTEBOOKS = TEMPLATES + sorted((REPO / "notebooks").rglob("*.ipynb"))
@@ -191,7 +191,7 @@ def test_sample_scores_go_to_the_output_folder_not_the_package(tmp_path, sample_
 
 
 def test_scores_for_a_csv_folder(tmp_path, sample_csv):
-    from pohon_nb.scores import save_scores
+    from pohon_nb.reading.scores import save_scores
 
     target = save_scores(sample_csv, usg={"M.DINKES.3": (1, 2, 3)},
                          assessments=[{"id_indikator": "DINKES.1.I1", "penilai": "X", "smart_s": 1}])

@@ -14,12 +14,12 @@ from openpyxl.utils import get_column_letter
 from sections import SECTIONS, run_section, section_problem
 from workbooks import BSSN, kabupaten_lain_tables, required_only_tables
 
-from pohon_nb import views
-from pohon_nb.checks import validate
-from pohon_nb.exports import export_cascading, export_crosscutting, export_findings, export_manual_iku
-from pohon_nb.model import load
-from pohon_nb.scores import save_scores
-from pohon_nb.template import write_workbook
+from pohon_nb.method.checks import validate
+from pohon_nb.nb import views
+from pohon_nb.outputs.exports import export_cascading, export_crosscutting, export_findings, export_manual_iku
+from pohon_nb.reading.blank_workbook import write_workbook
+from pohon_nb.reading.model import load
+from pohon_nb.reading.scores import save_scores
 
 HOSTILE = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 812 345", "-1+1", "@SUM(A1)",
            "=1+1"]
@@ -286,7 +286,7 @@ def test_a_formula_with_a_saved_value_reads_the_value(tmp_path):
 
 
 def test_scorers_say_what_is_missing_instead_of_an_empty_widget(tmp_path):
-    from pohon_nb.widgets import IndicatorScorer, UsgScorer
+    from pohon_nb.nb.widgets import IndicatorScorer, UsgScorer
 
     pemda = _load_clean(required_only_tables(), tmp_path)
     usg = UsgScorer(views.Context(pemda, "01", 2025), tmp_path)

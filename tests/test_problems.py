@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 from conftest import write_csv_folder
 
-from pohon_nb.model import load
-from pohon_nb.problems import (
+from pohon_nb.method.problems import (
     PHRASE_RULES,
     apkl_screen,
     convert,
@@ -17,6 +16,7 @@ from pohon_nb.problems import (
     traceability,
     usg_ranking,
 )
+from pohon_nb.reading.model import load
 
 YES = {"apkl_a": "ya", "apkl_p": "ya", "apkl_k": "ya", "apkl_l": "ya"}
 

@@ -8,12 +8,12 @@ import csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pohon_nb import schema
-from pohon_nb.checks import run_checks, validate
-from pohon_nb.findings import RULES, SEVERITIES
-from pohon_nb.model import link
-from pohon_nb.paths import SAMPLE
-from pohon_nb.workbook import parse, read_raw
+from pohon_nb.core.findings import RULES, SEVERITIES
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.method.checks import run_checks, validate
+from pohon_nb.reading import schema
+from pohon_nb.reading.model import link
+from pohon_nb.reading.workbook import parse, read_raw
 
 RAW, _ = read_raw(SAMPLE)
 SHEETS = [s.name for s in schema.SHEETS if s.name in RAW]

@@ -13,7 +13,7 @@ import pytest
 from conftest import write_xlsx
 from workbooks import BSSN, bssn_tables
 
-from pohon_nb.checks import validate
+from pohon_nb.method.checks import validate
 
 REAL = BSSN
 

@@ -16,12 +16,11 @@ import openpyxl
 import pytest
 from workbooks import SHARED
 
-from pohon_nb.cells import as_text
-from pohon_nb.checks import validate
 from pohon_nb.cli import main
-from pohon_nb.findings import RULES
-from pohon_nb.paths import SAMPLE
-from pohon_nb.renstra import (
+from pohon_nb.core.cells import as_text
+from pohon_nb.core.findings import RULES
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.impor.renstra import (
     OpdSpec,
     RenstraError,
     base_tables,
@@ -32,6 +31,7 @@ from pohon_nb.renstra import (
     split_indicators,
     write_import,
 )
+from pohon_nb.method.checks import validate
 
 REAL = SHARED / "real"
 DISKOMINFO = REAL / "renstra_sumedang_diskominfo.xlsx"
@@ -544,7 +544,7 @@ def test_every_import_rule_is_triggered(tmp_path):
 def test_readme_shows_the_mapping_and_the_real_figures():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Mulai dari Renstra yang sudah ada"):]
-    from pohon_nb.renstra import MAPPING
+    from pohon_nb.impor.renstra import MAPPING
 
     for source, target in MAPPING:
         assert f"| {source} | {target} |" in section

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from conftest import write_csv_folder, write_xlsx
 
-from pohon_nb import schema
-from pohon_nb.checks import validate
-from pohon_nb.model import load
-from pohon_nb.workbook import CellError, Range, parse_cell, parse_number, parse_value
+from pohon_nb.method.checks import validate
+from pohon_nb.reading import schema
+from pohon_nb.reading.model import load
+from pohon_nb.reading.workbook import CellError, Range, parse_cell, parse_number, parse_value
 
 CODE = schema.Column("x", "code", "X", "")
 INT = schema.Column("x", "int", "X", "", bounds=(1990, 2100))

@@ -1,0 +1,534 @@
+"""Method checks: what evaluators would mark down in a tree that reads correctly.
+
+Each check is a function registered under a rule code of
+:data:`pohon_nb.core.findings.RULES` (``M01`` ...); :data:`CHECKS` is the table of them and
+:func:`run_checks` runs the table. The limits that differ between regions are fields of
+:class:`CheckConfig`. :func:`validate` loads a workbook and returns every finding,
+structure and method, most severe first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.findings import SEVERITY_RANK, Finding
+from ..core.formats import number_text, quote
+from ..reading import schema
+from ..reading.model import Pemda, is_chosen, load
+from ..reading.workbook import Range
+from .wording import ACTIVITY_WORDS, OUTCOME_WORDS, PROGRAM_NAMED
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Limits of the method checks that differ between regions.
+
+    Parameters
+    ----------
+    max_iku_per_sasaran : most IKU on one condition (sasaran) before a warning.
+    max_iku_per_opd : most IKU of one OPD before a warning.
+    single_chain_length : how many single-child links in a row make a warning.
+    """
+
+    max_iku_per_sasaran: int = 3
+    max_iku_per_opd: int = 20
+    single_chain_length: int = 3
+
+
+CheckFunction = Callable[[Pemda, CheckConfig], Iterable[Finding]]
+CHECKS: dict[str, CheckFunction] = {}
+
+
+def check(code: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under a rule code."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS[code] = function
+        return function
+
+    return register
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def at_row(pemda: Pemda, sheet: str, row: dict, code: str, message: str, *,
+           column: str = "", ref: str = "", kode_opd: str = "") -> Finding:
+    """A finding located at one row of a sheet."""
+    table = pemda.tables[sheet]
+    return Finding(code, message, file=table.file, sheet=sheet, row=row.get("_baris"),
+                   column=column, column_letter=table.letter(column) if column else "",
+                   ref=ref, kode_opd=kode_opd)
+
+
+def at_node(pemda: Pemda, node_id: str, code: str, message: str, column: str = "") -> Finding:
+    node = pemda.node(node_id)
+    return at_row(pemda, "pohon", node, code, message, column=column, ref=node_id,
+                  kode_opd=node.get("kode_opd") or "")
+
+
+def at_indicator(pemda: Pemda, row: dict, code: str, message: str, column: str = "") -> Finding:
+    owner = pemda.node(row["id_pohon"]).get("kode_opd") if row.get("id_pohon") in pemda.tree else ""
+    return at_row(pemda, "indikator", row, code, message, column=column, ref=row.get("id") or "",
+                  kode_opd=owner or "")
+
+
+def _nodes(pemda: Pemda, levels: Iterable[str] | None = None) -> Iterator[tuple[str, dict]]:
+    wanted = set(levels) if levels is not None else None
+    for node_id, node in pemda.tree.nodes(data=True):
+        if wanted is None or node.get("level") in wanted:
+            yield node_id, node
+
+
+def _indicators(pemda: Pemda) -> Iterator[dict]:
+    for row in pemda.tables["indikator"].rows:
+        if row.get("id") and not row.get("_ganda"):
+            yield row
+
+
+# --------------------------------------------------------------------------- checks
+
+
+# Activity words whose state form is itself a change that an outcome can name.
+
+
+def result_rewrite(statement: str, level: str | None) -> tuple[str | None, str]:
+    """A result wording for an activity-worded condition at ``level``, and the advice.
+
+    Returns ``(proposal, advice)``; ``proposal`` is None when no wording can be derived from
+    the words alone. An outcome is never offered an output wording ("Terlaksananya ..."):
+    the advice then says what the condition should describe instead.
+    """
+    words = statement.split()
+    first = words[0].lower().strip(".,:;") if words else ""
+    rest = " ".join(words[1:])
+    outcome = level in schema.OUTCOME_LEVELS
+    better = OUTCOME_WORDS.get(first) if outcome else ACTIVITY_WORDS.get(first)
+    if better:
+        return f"{better} {rest}", f"mis. '{better} {rest}'"
+    if outcome:
+        return None, (f"sebutkan hasil yang dirasakan penerima manfaatnya, bukan kegiatannya: apa "
+                      f"yang membaik bagi masyarakat atau pemerintah daerah bila {rest or 'kegiatan itu'} "
+                      f"berjalan baik? Mis. 'Meningkatnya kualitas ...', 'Meningkatnya cakupan ...' "
+                      f"atau 'Menurunnya ...'; 'Terlaksananya ...' masih rumusan output")
+    return None, "mis. 'Tersedianya ...' atau 'Terlaksananya ...' (apa yang dihasilkan kegiatan itu)"
+
+
+
+
+@check("M01")
+def activity_wording(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
+        statement = node.get("pernyataan") or ""
+        words = statement.split()
+        first = words[0].lower().strip(".,:;") if words else ""
+        if PROGRAM_NAMED.match(statement):
+            measured = [i["nama"] for i in pemda.indicators_of(node_id) if i.get("nama")]
+            hint = (f"indikatornya {quote(measured[0])} mengukur kondisi apa yang membaik?" if measured
+                    else "mis. indikator 'Persentase ASN yang berkinerja baik' mengukur kondisi "
+                         "'Meningkatnya kinerja ASN'")
+            msg = (f"Kondisi level {node['level']} menyebut program, bukan hasilnya ({quote(statement)}). "
+                   f"Rumuskan kondisi yang ingin dicapai program itu: {hint}")
+            yield at_node(pemda, node_id, "M01", msg, "pernyataan")
+            continue
+        if first not in ACTIVITY_WORDS:
+            continue
+        _, advice = result_rewrite(statement, node.get("level"))
+        msg = (f"Kondisi level {node['level']} dirumuskan sebagai kegiatan "
+               f"({quote(statement)}). Rumuskan sebagai kondisi yang ingin dicapai: {advice}.")
+        yield at_node(pemda, node_id, "M01", msg, "pernyataan")
+
+
+@check("M02")
+def condition_without_indicator(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda):
+        if node.get("level") == "aksi":
+            continue
+        rows = pemda.indicators_of(node_id)
+        if not rows:
+            msg = f"Kondisi {quote(node.get('pernyataan') or node_id)} belum punya indikator."
+        elif not any(is_chosen(r) for r in rows):
+            msg = (f"Kondisi {quote(node.get('pernyataan') or node_id)} punya {len(rows)} "
+                   f"indikator kandidat tetapi belum ada yang dipilih (dipilih = ya).")
+        else:
+            continue
+        yield at_node(pemda, node_id, "M02", msg)
+
+
+@check("M03")
+def outcome_measured_by_outputs(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
+        kinds = [r.get("jenis") for r in pemda.chosen_indicators(node_id)]
+        kinds = [k for k in kinds if k]
+        if kinds and all(k in ("output", "input") for k in kinds):
+            msg = (f"Kondisi level {node['level']} hanya diukur dengan indikator "
+                   f"{'/'.join(sorted(set(kinds)))}. Tambahkan indikator outcome yang mengukur "
+                   f"hasilnya, bukan keluaran kegiatannya.")
+            yield at_node(pemda, node_id, "M03", msg)
+
+
+@check("M04")
+def too_many_iku_per_sasaran(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, _node in _nodes(pemda):
+        iku = [r for r in pemda.indicators_of(node_id) if r.get("iku")]
+        if len(iku) > config.max_iku_per_sasaran:
+            msg = (f"{len(iku)} IKU pada satu sasaran; batasnya {config.max_iku_per_sasaran}. "
+                   f"Pilih yang paling menggambarkan hasil utama.")
+            yield at_node(pemda, node_id, "M04", msg)
+
+
+@check("M05")
+def too_many_iku_per_opd(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    counts: Counter[str] = Counter()
+    for row in _indicators(pemda):
+        if row.get("iku") and row.get("id_pohon") in pemda.tree:
+            owner = pemda.node(row["id_pohon"]).get("kode_opd")
+            if owner:
+                counts[owner] += 1
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if code and counts[code] > config.max_iku_per_opd:
+            msg = (f"OPD {quote(code)} punya {counts[code]} IKU; batasnya "
+                   f"{config.max_iku_per_opd}.")
+            yield at_row(pemda, "opd", row, "M05", msg, ref=code, kode_opd=code)
+
+
+def _targets(pemda: Pemda, row: dict) -> list[tuple[int, float | Range]]:
+    return [(y, row[f"target_{y}"]) for y in pemda.years if row.get(f"target_{y}") is not None]
+
+
+def _mid(value: float | Range) -> float:
+    return value.mid if isinstance(value, Range) else value
+
+
+def _fmt(value: float | Range) -> str:
+    return str(value) if isinstance(value, Range) else number_text(value)
+
+
+@check("M06")
+def targets_against_polarity(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in _indicators(pemda):
+        polarity = row.get("polaritas")
+        if polarity not in ("maks", "min"):
+            continue
+        targets = _targets(pemda, row)
+        moves, first_year = [], None
+        for (y0, t0), (y1, t1) in zip(targets, targets[1:]):
+            step = _mid(t1) - _mid(t0)
+            if (polarity == "maks" and step < 0) or (polarity == "min" and step > 0):
+                moves.append(f"{_fmt(t0)} ({y0}) → {_fmt(t1)} ({y1})")
+                first_year = first_year or y1
+        if moves:
+            way = "turun" if polarity == "maks" else "naik"
+            msg = (f"Polaritas {polarity} tetapi target {way}: {'; '.join(moves)}. Target "
+                   f"harus {'tidak turun' if polarity == 'maks' else 'tidak naik'} dari tahun "
+                   f"ke tahun.")
+            yield at_indicator(pemda, row, "M06", msg, f"target_{first_year}")
+
+
+@check("M07")
+def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in _indicators(pemda):
+        polarity = row.get("polaritas")
+        if polarity not in ("maks", "min"):
+            continue
+        known: list[tuple[int, float, str]] = []  # (year, value, what)
+        if row.get("baseline") is not None:
+            known.append((row.get("tahun_baseline") or 0, row["baseline"], "baseline"))
+        for year in pemda.years:
+            if row.get(f"realisasi_{year}") is not None:
+                known.append((year, row[f"realisasi_{year}"], "realisasi"))
+        weak = []
+        for year, target in _targets(pemda, row):
+            before = [k for k in known if k[0] < year]
+            if not before:
+                continue
+            ref_year, ref, what = max(before, key=lambda k: k[0])
+            best = (target.high if polarity == "maks" else target.low) if isinstance(
+                target, Range) else target
+            if (polarity == "maks" and best < ref) or (polarity == "min" and best > ref):
+                when = f" {ref_year}" if ref_year else ""
+                weak.append(f"target {year} {_fmt(target)} vs {what}{when} {_fmt(ref)}")
+        if weak:
+            msg = (f"Target kurang menantang (polaritas {polarity}): {'; '.join(weak)}. Target "
+                   f"di bawah capaian terakhir bernilai 0 pada kriteria 1.b.7.")
+            yield at_indicator(pemda, row, "M07", msg)
+
+
+@check("M18")
+def indicator_without_target(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    period = pemda.info.get("periode_awal"), pemda.info.get("periode_akhir")
+    for row in _indicators(pemda):
+        node = pemda.tree.nodes.get(row.get("id_pohon"), {})
+        if not is_chosen(row) or node.get("level") == "aksi" or _targets(pemda, row):
+            continue
+        span = f" {period[0]}-{period[1]}" if None not in period else ""
+        msg = (f"Indikator {quote(row.get('nama') or row['id'])} belum punya target tahunan. "
+               f"Isi kolom target_<tahun> untuk setiap tahun periode{span}.")
+        yield at_indicator(pemda, row, "M18", msg)
+
+
+def _condition_children(pemda: Pemda, node_id: str) -> list[str]:
+    return [c for c in pemda.children(node_id) if pemda.level(c) != "aksi"]
+
+
+@check("M08")
+def single_child_chains(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id, _node in _nodes(pemda):
+        parent = pemda.parent(node_id)
+        if parent is not None and len(_condition_children(pemda, parent)) == 1:
+            continue  # not the top of a chain
+        chain = [node_id]
+        children = _condition_children(pemda, node_id)
+        while len(children) == 1 and children[0] not in chain:
+            chain.append(children[0])
+            children = _condition_children(pemda, children[0])
+        if len(chain) - 1 >= config.single_chain_length:
+            ids = " → ".join(quote(n, 30) for n in chain)
+            msg = (f"Rantai {len(chain) - 1} kondisi beranak tunggal: {ids}. Sebuah outcome "
+                   f"biasanya dihasilkan beberapa kondisi bersama; periksa apakah ada kondisi "
+                   f"pendukung yang terlewat.")
+            yield at_node(pemda, node_id, "M08", msg)
+
+
+@check("M09")
+def skipped_level(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for parent, child in pemda.tree.edges:
+        p_level, c_level = pemda.level(parent), pemda.level(child)
+        if not p_level or not c_level:
+            continue
+        gap = schema.LEVEL_RANK[c_level] - schema.LEVEL_RANK[p_level]
+        if gap > 1:
+            missing = schema.LEVELS[schema.LEVEL_RANK[p_level] + 1: schema.LEVEL_RANK[c_level]]
+            msg = (f"Kondisi {quote(child)} ({c_level}) langsung di bawah {quote(parent)} "
+                   f"({p_level}); level {', '.join(missing)} terlewati.")
+            yield at_node(pemda, child, "M09", msg, "induk")
+
+
+@check("M10")
+def opd_not_tied_to_pemda(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    # An OPD (or a unit) is tied when any condition it owns reaches an ultimate outcome: a
+    # unit owning only immediate outcomes under another's intermediate outcome is tied too.
+    tied: set[str] = set()
+    for node_id in pemda.tree_order():
+        owner = pemda.node(node_id).get("kode_opd")
+        if owner and owner not in tied and any(pemda.level(a) == "ultimate"
+                                               for a in pemda.ancestors(node_id)):
+            tied.add(owner)
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if code and code not in tied:
+            msg = (f"OPD {quote(row.get('nama_opd') or code)} tidak punya kondisi di bawah "
+                   f"ultimate outcome Pemda; kinerjanya tidak tersambung ke sasaran daerah.")
+            yield at_row(pemda, "opd", row, "M10", msg, ref=code, kode_opd=code)
+
+
+@check("M11")
+def crosscutting_pending(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    yield from _crosscutting_with_status(pemda, ("usulan", None), "M11")
+
+
+@check("M16")
+def crosscutting_rejected(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    yield from _crosscutting_with_status(pemda, ("ditolak",), "M16")
+
+
+def _crosscutting_with_status(pemda: Pemda, statuses, code: str) -> Iterator[Finding]:
+    for row in pemda.tables["lintas_opd"].rows:
+        status = row.get("status")
+        if status not in statuses:
+            continue
+        partner = row.get("kode_opd_mitra") or "?"
+        name = pemda.opd_name(partner)
+        state = {"usulan": "masih berstatus usulan", None: "belum berstatus",
+                 "ditolak": "ditolak"}[status]
+        advice = ("Sepakati dengan mitra sebelum asistensi." if code == "M11"
+                  else "Cari mitra lain atau ubah rancangan kondisi ini.")
+        msg = f"Dukungan dari {quote(name)} untuk kondisi ini {state}. {advice}"
+        node = row.get("id_pohon") or ""
+        owner = pemda.node(node).get("kode_opd") if node in pemda.tree else ""
+        yield at_row(pemda, "lintas_opd", row, code, msg, column="status", ref=node,
+                     kode_opd=owner or "")
+
+
+@check("M13")
+def core_problem_missing(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    if not pemda.tables["masalah"].present:
+        return
+    by_opd: dict[str, list[dict]] = {}
+    for row in pemda.tables["masalah"].rows:
+        if row.get("kode_opd"):
+            by_opd.setdefault(row["kode_opd"], []).append(row)
+    for row in pemda.tables["opd"].rows:
+        code = row.get("kode_opd")
+        if not code:
+            continue
+        problems = by_opd.get(code, [])
+        if not problems:
+            msg = f"OPD {quote(row.get('nama_opd') or code)} belum punya pohon masalah."
+            yield at_row(pemda, "opd", row, "M13", msg, ref=code, kode_opd=code)
+        elif not any(p.get("inti") for p in problems):
+            msg = (f"Pohon masalah OPD {quote(code)} belum menandai masalah inti (inti = ya); "
+                   f"pilih masalah dengan skor USG tertinggi.")
+            yield at_row(pemda, "masalah", problems[0], "M13", msg, column="inti",
+                         ref=problems[0].get("id") or "", kode_opd=code)
+
+
+@check("M14")
+def several_core_problems(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    first: dict[str, dict] = {}
+    for row in pemda.tables["masalah"].rows:
+        code = row.get("kode_opd")
+        if not code or not row.get("inti"):
+            continue
+        if code not in first:
+            first[code] = row
+            continue
+        msg = (f"Masalah inti kedua untuk OPD {quote(code)} (yang pertama di baris "
+               f"{first[code]['_baris']}). Satu OPD satu masalah inti.")
+        yield at_row(pemda, "masalah", row, "M14", msg, column="inti", ref=row.get("id") or "",
+                     kode_opd=code)
+
+
+@check("M15")
+def usg_after_failed_apkl(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in pemda.tables["masalah"].rows:
+        failed = [c[-1].upper() for c in ("apkl_a", "apkl_p", "apkl_k", "apkl_l")
+                  if row.get(c) is False]
+        scored = any(row.get(c) is not None for c in ("usg_u", "usg_s", "usg_g"))
+        if failed and scored:
+            msg = (f"Masalah tidak lolos APKL (gagal: {', '.join(failed)}) tetapi diberi skor "
+                   f"USG. Hanya isu yang lolos APKL yang diperingkat dengan USG.")
+            yield at_row(pemda, "masalah", row, "M15", msg, ref=row.get("id") or "",
+                         kode_opd=row.get("kode_opd") or "")
+
+
+@check("M17")
+def root_not_ultimate(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id in pemda.roots():
+        level = pemda.level(node_id)
+        if level and level != "ultimate":
+            induk = pemda.node(node_id).get("induk")
+            why = (f"induknya {quote(induk)} tidak ditemukan" if induk
+                   else "kolom induk kosong")
+            msg = (f"Kondisi level {level} berada di puncak pohon ({why}); hanya ultimate "
+                   f"outcome yang boleh tanpa induk, agar rantai sampai ke sasaran daerah.")
+            yield at_node(pemda, node_id, "M17", msg, "induk")
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_checks(pemda: Pemda, config: CheckConfig | None = None,
+               codes: Iterable[str] | None = None) -> list[Finding]:
+    """Run the method checks (all, or those in ``codes``) over a loaded Pemda."""
+    config = config or CheckConfig()
+    selected = CHECKS if codes is None else {c: CHECKS[c] for c in codes}
+    findings: list[Finding] = []
+    for function in selected.values():
+        findings.extend(function(pemda, config))
+    return findings
+
+
+def validate(path: str | Path | None = None,
+             config: CheckConfig | None = None) -> tuple[Pemda, list[Finding]]:
+    """Load a workbook (default: the bundled sample) and return it with every finding.
+
+    The findings are the structure findings of loading plus the method checks, sorted by
+    severity, sheet and row.
+    """
+    pemda = load(path)
+    findings = pemda.findings + run_checks(pemda, config)
+    return pemda, sorted(findings, key=lambda f: f.sort_key())
+
+
+def by_opd(pemda: Pemda, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by OPD: Pemda-wide first, then the OPDs in workbook order."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.kode_opd, []).append(finding)
+    order = {code: i for i, code in enumerate(pemda.opd_codes())}
+    keys = sorted(groups, key=lambda k: (k != "", order.get(k, len(order)), k))
+    return [(k, sorted(groups[k], key=lambda f: (SEVERITY_RANK[f.severity], f.sort_key())))
+            for k in keys]
+
+
+@check("M19")
+def outcome_and_outputs_disagree(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition measured below target while its branch is on target, or the reverse
+    (latest year with both figures): the logic an evaluator asks about."""
+    from .achievement import contradictions
+
+    latest: dict[str, dict] = {}
+    for year in pemda.years:
+        for row in contradictions(pemda, year).to_dict("records"):
+            latest[row["id"]] = row
+    for node_id in pemda.tree_order():
+        row = latest.get(node_id)
+        if row is None:
+            continue
+        own, branch = number_text(round(row["capaian_sendiri"], 1)), number_text(
+            round(row["capaian_cabang"], 1))
+        if row["arah"] == "output_tercapai":
+            msg = (f"Capaian {row['tahun']} indikator kondisi ini {own}% (di bawah target), padahal "
+                   f"capaian cabang di bawahnya {branch}%: output tercapai, outcome tidak. "
+                   f"Periksa apakah output itu memang menyebabkan outcome ini.")
+        else:
+            msg = (f"Capaian {row['tahun']} indikator kondisi ini {own}%, padahal capaian cabang di "
+                   f"bawahnya {branch}% (di bawah target): outcome tercapai tanpa outputnya. "
+                   f"Periksa apakah output yang dipilih memang yang menentukan.")
+        yield at_node(pemda, node_id, "M19", msg, "id")
+
+
+@check("M20")
+def core_problem_not_answered(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A core problem that no condition of the performance tree comes from."""
+    answered = {pemda.node(n).get("asal_masalah") for n in pemda.tree}
+    for row in pemda.tables["masalah"].rows:
+        if row.get("inti") and row.get("id") and not row.get("_ganda") and row["id"] not in answered:
+            msg = (f"Masalah inti {quote(row['id'])} belum dijawab kondisi mana pun di pohon "
+                   f"kinerja: tidak ada baris sheet pohon yang kolom asal_masalah-nya "
+                   f"{quote(row['id'])}. Tautkan kondisi yang mengatasinya (biasanya intermediate "
+                   f"outcome OPD).")
+            yield at_row(pemda, "masalah", row, "M20", msg, column="inti", ref=row["id"],
+                         kode_opd=row.get("kode_opd") or "")
+
+
+@check("M21")
+def wording_from_another_problem(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition worded as the conversion of one problem while ``asal_masalah`` names another."""
+    from .problems import positive_phrase
+
+    converted: dict[tuple[str, str], str] = {}
+    for row in pemda.tables["masalah"].rows:
+        phrase, _ = positive_phrase(row.get("pernyataan") or "")
+        if phrase and row.get("id"):
+            converted.setdefault((row.get("kode_opd") or "", _words(phrase)), row["id"])
+    for node_id in pemda.tree_order():
+        node = pemda.node(node_id)
+        link = node.get("asal_masalah")
+        source = converted.get((node.get("kode_opd") or "", _words(node.get("pernyataan") or "")))
+        if link and source and source != link:
+            msg = (f"Rumusan kondisi ini adalah konversi masalah {quote(source)}, tetapi kolom "
+                   f"asal_masalah menunjuk {quote(link)}. Samakan salah satunya.")
+            yield at_node(pemda, node_id, "M21", msg, "asal_masalah")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def indicator_notes(pemda: Pemda, findings: Iterable[Finding] | None = None) -> dict[str, str]:
+    """Indicator id -> the method findings on its row ("M07 Target kurang menantang ..."), to
+    show beside its achievement so a figure never reads "Sangat Baik" with its flag hidden."""
+    findings = run_checks(pemda) if findings is None else findings
+    notes: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.sheet == "indikator" and finding.code.startswith("M") and finding.ref:
+            text = f"{finding.code} {finding.title}"
+            if text not in notes.setdefault(finding.ref, []):
+                notes[finding.ref].append(text)
+    return {ref: "; ".join(texts) for ref, texts in notes.items()}

@@ -1,0 +1,95 @@
+"""Headline figures: one OPD at a glance, and every OPD of the Pemda side by side.
+
+These are the numbers a facilitator reads first (and the batch index page shows):
+conditions and indicators, branch achievement of the OPD's top conditions, findings by
+severity, crosscutting not yet agreed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.findings import Finding
+from ..reading.model import Pemda
+from .achievement import AchievementConfig, get_scale, node_achievement
+from .crosscutting import requests
+from .scales import DEFAULT_SCALE
+
+HEADLINE_COLUMNS = [
+    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat",
+    "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda",
+]
+
+
+def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
+                  config: AchievementConfig | None = None,
+                  scale: str = DEFAULT_SCALE, codes: list[str] | None = None) -> pd.DataFrame:
+    """One row per OPD of the opd sheet (or of ``codes`` only), in workbook order.
+
+    Columns: ``kode_opd, nama_opd, kondisi`` (conditions owned), ``indikator`` (chosen),
+    ``iku``, ``capaian`` (mean achievement of the OPD's top conditions by their own
+    indicators in ``year``: its sasaran's figure, the one reports and the index show) and
+    ``predikat``, ``capaian_cabang`` (the mean of the same conditions' branch figures, which
+    explains it), ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
+    (crosscutting requests it sent that are not agreed).
+    """
+    scale_obj = get_scale(scale)
+    nodes = node_achievement(pemda, year, config, scale_obj)
+    owner = dict(zip(nodes["id"], nodes["kode_opd"]))
+    tops = nodes[[owner.get(p) != o for p, o in zip(nodes["induk"], nodes["kode_opd"])]]
+    pending = requests(pemda)
+    pending = pending[pending["status"] != "disetujui"]
+    records = []
+    for code in (pemda.opd_codes() if codes is None else codes):
+        own = [n for n, o in owner.items() if o == code]
+        indicators = [r for n in own for r in pemda.chosen_indicators(n)]
+        mine = tops[tops["kode_opd"] == code]
+        achieved, branch = mine["capaian_sendiri"].dropna(), mine["capaian_cabang"].dropna()
+        value = float(achieved.mean()) if len(achieved) else None
+        counts = {s: sum(1 for f in findings if f.kode_opd == code and f.severity == s)
+                  for s in ("error", "warning", "info")}
+        records.append({
+            "kode_opd": code, "nama_opd": pemda.opd_name(code), "kondisi": len(own),
+            "indikator": len(indicators), "iku": sum(1 for r in indicators if r.get("iku")),
+            "capaian": value, "predikat": scale_obj.predicate(value),
+            "capaian_cabang": float(branch.mean()) if len(branch) else None,
+            "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
+            "permintaan_tertunda": int((pending["kode_opd"] == code).sum()),
+        })
+    frame = pd.DataFrame(records, columns=HEADLINE_COLUMNS)
+    frame[["capaian", "capaian_cabang"]] = frame[["capaian", "capaian_cabang"]].astype("float64")
+    return frame
+
+
+def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None = None,
+                     scale: str = DEFAULT_SCALE) -> pd.DataFrame:
+    """The Pemda outcomes (ultimate conditions) with their achievement and the OPDs under them.
+
+    Columns: ``id, pernyataan, capaian, predikat`` (by the outcome's own indicators),
+    ``keterangan`` (why ``capaian`` is missing), ``capaian_cabang`` (the branch figure that
+    explains it), ``opd`` (the OPDs owning conditions in the outcome's branch, abbreviations,
+    ";"-joined), ``jumlah`` (how many OPDs).
+    """
+    scale_obj = get_scale(scale)
+    table = node_achievement(pemda, year, config, scale_obj).set_index("id")
+    records = []
+    for node_id in pemda.tree_order():
+        if pemda.level(node_id) != "ultimate":
+            continue
+        owners = []
+        for n in pemda.descendants(node_id):
+            code = pemda.node(n).get("kode_opd")
+            if code and code not in owners:
+                owners.append(code)
+        value, branch = table.loc[node_id, "capaian_sendiri"], table.loc[node_id, "capaian_cabang"]
+        records.append({
+            "id": node_id, "pernyataan": pemda.node(node_id).get("pernyataan"),
+            "capaian": None if pd.isna(value) else float(value),
+            "predikat": scale_obj.predicate(None if pd.isna(value) else value),
+            "keterangan": table.loc[node_id, "keterangan"],
+            "capaian_cabang": None if pd.isna(branch) else float(branch),
+            "opd": "; ".join(pemda.opd_short(c) for c in owners), "jumlah": len(owners),
+        })
+    columns = ["id", "pernyataan", "capaian", "predikat", "keterangan", "capaian_cabang", "opd",
+               "jumlah"]
+    return pd.DataFrame(records, columns=columns)

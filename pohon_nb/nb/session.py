@@ -1,0 +1,130 @@
+"""The glue between a notebook's parameters and its sections.
+
+A notebook makes one :class:`Session` from its parameters cell, then calls
+``session.show(views.X)`` once per section. With ``interaktif = True`` the first call
+displays the control panel and every section follows it; with ``interaktif = False`` the
+sections are static tables and figures (what papermill and the batch produce).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from IPython.display import display
+
+from ..method import achievement
+from ..method.blocking import blocked_message, classify, workbook_message
+from ..method.checks import CheckConfig
+from ..method.scales import DEFAULT_SCALE
+from ..reading.model import load
+from . import views
+from .display import markdown, md, show
+
+
+class WorkbookError(Exception):
+    """The workbook has errors the notebooks cannot work around; the message says which."""
+
+
+class Session:
+    """One notebook run: the loaded Pemda and the context every view reads.
+
+    Parameters mirror the notebooks' parameters cell: ``data_path`` ("" for the bundled
+    sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
+    the explorer, ``kondisi`` (a node id); ``batas_atas`` caps achievement (percent, 0 for no
+    cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it).
+    """
+
+    def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
+                 skala: str = DEFAULT_SCALE, interaktif: bool = True,
+                 folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
+                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
+                 batas_atas: float = achievement.DEFAULT_CAP):
+        pemda = load(data_path or None)
+        blocking = classify(pemda, pemda.findings)
+        if blocking.workbook:
+            raise WorkbookError(workbook_message(pemda, blocking.workbook))
+        codes = pemda.opd_codes()
+        if not codes:
+            raise WorkbookError(f"Sheet opd di {pemda.source} belum berisi OPD: isi kode_opd dan "
+                                f"nama_opd setiap OPD.")
+        self.notes: list[str] = []
+        if kondisi and kondisi not in pemda.tree:
+            first = next(iter(pemda.tree_order()), "")
+            shown = ", ".join(pemda.tree_order()[:12]) + (" ..." if len(pemda.tree) > 12 else "")
+            self.notes.append(f"Kondisi {kondisi!r} tidak ada di sheet pohon; yang ditampilkan "
+                              f"{first!r}. ID yang ada: {shown}")
+            kondisi = first
+        if not kode_opd and kondisi in pemda.tree:
+            kode_opd = pemda.node(kondisi).get("kode_opd") or ""
+        kode_opd = str(kode_opd) if kode_opd else codes[0]
+        if kode_opd not in codes:
+            raise WorkbookError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd. Pilihan: "
+                                f"{', '.join(codes)}")
+        errors = blocking.blocks(None if ikhtisar else kode_opd)
+        if errors:
+            raise WorkbookError(blocked_message(None if ikhtisar else kode_opd, errors))
+        achievement.get_scale(skala)  # a clear KeyError listing the scales when unknown
+        self.interactive = interaktif
+        self.out_dir = Path(folder_keluaran)
+        self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
+                                 out_dir=self.out_dir,
+                                 config=achievement.config_from_cap(batas_atas),
+                                 check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd))
+        self.semua_kondisi = semua_kondisi
+        self.panel = None  # the widgets' ControlPanel; ipywidgets is imported only when interactive
+
+    @property
+    def pemda(self):
+        return self.ctx.pemda
+
+    def headline(self) -> None:
+        """Print the OPD's headline figures (one line), after any note on the parameters."""
+        for note in self.notes:
+            print(note)
+        print(views.headline(self.ctx))
+
+    def pemda_headline(self) -> None:
+        """Print the Pemda's headline figures (one line)."""
+        print(views.pemda_headline(self.ctx))
+
+    def controls(self, node: bool = False) -> None:
+        """Show the control panel (interactive) or the run's settings (static)."""
+        if self.interactive:
+            from .widgets import ControlPanel
+
+            self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi)
+            display(self.panel)
+        else:
+            ctx = self.ctx
+            extra = f", kondisi {md(ctx.node)}" if ctx.node else ""
+            display(markdown(f"*OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), tahun {ctx.tahun}, "
+                             f"skala {md(achievement.get_scale(ctx.skala).title)}{extra}.*"))
+
+    def show(self, view) -> None:
+        """Show one section: static, or following the control panel."""
+        if self.interactive:
+            if self.panel is None:
+                self.controls()
+            display(self.panel.add(view))
+        else:
+            show(view(self.ctx))
+
+    def usg_scorer(self) -> None:
+        """The USG scoring widget (interactive only; static runs show the ranking instead)."""
+        if self.interactive:
+            from .widgets import UsgScorer
+
+            display(UsgScorer(self.ctx, self.out_dir))
+        else:
+            display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk memberi "
+                             "skor USG dan menyimpannya ke berkas baru.*"))
+
+    def indicator_scorer(self) -> None:
+        """The SMART/CREAM scoring widget (interactive only)."""
+        if self.interactive:
+            from .widgets import IndicatorScorer
+
+            display(IndicatorScorer(self.ctx, self.out_dir))
+        else:
+            display(markdown("*Buka notebook ini di JupyterLab (interaktif = True) untuk menilai "
+                             "indikator dan menyimpan penilaian ke berkas baru.*"))

@@ -1,0 +1,776 @@
+"""What each section of the notebooks shows, as functions of one :class:`Context`.
+
+A view takes the context (the Pemda, the OPD, the year, the predicate scale, the node) and
+returns a list of displayable items: tables (DataFrames or Stylers), drawings, Markdown
+text. The same view is shown statically (``interaktif = False``) or inside a widget whose
+controls change the context and show it again (:mod:`pohon_nb.nb.widgets`), so the batch and
+the analyst see the same content.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, repeated
+from ..core.formats import number_text, percent
+from ..method import achievement, crosscutting, indicators, problems, summary
+from ..method.checks import CheckConfig, indicator_notes, run_checks
+from ..method.scales import DEFAULT_SCALE
+from ..outputs import diagrams
+from ..reading.model import Pemda
+from .display import md, table
+
+
+@dataclass
+class Context:
+    """Everything a view depends on. Changing a field and calling the view again is all a
+    widget does."""
+
+    pemda: Pemda
+    kode_opd: str
+    tahun: int
+    skala: str = DEFAULT_SCALE
+    node: str | None = None
+    out_dir: Path = Path("out")
+    config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
+    check_config: CheckConfig = field(default_factory=CheckConfig)
+    _findings: list[Finding] | None = field(default=None, repr=False)
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = self.pemda.findings + run_checks(self.pemda, self.check_config)
+        return self._findings
+
+    @property
+    def opd_name(self) -> str:
+        return self.pemda.opd_name(self.kode_opd)
+
+    def opd_nodes(self) -> list[str]:
+        return [n for n in self.pemda.tree_order()
+                if self.pemda.node(n).get("kode_opd") == self.kode_opd]
+
+    def top_nodes(self) -> list[str]:
+        """The OPD's highest conditions (those whose parent another owner holds)."""
+        own = set(self.opd_nodes())
+        return [n for n in self.opd_nodes() if self.pemda.parent(n) not in own]
+
+
+SCREEN_WIDTH = 11.0  # inches of drawing a notebook page shows at full size
+
+
+# What a section says when the workbook has nothing for it: what is missing and where to
+# fill it. Keys name the gap; ``{kode}``, ``{tahun}`` and ``{tahun_ada}`` are filled in.
+MISSING = {
+    "pohon": "OPD ini belum punya kondisi di pohon kinerja: isi sheet `pohon` dengan baris yang "
+             "kolom `kode_opd`-nya {kode}.",
+    "indikator": "Kondisi OPD ini belum punya indikator: isi sheet `indikator` (satu baris per "
+                 "indikator, kolom `id_pohon` = ID kondisi OPD ini).",
+    "tahun": "Tahun {tahun} tidak ada di workbook: sheet `indikator` tidak punya kolom "
+             "`target_{tahun}` atau `realisasi_{tahun}` (tahun yang ada: {tahun_ada}).",
+    "target": "Indikator OPD ini belum punya target {tahun}: isi kolom `target_{tahun}` di sheet "
+              "`indikator`.",
+    "realisasi": "Belum ada realisasi {tahun} untuk indikator OPD ini, jadi capaian belum dapat "
+                 "dihitung: isi kolom `realisasi_{tahun}` di sheet `indikator` bila datanya sudah ada.",
+    "masalah": "OPD ini belum punya data masalah: isi sheet `masalah` (satu baris per masalah, "
+               "kolom `kode_opd` = {kode}) dengan masalah, skor APKL dan USG, dan kolom "
+               "`menyebabkan` untuk pohon masalah.",
+    "usg": "Belum ada isu dengan skor USG lengkap: isi kolom `usg_u`, `usg_s` dan `usg_g` (1-5) "
+           "di sheet `masalah` untuk isu yang lolos APKL.",
+    "inti": "Masalah inti belum ditentukan, jadi pohon masalah belum punya pusat (masalah "
+            "digambar menurut tautannya saja): tandai satu masalah dengan `inti` = ya di sheet "
+            "`masalah`, atau lengkapi skor USG agar satu isu teratas.",
+    "iku": "Belum ada IKU terpilih pada OPD ini: tandai kolom `iku` = ya pada indikator kondisi "
+           "level intermediate di sheet `indikator`.",
+    "sasaran": "OPD ini belum punya indikator pada sasaran (kondisi level intermediate atau "
+               "ultimate): IKU dipilih dari indikator itu; isi sheet `indikator` untuk kondisi "
+               "tersebut.",
+    "lintas_opd": "Belum ada permintaan crosscutting: isi sheet `lintas_opd` (kolom `id_pohon`, "
+                  "`kode_opd_mitra`, `peran`, `status`) untuk kondisi yang membutuhkan OPD lain.",
+    "anggaran": "OPD ini belum punya baris anggaran tahun {tahun}: isi sheet `anggaran` (kolom "
+                "`id_pohon` = ID output, `kode_sub_kegiatan`, `tahun`, `pagu`, `realisasi`) agar "
+                "anggaran dapat dibandingkan dengan capaian.",
+    "ultimate": "Workbook belum punya kondisi level `ultimate` (sasaran daerah): isi sheet `pohon` "
+                "dengan kondisi teratas tanpa `kode_opd`.",
+}
+
+
+def no_indicators(ctx: Context) -> str | None:
+    """The sentence for an OPD without conditions or without indicators, else None."""
+    if not ctx.opd_nodes():
+        return missing(ctx, "pohon")
+    if not any(ctx.pemda.indicators_of(n) for n in ctx.opd_nodes()):
+        return missing(ctx, "indikator")
+    return None
+
+
+def missing(ctx: Context, key: str, sheet: str | None = None) -> str:
+    """The sentence a section shows instead of an empty table or figure.
+
+    When ``sheet`` is given and the workbook has no such sheet at all, the sentence says so.
+    """
+    text = MISSING[key].format(kode=f"`{md(ctx.kode_opd)}`", tahun=ctx.tahun,
+                               tahun_ada=", ".join(map(str, ctx.pemda.years)) or "belum ada")
+    if sheet is not None and not ctx.pemda.tables[sheet].present:
+        text += f" (Sheet `{sheet}` belum ada di workbook ini.)"
+    return f"*{text}*"
+
+
+def _year_gap(ctx: Context, nodes: list[str]) -> str | None:
+    """The sentence for why no achievement of ``nodes`` in ``ctx.tahun`` can be computed
+    (:func:`achievement.data_gap`), or None when some can."""
+    gap = achievement.data_gap(ctx.pemda, nodes, ctx.tahun)
+    return missing(ctx, gap) if gap else None
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def _headline_row(ctx: Context):
+    """The OPD's row of :func:`summary.opd_headlines`, computed for this OPD only."""
+    return summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala,
+                                 codes=[ctx.kode_opd]).iloc[0]
+
+
+def headline(ctx: Context) -> str:
+    """One line of the OPD's headline figures (plain text; the notebooks check it)."""
+    row = _headline_row(ctx)
+    return (f"{row['nama_opd']} ({ctx.kode_opd}): {row['kondisi']} kondisi, {row['indikator']} "
+            f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {percent(row['capaian'])}"
+            f" ({row['predikat'] or 'belum ada data'}), cabang {percent(row['capaian_cabang'])}; "
+            f"temuan: {row['galat']} galat, "
+            f"{row['peringatan']} peringatan, {row['info']} info; "
+            f"{row['permintaan_tertunda']} crosscutting belum disepakati.")
+
+
+def opd_glance(ctx: Context) -> list:
+    """The OPD at a glance: its conditions by level and its headline figures."""
+    levels = Counter(ctx.pemda.level(n) for n in ctx.opd_nodes())
+    rows = [{"uraian": f"Kondisi level {lv}", "nilai": levels[lv]}
+            for lv in ("intermediate", "immediate", "output", "aksi") if levels[lv]]
+    head = _headline_row(ctx)
+    rows += [
+        {"uraian": "Indikator terpilih", "nilai": head["indikator"]},
+        {"uraian": "IKU", "nilai": head["iku"]},
+        {"uraian": f"Capaian {ctx.tahun} (indikator kondisi teratas OPD)",
+         "nilai": percent(head["capaian"])},
+        {"uraian": "Predikat", "nilai": head["predikat"] or "belum ada data"},
+        {"uraian": f"Capaian cabang {ctx.tahun} (rata-rata cabang di bawahnya, penjelas)",
+         "nilai": percent(head["capaian_cabang"])},
+        {"uraian": "Temuan: galat / peringatan / info",
+         "nilai": f"{head['galat']} / {head['peringatan']} / {head['info']}"},
+        {"uraian": "Crosscutting yang diajukan dan belum disepakati",
+         "nilai": head["permintaan_tertunda"]},
+    ]
+    frame = pd.DataFrame(rows).astype({"nilai": str})
+    items = [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]
+    gap = missing(ctx, "pohon") if not ctx.opd_nodes() else _year_gap(ctx, ctx.opd_nodes())
+    return items + ([gap] if gap else [])
+
+
+# --------------------------------------------------------------------------- step 1
+
+
+def indicator_gaps(ctx: Context) -> list:
+    """Realisation against target in the year, the worst gaps first, with the trend."""
+    gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
+    if gaps.empty:
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
+    with_data = gaps.dropna(subset=["capaian"])
+    below = with_data[with_data["capaian"] < achievement.TARGET_MET]
+    text = (f"{len(with_data)} dari {len(gaps)} indikator punya realisasi {ctx.tahun}; "
+            f"{len(below)} di bawah target.")
+    if len(below):
+        worst = below.iloc[0]
+        text += (f" Kesenjangan terbesar: **{md(worst['nama'])}** (capaian {percent(worst['capaian'])}, "
+                 f"tren {worst['tren'] or 'belum diketahui'}).")
+    gap = _year_gap(ctx, ctx.opd_nodes())
+    notes = indicator_notes(ctx.pemda, ctx.findings)
+    gaps["temuan"] = [notes.get(i) for i in gaps["id_indikator"]]
+    flagged = gaps[gaps["temuan"].notna() & gaps["capaian"].notna()]
+    if len(flagged):
+        text += (f" {len(flagged)} capaian punya catatan temuan (kolom Temuan), mis. target yang "
+                 f"kurang menantang: predikatnya perlu dibaca bersama catatan itu.")
+    columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
+               "capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren", "keterangan"]
+    items = [text, *([gap] if gap else []), table(gaps, columns)]
+    worst_ids = list(below["id_indikator"][:6])
+    if worst_ids:
+        items.append(diagrams.trend_figure(ctx.pemda, worst_ids,
+                                           title=f"Tren indikator dengan kesenjangan terbesar "
+                                                 f"({ctx.opd_name})"))
+    return items
+
+
+def apkl(ctx: Context) -> list:
+    screen = problems.apkl_screen(ctx.pemda, ctx.kode_opd)
+    if screen.empty:
+        return [missing(ctx, "masalah", "masalah")]
+    failed = screen[screen["lolos"] == False]  # noqa: E712 (a column of True/False/None)
+    text = (f"{len(screen)} isu disaring; {int((screen['lolos'] == True).sum())} lolos "  # noqa: E712
+            f"APKL, {len(failed)} gagal.")
+    if len(failed):
+        text += " Isu yang gagal tidak diperingkat dengan USG: " + ", ".join(
+            f"{md(r.id)} (gagal {r.gagal})" for r in failed.itertuples()) + "."
+    incomplete = int(screen["lolos"].isna().sum())
+    if incomplete:
+        text += (f" {incomplete} isu belum lengkap APKL-nya: isi kolom `apkl_a`, `apkl_p`, "
+                 f"`apkl_k`, `apkl_l` (ya/tidak) di sheet `masalah`.")
+    return [text, table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k", "apkl_l",
+                                 "lolos", "gagal"])]
+
+
+def usg(ctx: Context) -> list:
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [missing(ctx, "masalah", "masalah")]
+    ranking = problems.usg_ranking(ctx.pemda, ctx.kode_opd)
+    if ranking.empty:
+        return [missing(ctx, "usg")]
+    ties = ranking[ranking["seri"]]
+    text = "Peringkat USG (total U + S + G; nilai sama mendapat peringkat sama)."
+    for total, group in ties.groupby("total", sort=False):
+        text += (f" **Seri** pada total {number_text(total)}: {md(', '.join(group['id']))}: "
+                 f"putuskan dengan diskusi.")
+    return [text, table(ranking, ["peringkat", "id", "pernyataan", "usg_u", "usg_s", "usg_g",
+                                  "total", "seri"])]
+
+
+def core_problem(ctx: Context) -> list:
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [missing(ctx, "masalah", "masalah")]
+    core = problems.core_problem(ctx.pemda, ctx.kode_opd)
+    if core.empty:
+        return [missing(ctx, "inti")]
+    marked = core[core["ditandai_inti"]]
+    top = core[core["usg_teratas"]]
+    if marked.empty:
+        text = ("Belum ada masalah yang ditandai inti (kolom `inti` di sheet `masalah`). Calon dari "
+                "USG: " + md(", ".join(top["id"])) + ".")
+    elif len(marked) > 1:
+        text = f"{len(marked)} masalah ditandai inti ({md(', '.join(marked['id']))}); pilih satu."
+    elif bool(marked.iloc[0]["usg_teratas"]):
+        text = f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** juga teratas menurut USG"
+        tied = [p for p in top["id"] if p != marked.iloc[0]["id"]]
+        text += (f", **seri** dengan {md(', '.join(tied))}: jelaskan mengapa yang ini dipilih."
+                 if tied else ".")
+    elif top.empty:
+        text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}**; belum ada peringkat USG "
+                f"untuk membandingkannya (isi `usg_u`, `usg_s`, `usg_g` di sheet `masalah`).")
+    else:
+        text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}** bukan yang teratas menurut USG "
+                f"({md(', '.join(top['id']))}); jelaskan alasannya atau tinjau ulang.")
+    return [text, table(core)]
+
+
+def problem_tree(ctx: Context) -> list:
+    tree = problems.problem_tree(ctx.pemda, ctx.kode_opd)
+    if tree.empty:
+        return [missing(ctx, "masalah", "masalah")]
+    figure = diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd)
+    if not (tree["peran"] == "inti").any():
+        return [missing(ctx, "inti"), figure, table(tree)]
+    return [figure, table(tree)]
+
+
+def next_steps_identification(ctx: Context) -> list:
+    """What the analyst should do next, from what step 1 found."""
+    steps = []
+    core = problems.core_problem(ctx.pemda, ctx.kode_opd)
+    marked = core[core["ditandai_inti"]]
+    if marked.empty:
+        steps.append("Tetapkan satu masalah inti (kolom `inti` = ya di sheet masalah).")
+    elif len(marked) > 1:
+        steps.append("Sisakan satu masalah inti; yang lain jadikan penyebab atau akibat.")
+    ranking = problems.usg_ranking(ctx.pemda, ctx.kode_opd)
+    if ranking["seri"].any():
+        steps.append("Putuskan isu yang seri dalam USG bersama pimpinan OPD.")
+    for f in ctx.findings:
+        if f.kode_opd == ctx.kode_opd and f.code == "M15":
+            steps.append(f"Hapus skor USG isu {md(f.ref)} yang gagal APKL (sheet masalah baris {f.row}).")
+    tree = problems.problem_tree(ctx.pemda, ctx.kode_opd)
+    external = tree[(tree["lokus"] == "eksternal") & tree["peran"].isin(["penyebab", "akar"])]
+    for row in external.itertuples():
+        steps.append(f"Penyebab eksternal {md(row.id)} (*{md(row.pernyataan)}*): siapkan permintaan "
+                     f"crosscutting ke OPD yang berwenang.")
+    loose = tree[tree["peran"] == "lepas"]
+    if len(loose):
+        steps.append(f"Hubungkan {len(loose)} masalah yang belum tersambung ke masalah inti "
+                     f"({md(', '.join(loose['id']))}), atau keluarkan dari pohon masalah.")
+    gaps = achievement.indicator_gaps(ctx.pemda, ctx.kode_opd, ctx.tahun, ctx.config, ctx.skala)
+    worst = gaps[gaps["capaian"] < achievement.LOW_ACHIEVEMENT]
+    for row in worst.head(3).itertuples():
+        steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({percent(row.capaian)}) "
+                     f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
+    steps.append("Lanjutkan ke notebook 02_pemetaan_kausal untuk mengubah pohon masalah menjadi "
+                 "pohon kinerja.")
+    return ["\n".join(f"{i}. {s}" for i, s in enumerate(steps, start=1))]
+
+
+# --------------------------------------------------------------------------- step 2
+
+
+def conversion(ctx: Context) -> list:
+    table_ = problems.convert(ctx.pemda, ctx.kode_opd)
+    if table_.empty:
+        return [missing(ctx, "masalah", "masalah")]
+    unmatched = table_[table_["usulan_kondisi"].isna() & (table_["peran"] != "lepas")]
+    text = ("Setiap masalah diubah menjadi kondisi positif (kolom *Usulan kondisi*), dengan level "
+            "yang diusulkan dari posisinya. *Kondisi terkait* menunjukkan kondisi di pohon kinerja "
+            "yang sudah merujuk masalah itu (kolom `asal_masalah`).")
+    if len(unmatched):
+        text += f" {len(unmatched)} masalah perlu dirumuskan manual (tidak ada aturan kata yang cocok)."
+    return [text, table(table_, ["id_masalah", "peran", "pernyataan_masalah", "usulan_kondisi",
+                                 "usulan_level", "kandidat_crosscutting", "kondisi_terkait"])]
+
+
+def traceability(ctx: Context) -> list:
+    trace = problems.traceability(ctx.pemda, ctx.kode_opd)
+    if trace.empty:
+        return [missing(ctx, "pohon")]
+    outputs = trace[trace["level"] == "output"]
+    untraced = outputs[~outputs["terlacak"].astype(bool)]
+    if problems.apkl_screen(ctx.pemda, ctx.kode_opd).empty:
+        return [f"{len(trace)} kondisi OPD ini belum dapat ditelusuri ke masalah. "
+                + missing(ctx, "masalah", "masalah")]
+    text = (f"{int(trace['terlacak'].sum())} dari {len(trace)} kondisi tersambung ke pohon masalah "
+            f"(langsung atau lewat induknya).")
+    if not trace["asal_masalah"].notna().any():
+        text += (" Belum ada kondisi yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` dengan ID masalah asal kondisi itu.")
+    if len(untraced):
+        text += (f" {len(untraced)} output tidak tertelusur ke akar masalah mana pun: "
+                 f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
+    return [text, table(trace, ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah",
+                                "akar_masalah", "terlacak"])]
+
+
+def opd_tree(ctx: Context) -> list:
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
+    # 11 inches is about a notebook's width at 100 dpi: wider trees are split, not shrunk.
+    drawings = diagrams.opd_tree_figures(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
+                                         config=ctx.config, max_width=SCREEN_WIDTH)
+    text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
+            "level; lencana menunjukkan capaian tahun " f"{ctx.tahun} dari indikator kondisi itu "
+            "sendiri, dan di bawahnya capaian cabang yang menjelaskannya.")
+    gap = _year_gap(ctx, ctx.opd_nodes())
+    if gap:
+        text += " Lencana \"n/a\": " + gap
+    if len(drawings) > 1:
+        text += f" Pohon ini terlalu lebar untuk satu halaman: {len(drawings)} gambar (ikhtisar dulu)."
+    return [text, *drawings]
+
+
+def findings_table(findings: list[Finding]) -> pd.DataFrame:
+    rows = [{"severity": SEVERITY_LABELS[f.severity], "code": f.code, "title": f.title,
+             "criterion": f.criterion, "sheet": f.sheet, "row": f.row, "column": f.column,
+             "ref": f.ref, "message": f.message} for f in findings]
+    return pd.DataFrame(rows, columns=["severity", "code", "title", "criterion", "sheet", "row",
+                                       "column", "ref", "message"])
+
+
+def logic_findings(ctx: Context) -> list:
+    own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd]
+    if not own:
+        return ["Tidak ada temuan untuk OPD ini."]
+    criteria = Counter(f.criterion for f in own if f.criterion)
+    text = (f"{len(own)} temuan. Kriteria evaluasi (PermenPANRB 88/2021) yang tersentuh: "
+            + ", ".join(f"{c} ({n})" for c, n in sorted(criteria.items())) + ".")
+    lines = repeated(own)
+    if lines:
+        text += " Berulang: " + "; ".join(md(line) for line in lines) + "."
+    return [text, table(findings_table(own))]
+
+
+def achievement_rollup(ctx: Context) -> list:
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
+    nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    nodes = nodes[nodes["id"].isin(ctx.opd_nodes())]
+    gap = _year_gap(ctx, ctx.opd_nodes())
+    return [f"Capaian {ctx.tahun} setiap kondisi diukur dengan **indikatornya sendiri** (dengan "
+            "predikatnya); *capaian cabang*, rata-rata anak-anaknya sampai output, adalah angka "
+            "kedua yang menjelaskannya. *Cakupan* = indikator berdata / semua indikator di cabang.",
+            *([gap] if gap else []),
+            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "keterangan",
+                          "capaian_cabang", "indikator", "indikator_berdata", "cakupan"])]
+
+
+def weakest_branch(ctx: Context) -> list:
+    targets = [ctx.node] if ctx.node else ctx.top_nodes()
+    if not targets:
+        return [missing(ctx, "pohon")]
+    items = []
+    nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
+    disagree = achievement.contradictions(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
+    for top in targets:
+        value = nodes.loc[top, "capaian_cabang"]
+        if pd.isna(value):
+            gap = _year_gap(ctx, [top, *ctx.pemda.descendants(top)]) or \
+                f"belum ada data capaian {ctx.tahun}."
+            items.append(f"**{md(top)}**: {gap}")
+            continue
+        ranked = achievement.weakest_branch(ctx.pemda, top, ctx.tahun, ctx.config)
+        own = nodes.loc[top, "capaian_sendiri"]
+        own_text = (percent(own) if pd.notna(own) else f"n/a ({nodes.loc[top, 'keterangan']})")
+        text = (f"**{md(top)}** {md(ctx.pemda.node(top).get('pernyataan'))}: capaian dari "
+                f"indikatornya sendiri {own_text}; capaian cabang {percent(value)}.")
+        if top in disagree.index:
+            text += (" **Output tercapai, outcome tidak**: cabangnya mencapai target tetapi "
+                     "indikator kondisi ini tidak (temuan M19)." if disagree.loc[top, "arah"] ==
+                     "output_tercapai" else " **Outcome tercapai, outputnya tidak**: periksa "
+                     "apakah output yang dipilih memang menentukan outcome ini (temuan M19).")
+        ranked = ranked[ranked["kontribusi"].notna()]
+        leaves = ranked[ranked["kontribusi"] > achievement.MATERIAL_SHORTFALL]
+        if len(leaves):
+            first = leaves.iloc[0]
+            text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
+                     f"(capaian {percent(first['capaian_cabang'])}, menyumbang "
+                     f"{number_text(round(first['kontribusi'], 1))} poin kekurangan).")
+        if ranked.empty:
+            text += " Capaian ini dari indikatornya sendiri; cabang di bawahnya belum berdata."
+            items.append(text)
+            continue
+        items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
+                                       "kontribusi", "jalur"], max_rows=10)]
+    return items
+
+
+def budget(ctx: Context) -> list:
+    """The OPD's budget beside its results: per branch, outputs without a budget line, lines
+    on conditions that are not outputs, and the efficiency of each funded condition."""
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
+    own = set(ctx.opd_nodes())
+    lines = ctx.pemda.anggaran
+    lines = lines[lines["id_pohon"].isin(own) & (lines["tahun"] == ctx.tahun)] if len(lines) else lines
+    if lines.empty:
+        return [missing(ctx, "anggaran", "anggaran")]
+    funded = set(lines["id_pohon"])
+    outputs = [n for n in ctx.opd_nodes() if ctx.pemda.level(n) == "output"]
+    unfunded = [n for n in outputs if n not in funded and not any(
+        d in funded for d in ctx.pemda.descendants(n))]
+    off_output = sorted({n for n in funded if ctx.pemda.level(n) not in ("output", "aksi")})
+    nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config).set_index("id")
+    records = []
+    for top in ctx.top_nodes():
+        branch = {top, *ctx.pemda.descendants(top)}
+        part = lines[lines["id_pohon"].isin(branch)]
+        ceiling = float(part["pagu"].dropna().sum())
+        spent = part["realisasi"].dropna()
+        records.append({"id": top, "pernyataan": ctx.pemda.node(top).get("pernyataan"),
+                        "pagu": ceiling,
+                        "realisasi_anggaran": float(spent.sum()) if len(spent) else None,
+                        "serapan": float(spent.sum()) / ceiling * 100 if len(spent) and ceiling else None,
+                        "capaian_sendiri": nodes.loc[top, "capaian_sendiri"],
+                        "capaian_cabang": nodes.loc[top, "capaian_cabang"]})
+    total = float(lines["pagu"].dropna().sum())
+    text = (f"Pagu {ctx.tahun} OPD ini Rp {number_text(total)} pada {len(funded)} kondisi. "
+            f"Anggaran per cabang di samping capaiannya: cabang dengan serapan tinggi tetapi capaian "
+            f"rendah perlu ditinjau.")
+    if unfunded:
+        text += (f" {len(unfunded)} output belum punya baris anggaran (sub kegiatan): "
+                 f"{md(', '.join(unfunded))}.")
+    if off_output:
+        text += (f" Anggaran tercatat pada kondisi yang bukan output: {md(', '.join(off_output))}; "
+                 f"anggaran sebaiknya melekat pada output (sub kegiatan).")
+    items = [text, table(pd.DataFrame(records), ["id", "pernyataan", "pagu", "realisasi_anggaran",
+                                                 "serapan", "capaian_sendiri", "capaian_cabang"])]
+    eff = achievement.efficiency(ctx.pemda, ctx.tahun, ctx.config)
+    eff = eff[eff["id_pohon"].isin(own)]
+    if eff["efisiensi"].notna().any() or eff["sisa_anggaran_target_tercapai"].notna().any():
+        items += ["Efisiensi per kondisi yang dibiayai (Kemenkeu: E dan nilai efisiensi; praktik "
+                  "daerah: sisa pagu saat target tercapai).",
+                  table(eff, ["id_pohon", "pagu", "realisasi_anggaran", "serapan", "capaian",
+                              "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai"])]
+    else:
+        items.append("Efisiensi belum dapat dihitung: perlu realisasi anggaran dan realisasi "
+                     "indikator maks pada kondisi yang dibiayai.")
+    return items
+
+
+def crosscutting_both_ways(ctx: Context) -> list:
+    needs, needed_by = crosscutting.dependencies(ctx.pemda, ctx.kode_opd)
+    if needs.empty and needed_by.empty:
+        return ["OPD ini tidak meminta dan tidak diminta dukungan OPD lain. " +
+                missing(ctx, "lintas_opd", "lintas_opd")]
+    pending = needs[needs["status"] != "disetujui"]
+    text = (f"OPD ini membutuhkan {len(needs)} dukungan dari OPD lain dan dibutuhkan dalam "
+            f"{len(needed_by)} permintaan.")
+    if len(pending):
+        text += " **Belum disepakati**: " + "; ".join(
+            f"{md(r.id_pohon)} ← {md(r.nama_mitra)} ({md(r.status or 'tanpa status')})"
+            for r in pending.itertuples()) + "."
+    columns = ["id_pohon", "pernyataan", "kode_opd_mitra", "nama_mitra", "id_pohon_mitra",
+               "peran", "status"]
+    items = [text, "**Yang dibutuhkan OPD ini dari OPD lain**"]
+    items.append(table(needs, columns) if len(needs) else "Tidak ada.")
+    items.append("**Yang dibutuhkan OPD lain dari OPD ini**")
+    items.append(table(needed_by, ["nama_opd", "id_pohon", "pernyataan", "id_pohon_mitra", "peran",
+                                   "status"]) if len(needed_by) else "Tidak ada.")
+    return items
+
+
+# --------------------------------------------------------------------------- step 3
+
+
+def indicator_scores(ctx: Context) -> list:
+    scores = indicators.indicator_scores(ctx.pemda, ctx.kode_opd)
+    if scores.empty:
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
+    limit = indicators.LOW_SCORE
+    low = scores[(scores["skor_smart"] < limit) | (scores["skor_cream"] < limit)]
+    text = (f"{len(scores)} indikator dinilai (0-2 per kriteria; persen dari 10 poin). "
+            f"{len(low)} indikator di bawah {limit}% pada SMART atau CREAM.")
+    if ctx.pemda.penilaian_indikator.empty:
+        text += (" Semua skor otomatis: belum ada penilaian penilai (sheet "
+                 "`penilaian_indikator`).")
+    disagree = scores[scores["beda_pendapat"] != ""]
+    if len(disagree):
+        text += " Penilai berbeda pendapat pada: " + ", ".join(
+            f"{md(r.id_indikator)} ({md(r.beda_pendapat)})" for r in disagree.itertuples()) + "."
+    names = {c: f"{f}-{k}" for c, (f, k, _) in indicators.CRITERIA.items()}
+    scores["kriteria_lemah"] = [
+        ", ".join(f"{names[c]} ({number_text(row[c])})" for c in indicators.CRITERIA if row[c] < 2)
+        for _, row in scores.iterrows()]
+    return [text, table(scores, ["id_indikator", "level", "nama", "iku", "skor_smart", "skor_cream",
+                                 "kriteria_lemah", "sumber_skor", "beda_pendapat"])]
+
+
+def score_reasons(ctx: Context) -> list:
+    reasons = indicators.score_reasons(ctx.pemda, ctx.kode_opd)
+    if reasons.empty:
+        return [no_indicators(ctx) or missing(ctx, "indikator")]
+    weak = reasons[reasons["skor"] < 2]
+    if weak.empty:
+        return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
+                "indikator OPD ini bernilai 2: tidak ada alasan penurunan skor."]
+    return [f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria). Skor penilai, bila ada, "
+            "menggantikan skor otomatis.",
+            table(weak, ["id_indikator", "nama", "kerangka", "kriteria", "skor_otomatis", "alasan",
+                         "skor_penilai", "jumlah_penilai", "skor"])]
+
+
+def type_and_polarity(ctx: Context) -> list:
+    own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd and f.code in TYPE_AND_TARGET_RULES]
+    if not own:
+        return ["Tidak ada masalah jenis-vs-level atau polaritas-vs-target pada OPD ini."]
+    lines = repeated(own)
+    summary_ = (" Berulang: " + "; ".join(md(line) for line in lines) + ".") if lines else ""
+    return [f"{len(own)} masalah jenis indikator, polaritas atau target.{summary_}",
+            table(findings_table(own))]
+
+
+def iku_recommendation(ctx: Context) -> list:
+    cfg = ctx.check_config
+    table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
+                                      cfg.max_iku_per_opd)
+    if table_.empty:
+        return [no_indicators(ctx) or missing(ctx, "sasaran")]
+    chosen = table_[table_["direkomendasikan"]]
+    changes = table_[table_["direkomendasikan"] != table_["iku_sekarang"]]
+    text = (f"Usulan {len(chosen)} IKU (batas {cfg.max_iku_per_sasaran} per sasaran, "
+            f"{cfg.max_iku_per_opd} per OPD); sekarang {int(table_['iku_sekarang'].sum())} IKU.")
+    if len(changes):
+        text += f" {len(changes)} perubahan dari penetapan sekarang (lihat kolom IKU sekarang)."
+    return [text, table(table_, ["id_pohon", "id_indikator", "nama", "jenis", "skor", "peringkat",
+                                 "iku_sekarang", "direkomendasikan", "alasan"])]
+
+
+def manual_iku(ctx: Context) -> list:
+    frame = indicators.manual_iku(ctx.pemda, ctx.kode_opd)
+    if frame.empty:
+        return [no_indicators(ctx) or missing(ctx, "iku")]
+    incomplete = frame[frame["belum_diisi"] != ""]
+    text = f"Manual IKU untuk {len(frame)} IKU terpilih, satu lembar per IKU."
+    if len(incomplete):
+        text += (f" {len(incomplete)} masih punya isian kosong: "
+                 + "; ".join(f"{md(r.kode)} ({md(r.belum_diisi)})" for r in incomplete.itertuples())
+                 + ".")
+    items: list = [text]
+    # One sheet per IKU (field, content), as a Manual IKU is printed: a page wide enough for
+    # every field and every yearly target, however many years the period has.
+    fields = [c for c in frame.columns if c not in ("kode_opd", "belum_diisi")]
+    for _, row in frame.iterrows():
+        sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields],
+                              "isi": [_field_text(c, row[c]) for c in fields]})
+        items += [f"**{md(row['kode'])}** {md(row['nama'] or '')}", table(sheet)]
+    return items
+
+
+def label_of(column: str) -> str:
+    """A Manual IKU field's label ("Sasaran yang diukur", "Target 2026")."""
+    from .display import label
+
+    return dict(indicators.MANUAL_FIELDS).get(column) or label(column)
+
+
+def _field_text(column: str, value) -> str:
+    from .display import cell_text
+
+    return cell_text(column, value) or "(belum diisi)"
+
+
+def manual_iku_export(ctx: Context) -> list:
+    from ..outputs.exports import export_manual_iku
+
+    if indicators.manual_iku(ctx.pemda, ctx.kode_opd).empty:
+        return ["*Manual IKU tidak ditulis ke Excel: OPD ini belum punya IKU terpilih.*"]
+    target = opd_folder(ctx) / "manual_iku.xlsx"
+
+    def write() -> Path:
+        return export_manual_iku(ctx.pemda, target, ctx.kode_opd, overwrite=True)
+
+    # Written once per OPD and workbook: a widget change (year, scale) does not change the
+    # Manual IKU, so it does not rewrite the file; a file removed since is written again.
+    path = ctx.pemda.memo(("manual_iku_file", ctx.kode_opd, str(target)), write)
+    if not path.exists():
+        path = write()
+    return [f"Manual IKU ditulis ke {md(path)}."]
+
+
+def opd_folder(ctx: Context) -> Path:
+    """The OPD's output folder: ``<out>/<kode_pemda>/<kode_opd>/``."""
+    from ..core.paths import opd_folder as folder
+
+    return folder(ctx.out_dir, ctx.pemda.info.get("kode_pemda"), ctx.kode_opd)
+
+
+# --------------------------------------------------------------------------- Pemda overview
+
+
+def pemda_headline(ctx: Context) -> str:
+    """One line of the Pemda's headline figures (plain text; the overview notebook checks it)."""
+    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
+    outcomes = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    info = ctx.pemda.info
+    return (f"{info.get('nama_pemda')} ({info.get('kode_pemda')}), periode "
+            f"{info.get('periode_awal')}-{info.get('periode_akhir')}: {len(outcomes)} sasaran daerah, "
+            f"{len(head)} OPD, {int(head['kondisi'].sum())} kondisi OPD, "
+            f"{int(head['indikator'].sum())} indikator terpilih; temuan: {int(head['galat'].sum())} "
+            f"galat, {int(head['peringatan'].sum())} peringatan, {int(head['info'].sum())} info.")
+
+
+def pemda_headlines(ctx: Context) -> list:
+    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
+    errors = int(head["galat"].sum())
+    text = (f"{len(head)} OPD, {int(head['kondisi'].sum())} kondisi, "
+            f"{int(head['indikator'].sum())} indikator terpilih; "
+            f"{errors} galat dan {int(head['peringatan'].sum())} peringatan.")
+    return [text, table(head)]
+
+
+def pemda_outcomes(ctx: Context) -> list:
+    carriers = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    if carriers.empty:
+        return [missing(ctx, "ultimate")]
+    return [diagrams.pemda_tree_figure(ctx.pemda, year=ctx.tahun, scale=ctx.skala, config=ctx.config),
+            table(carriers)]
+
+
+def crosscutting_network(ctx: Context) -> list:
+    all_requests = crosscutting.requests(ctx.pemda)
+    if all_requests.empty:
+        return [missing(ctx, "lintas_opd", "lintas_opd")]
+    hubs = crosscutting.hubs(ctx.pemda)
+    hubs = hubs[(hubs["diminta"] > 0) | (hubs["meminta"] > 0)]
+    pending = crosscutting.pending(ctx.pemda)
+    text = (f"{len(all_requests)} permintaan crosscutting; {len(pending)} "
+            f"belum disepakati. OPD paling banyak dibutuhkan: "
+            + ", ".join(f"{md(r.nama_opd)} ({r.diminta})" for r in
+                        hubs.sort_values("diminta", ascending=False).head(3).itertuples()) + ".")
+    return [text, diagrams.crosscutting_figure(ctx.pemda),
+            table(hubs, ["kode_opd", "nama_opd", "diminta", "meminta", "usulan", "disetujui",
+                         "ditolak"]),
+            "**Belum disepakati**",
+            table(pending, ["kode_opd", "nama_opd", "id_pohon", "nama_mitra", "peran", "status"])
+            if len(pending) else "Semua permintaan sudah disepakati atau ditolak mitra."]
+
+
+# --------------------------------------------------------------------------- explorer
+
+
+def focus_node(ctx: Context) -> str | None:
+    """The condition the explorer looks at: the chosen one, else the OPD's first top condition,
+    else the first condition of the tree."""
+    if ctx.node in ctx.pemda.tree:
+        return ctx.node
+    tops = ctx.top_nodes() or ctx.pemda.tree_order()
+    return tops[0] if tops else None
+
+
+def _no_node(ctx: Context) -> list:
+    return ["*Pohon kinerja masih kosong: isi sheet `pohon` dulu.*"]
+
+
+def node_subtree(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    size = 1 + len(ctx.pemda.descendants(node))
+    drawing = diagrams.draw_tree(ctx.pemda, [node], year=ctx.tahun, scale=ctx.skala,
+                                 indicators=size <= 40, config=ctx.config,
+                                 title=f"{node} dan cabangnya")
+    return [f"**{md(node)}** {md(ctx.pemda.node(node).get('pernyataan'))}: {size} kondisi di cabang ini.",
+            drawing]
+
+
+def node_achievement(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    scope = [node, *ctx.pemda.descendants(node)]
+    table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    table_ = table_.set_index("id").loc[scope].reset_index()
+    gap = _year_gap(ctx, scope)
+    return [*([gap] if gap else []),
+            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat",
+                           "keterangan", "capaian_cabang", "cakupan"])]
+
+
+def node_root_causes(ctx: Context) -> list:
+    """The weakest descendants of the node and the root problems behind them."""
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    if not ctx.pemda.children(node):
+        return [f"**{md(node)}** tidak punya cabang di bawahnya: pilih kondisi yang lebih tinggi."]
+    ranked = achievement.weakest_branch(ctx.pemda, node, ctx.tahun, ctx.config)
+    ranked = ranked[ranked["kontribusi"].notna()].head(8)
+    if ranked.empty:
+        gap = _year_gap(ctx, ctx.pemda.descendants(node))
+        return [f"Cabang di bawah **{md(node)}** belum berdata capaian {ctx.tahun}. "
+                + (gap or "")]
+    roots, linked = [], []
+    for item in ranked.itertuples():
+        trail, upstream = problems.problem_trail(ctx.pemda, item.id)
+        linked.append(trail)
+        roots.append("; ".join(f"{p} {ctx.pemda.problems.nodes[p].get('pernyataan')}"
+                               for p in upstream))
+    ranked = ranked.assign(jejak_masalah=linked, akar_masalah=roots)
+    text = ("Cabang yang paling menahan capaian, dan akar masalah di belakangnya (lewat "
+            "`asal_masalah` kondisi itu atau induknya).")
+    if not any(linked):
+        text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` (dan sheet `masalah`) agar akar masalahnya terlihat.")
+    return [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "kontribusi",
+                                 "jejak_masalah", "akar_masalah"])]
+
+
+def node_crosscutting(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    scope = {node, *ctx.pemda.descendants(node), *ctx.pemda.ancestors(node)}
+    requests_ = crosscutting.requests(ctx.pemda)
+    here = requests_[requests_["id_pohon"].isin(scope) | requests_["id_pohon_mitra"].isin(scope)]
+    if here.empty:
+        return ["Tidak ada crosscutting di sepanjang cabang ini."]
+    return [f"{len(here)} permintaan crosscutting di sepanjang cabang ini (ke atas dan ke bawah).",
+            table(here, ["id_pohon", "nama_opd", "nama_mitra", "id_pohon_mitra", "peran", "status"])]
+
+

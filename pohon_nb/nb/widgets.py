@@ -1,0 +1,243 @@
+"""ipywidgets for analysts: one control panel per notebook, view outputs that follow it, and
+scorers that save USG and SMART/CREAM scores to a new workbook.
+
+Outputs are filled with :meth:`ipywidgets.Output.append_display_data`, which works in a
+kernel (the browser shows it) and outside one (tests read ``Output.outputs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as w
+
+from ..method import achievement, problems
+from ..method.indicators import CRITERIA, score_reasons
+from ..reading.scores import save_scores
+from .display import displayable, table
+from .views import Context, missing, no_indicators
+
+View = Callable[[Context], list]
+
+
+class ViewOutput(w.Output):
+    """An output area that shows one view of the context and can show it again."""
+
+    def __init__(self, view: View, ctx: Context):
+        super().__init__()
+        self.view, self.ctx = view, ctx
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.outputs = ()
+        try:
+            items = self.view(self.ctx)
+        except Exception as exc:  # a view that fails says so where its content would be
+            items = [f"**Tidak dapat ditampilkan**: {type(exc).__name__}: {exc}"]
+        for item in items:
+            self.append_display_data(displayable(item))
+
+
+class ControlPanel(w.VBox):
+    """OPD, year, predicate scale and (optionally) node: changing one refreshes every view."""
+
+    def __init__(self, ctx: Context, *, node: bool = False, all_nodes: bool = False):
+        self.ctx = ctx
+        self.views: list[ViewOutput] = []
+        pemda = ctx.pemda
+        style = {"description_width": "90px"}
+        layout = w.Layout(width="560px")
+        self.opd = w.Dropdown(description="OPD", style=style, layout=layout,
+                              options=[(f"{pemda.opd_name(c)} ({c})", c) for c in pemda.opd_codes()],
+                              value=ctx.kode_opd)
+        years = pemda.years or [ctx.tahun]
+        self.year = w.Dropdown(description="Tahun", style=style, options=years,
+                               value=ctx.tahun if ctx.tahun in years else years[0])
+        self.scale = w.Dropdown(description="Skala", style=style,
+                                options=[(s.title, n) for n, s in achievement.SCALES.items()],
+                                value=ctx.skala)
+        self.all_nodes = all_nodes
+        self.node = w.Dropdown(description="Kondisi", style=style, layout=layout,
+                               options=self._node_options()) if node else None
+        if self.node is not None:
+            values = [v for _, v in self.node.options]
+            self.node.value = ctx.node if ctx.node in values else (values[0] if values else None)
+            ctx.node = self.node.value
+        self.status = w.HTML()
+        controls = [self.opd, w.HBox([self.year, self.scale])]
+        if self.node is not None:
+            controls.append(self.node)
+        super().__init__([*controls, self.status])
+        for control in (self.opd, self.year, self.scale, self.node):
+            if control is not None:
+                control.observe(self._changed, names="value")
+
+    def _node_options(self) -> list[tuple[str, str]]:
+        pemda = self.ctx.pemda
+        own = [n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == self.ctx.kode_opd]
+        nodes = own if own and not self.all_nodes else pemda.tree_order()  # no own node: all
+        return [(f"{'· ' * len(pemda.ancestors(n))}{n} {pemda.node(n).get('pernyataan', '')[:70]}", n)
+                for n in nodes]
+
+    def add(self, view: View) -> ViewOutput:
+        output = ViewOutput(view, self.ctx)
+        self.views.append(output)
+        return output
+
+    def _changed(self, change) -> None:
+        owner = change["owner"]
+        if owner is self.opd:
+            self.ctx.kode_opd = self.opd.value
+            if self.node is not None and not self.all_nodes:
+                self.node.unobserve(self._changed, names="value")
+                self.node.options = self._node_options()
+                self.node.value = self.node.options[0][1] if self.node.options else None
+                self.node.observe(self._changed, names="value")
+                self.ctx.node = self.node.value
+        elif owner is self.year:
+            self.ctx.tahun = self.year.value
+        elif owner is self.scale:
+            self.ctx.skala = self.scale.value
+        elif owner is self.node:
+            self.ctx.node = self.node.value
+            if self.all_nodes:
+                self.ctx.kode_opd = self.ctx.pemda.node(self.node.value).get("kode_opd") or \
+                    self.ctx.kode_opd
+        self.status.value = "<i>memperbarui…</i>"
+        for output in self.views:
+            output.refresh()
+        self.status.value = ""
+
+
+class UsgScorer(w.VBox):
+    """Sliders for U, S and G of the OPD's problems that passed APKL, the ranking as it stands,
+    and a button that saves the scores to a new workbook."""
+
+    def __init__(self, ctx: Context, out_dir: str | Path = "out"):
+        self.ctx, self.out_dir = ctx, out_dir
+        screen = problems.apkl_screen(ctx.pemda, ctx.kode_opd)
+        frame = ctx.pemda.masalah.set_index("id")
+        self.sliders: dict[str, tuple[w.IntSlider, w.IntSlider, w.IntSlider]] = {}
+        rows = []
+        for item in screen.itertuples():
+            if item.lolos is False:
+                continue
+            values = [frame.loc[item.id, c] or 3 for c in ("usg_u", "usg_s", "usg_g")]
+            sliders = tuple(w.IntSlider(value=int(v), min=1, max=5, description=d,
+                                        layout=w.Layout(width="220px"),
+                                        style={"description_width": "20px"})
+                            for v, d in zip(values, "USG"))
+            for slider in sliders:
+                slider.observe(lambda _: self._rank(), names="value")
+            self.sliders[item.id] = sliders
+            rows.append(w.VBox([w.HTML(f"<b>{item.id}</b> {_html(item.pernyataan)}"), w.HBox(sliders)]))
+        self.ranking = w.Output()
+        self.save = w.Button(description="Simpan skor USG", button_style="primary", icon="save")
+        self.message = w.HTML()
+        self.save.on_click(lambda _: self._save())
+        if not rows:  # nothing to score: say what is missing instead of an empty widget
+            sentence = (missing(ctx, "masalah", "masalah") if screen.empty else
+                        "*Semua isu OPD ini gagal APKL, jadi tidak ada yang diberi skor USG.*")
+            super().__init__([w.HTML(_markdown_html(sentence))])
+            return
+        super().__init__([*rows, self.ranking, w.HBox([self.save, self.message])])
+        self._rank()
+
+    def scores(self) -> dict[str, tuple[int, int, int]]:
+        return {pid: tuple(s.value for s in sliders) for pid, sliders in self.sliders.items()}
+
+    def _rank(self) -> None:
+        import pandas as pd
+
+        rows = [{"id": pid, "usg_u": u, "usg_s": s, "usg_g": g} for pid, (u, s, g) in self.scores().items()]
+        frame = problems.rank_usg(pd.DataFrame(rows, columns=["id", *problems.USG]))
+        self.ranking.outputs = ()
+        self.ranking.append_display_data(table(frame))
+
+    def _save(self) -> None:
+        try:
+            path = save_scores(self.ctx.pemda.source, usg=self.scores(), out_dir=self.out_dir)
+        except Exception as exc:  # shown to the analyst; the input is untouched either way
+            self.message.value = f"<span style='color:#C62828'>Gagal menyimpan: {_html(exc)}</span>"
+            return
+        self.saved = path
+        self.message.value = f"Tersimpan di <code>{_html(path)}</code> (berkas asli tidak diubah)."
+
+
+class IndicatorScorer(w.VBox):
+    """SMART/CREAM sliders (0-2) for one indicator at a time, prefilled with the automatic
+    score and its reason; assessments are collected, then saved to a new workbook."""
+
+    def __init__(self, ctx: Context, out_dir: str | Path = "out"):
+        self.ctx, self.out_dir = ctx, out_dir
+        self.reasons = score_reasons(ctx.pemda, ctx.kode_opd)
+        ids = list(dict.fromkeys(self.reasons["id_indikator"]))
+        names = dict(zip(self.reasons["id_indikator"], self.reasons["nama"]))
+        self.indicator = w.Dropdown(description="Indikator", options=[(f"{i} {names[i]}"[:90], i)
+                                                                      for i in ids],
+                                    layout=w.Layout(width="640px"))
+        self.assessor = w.Text(description="Penilai", placeholder="nama atau unit penilai")
+        self.sliders = {c: w.IntSlider(min=0, max=2, description=f"{f} {k}",
+                                       style={"description_width": "150px"},
+                                       layout=w.Layout(width="340px"))
+                        for c, (f, k, _) in CRITERIA.items()}
+        self.why = {c: w.HTML() for c in CRITERIA}
+        self.note = w.Textarea(description="Catatan", layout=w.Layout(width="640px"))
+        self.add_button = w.Button(description="Tambahkan penilaian", icon="plus")
+        self.save = w.Button(description="Simpan ke berkas baru", button_style="primary", icon="save")
+        self.message = w.HTML()
+        self.pending: list[dict] = []
+        self.indicator.observe(lambda _: self._load(), names="value")
+        self.add_button.on_click(lambda _: self._add())
+        self.save.on_click(lambda _: self._save())
+        grid = [w.HBox([self.sliders[c], self.why[c]]) for c in CRITERIA]
+        if not ids:  # nothing to score: say what is missing instead of an empty widget
+            super().__init__([w.HTML(_markdown_html(no_indicators(ctx) or missing(ctx, "indikator")))])
+            return
+        super().__init__([self.indicator, self.assessor, *grid, self.note,
+                          w.HBox([self.add_button, self.save]), self.message])
+        self._load()
+
+    def _load(self) -> None:
+        rows = self.reasons[self.reasons["id_indikator"] == self.indicator.value]
+        for row in rows.itertuples():
+            self.sliders[row.kolom].value = int(round(row.skor))
+            self.why[row.kolom].value = f"<small>otomatis {row.skor_otomatis}: {_html(row.alasan)}</small>"
+
+    def _add(self) -> None:
+        if not self.assessor.value.strip():
+            self.message.value = "<span style='color:#C62828'>Isi nama penilai dulu.</span>"
+            return
+        record = {"id_indikator": self.indicator.value, "penilai": self.assessor.value.strip(),
+                  **{c: s.value for c, s in self.sliders.items()},
+                  "catatan": self.note.value.strip() or None}
+        self.pending.append(record)
+        self.message.value = f"{len(self.pending)} penilaian menunggu disimpan."
+
+    def _save(self) -> None:
+        if not self.pending:
+            self.message.value = "Belum ada penilaian yang ditambahkan."
+            return
+        try:
+            path = save_scores(self.ctx.pemda.source, assessments=self.pending, out_dir=self.out_dir)
+        except Exception as exc:
+            self.message.value = f"<span style='color:#C62828'>Gagal menyimpan: {_html(exc)}</span>"
+            return
+        self.saved = path
+        self.message.value = (f"{len(self.pending)} penilaian tersimpan di <code>{_html(path)}</code> "
+                              f"(berkas asli tidak diubah).")
+        self.pending = []
+
+
+def _markdown_html(text: str) -> str:
+    """A one-paragraph Markdown sentence from :func:`views.missing` as HTML."""
+    import mistune  # nbconvert's Markdown renderer
+
+    return mistune.html(text)
+
+
+def _html(text) -> str:
+    import html
+
+    return html.escape(str(text))

@@ -1,0 +1,288 @@
+"""Excel exports in the layouts evaluators ask for.
+
+Every export is a formatted workbook: Indonesian headers, column widths, wrapped text, a
+frozen header row, numbers stored as numbers and codes as text, and an ``info`` sheet
+saying where the data came from. Files are written atomically and never replace an
+existing file unless asked to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..core.cells import save_book, yes_no
+from ..core.findings import Finding
+from ..method.achievement import AchievementConfig, indicator_achievement
+from ..method.checks import indicator_notes
+from ..method.crosscutting import matrix, requests
+from ..method.indicators import MANUAL_FIELDS, manual_iku
+from ..reading import schema
+from ..reading.model import Pemda
+from ..reading.workbook import Range
+
+EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One exported column: the frame's column, its Indonesian header, how cells are stored."""
+
+    name: str
+    header: str
+    kind: str = "text"  # text, code, number, percent, int
+    width: float = 14
+
+
+WRAP_WIDTH = 40
+
+
+def _write_sheet(book, title: str, frame: pd.DataFrame, columns: list[Col]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    ws = book.create_sheet(title)
+    thin = Side(style="thin", color="BFBFBF")
+    for index, col in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index, value=col.header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E78")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(index)].width = col.width
+    formats = {"number": "#,##0.##", "percent": "0.0", "int": "0", "code": "@", "text": "General",
+               "count": '0;-0;""'}
+    for r, values in enumerate(frame[[c.name for c in columns]].itertuples(index=False), start=2):
+        lines = 1
+        for index, (col, value) in enumerate(zip(columns, values), start=1):
+            value = _cell(value, col.kind)
+            if value is None:
+                continue
+            cell = ws.cell(row=r, column=index, value=value)
+            cell.number_format = formats[col.kind]
+            cell.border = Border(bottom=thin)
+            wrap = col.kind == "text" and col.width >= 20
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+            if wrap:
+                lines = max(lines, math.ceil(len(str(value)) / (col.width * 1.05)))
+        # Spreadsheet programs do not all grow wrapped rows on opening: size them here.
+        ws.row_dimensions[r].height = 15 * lines
+    ws.freeze_panes = "A2"
+    # Printed: landscape, all columns on the page width, the header repeated on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
+    if len(frame):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+    header_lines = max(math.ceil(len(c.header) / max(c.width * 0.95, 1)) for c in columns)
+    ws.row_dimensions[1].height = max(32, 14 * header_lines)
+
+
+def _cell(value, kind: str):
+    if value is None or (not isinstance(value, (str, Range)) and pd.isna(value)):
+        return None
+    if isinstance(value, Range):
+        return str(value)
+    if kind == "code":
+        return str(value)
+    if kind == "count" and not isinstance(value, str) and value == 0:
+        return None  # an empty cell says "none", as the sheet's note tells the reader
+    if kind in ("number", "percent", "int", "count"):
+        if isinstance(value, str):
+            return value
+        return int(value) if kind == "int" else float(value)
+    if isinstance(value, bool):
+        return yes_no(value)
+    return str(value) if not isinstance(value, (int, float)) else value
+
+
+def _info_sheet(book, pemda: Pemda, what: str, kode_opd: str | None) -> None:
+    from openpyxl.styles import Font
+
+    ws = book.create_sheet("info")
+    info = pemda.info
+    rows = [
+        ("Ekspor", what), ("Pemda", f"{info.get('nama_pemda', '')} ({info.get('kode_pemda', '')})"),
+        ("Periode", f"{info.get('periode_awal', '')}-{info.get('periode_akhir', '')}"),
+        ("OPD", f"{kode_opd} {pemda.opd_name(kode_opd)}" if kode_opd else "semua"),
+        ("Sumber data", pemda.source),
+        ("Dibuat", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        ("Dibuat dengan", f"pohon-nb {__version__}"),
+    ]
+    for label, value in rows:
+        ws.append([label, value])
+        ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 80
+
+
+def _save(book, path: str | Path, overwrite: bool) -> Path:
+    return save_book(book, path, overwrite=overwrite)
+
+
+def _new_book():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    return book
+
+
+# --------------------------------------------------------------------------- cascading
+
+
+def cascading_table(pemda: Pemda, kode_opd: str | None = None,
+                    config: AchievementConfig | None = None) -> pd.DataFrame:
+    """The cascading matrix in tree order: one row per chosen indicator of each condition.
+
+    With ``kode_opd`` the OPD's conditions and the conditions above them that they serve.
+    Columns: ``level, id, kondisi, id_indikator, indikator, satuan, baseline``,
+    ``target_<year>`` for every year, ``realisasi_<year>`` and ``capaian_<year>`` for every
+    year with any realisation, ``temuan`` (method findings on the indicator, e.g. M07: a
+    target not challenging, shown beside its achievement), ``kode_opd, opd, jabatan``.
+    """
+    values = indicator_achievement(pemda, config=config)
+    achieved = {(r.id_indikator, r.tahun): r.capaian for r in values.itertuples()}
+    notes = indicator_notes(pemda)
+    nodes = pemda.tree_order()
+    if kode_opd is not None:
+        own = [n for n in nodes if pemda.node(n).get("kode_opd") == kode_opd]
+        keep = set(own) | {a for n in own for a in pemda.ancestors(n)}
+        nodes = [n for n in nodes if n in keep]
+    years = pemda.years
+    realised_years = [y for y in years if any(r.get(f"realisasi_{y}") is not None
+                                              for r in pemda.tables["indikator"].rows)]
+    records = []
+    for node_id in nodes:
+        node = pemda.node(node_id)
+        base = {"level": schema.LEVEL_LABELS.get(node.get("level"), node.get("level")),
+                "id": node_id, "kondisi": node.get("pernyataan"), "kode_opd": node.get("kode_opd"),
+                "opd": pemda.opd_name(node["kode_opd"]) if node.get("kode_opd") else None,
+                "jabatan": node.get("jabatan")}
+        chosen = pemda.chosen_indicators(node_id)
+        for row in chosen or [None]:
+            record = dict(base)
+            if row is not None:
+                record.update(id_indikator=row["id"], indikator=row.get("nama"),
+                              satuan=row.get("satuan"), baseline=row.get("baseline"),
+                              temuan=notes.get(row["id"]))
+                for y in years:
+                    record[f"target_{y}"] = row.get(f"target_{y}")
+                for y in realised_years:
+                    record[f"realisasi_{y}"] = row.get(f"realisasi_{y}")
+                    record[f"capaian_{y}"] = achieved.get((row["id"], y))
+            records.append(record)
+    columns = ["level", "id", "kondisi", "id_indikator", "indikator", "satuan", "baseline",
+               *(f"target_{y}" for y in years), *(f"realisasi_{y}" for y in realised_years),
+               *(f"capaian_{y}" for y in realised_years), "temuan", "kode_opd", "opd", "jabatan"]
+    return pd.DataFrame(records, columns=columns)
+
+
+def export_cascading(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
+                     overwrite: bool = False, config: AchievementConfig | None = None) -> Path:
+    """Write the cascading matrix (:func:`cascading_table`) as a formatted workbook."""
+    frame = cascading_table(pemda, kode_opd, config)
+    years = pemda.years
+    realised = [int(c.split("_")[1]) for c in frame.columns if c.startswith("capaian_")]
+    columns = [
+        Col("level", "Level", width=20), Col("id", "ID kondisi", "code", 16),
+        Col("kondisi", "Kondisi (sasaran)", width=45), Col("id_indikator", "ID indikator", "code", 16),
+        Col("indikator", "Indikator", width=40), Col("satuan", "Satuan", width=12),
+        Col("baseline", "Baseline", "number", 11),
+        *(Col(f"target_{y}", f"Target {y}", "number", 10) for y in years),
+        *(Col(f"realisasi_{y}", f"Realisasi {y}", "number", 10) for y in realised),
+        *(Col(f"capaian_{y}", f"Capaian {y} (%)", "percent", 10) for y in realised),
+        Col("temuan", "Temuan pada indikator", width=30),
+        Col("kode_opd", "Kode OPD", "code", 22), Col("opd", "OPD / unit pemilik", width=30),
+        Col("jabatan", "Jabatan", width=30),
+    ]
+    book = _new_book()
+    _write_sheet(book, "cascading", frame, columns)
+    _info_sheet(book, pemda, "Matriks cascading", kode_opd)
+    return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- crosscutting
+
+
+def export_crosscutting(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
+                        overwrite: bool = False) -> Path:
+    """Write the crosscutting requests and the OPD x OPD matrix as a formatted workbook."""
+    table = requests(pemda)
+    if kode_opd is not None:
+        table = table[(table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd)]
+    columns = [
+        Col("kode_opd", "Kode OPD peminta", "code", 22), Col("nama_opd", "OPD peminta", width=30),
+        Col("id_pohon", "ID kondisi", "code", 16), Col("pernyataan", "Kondisi yang membutuhkan", width=40),
+        Col("kode_opd_mitra", "Kode OPD mitra", "code", 22), Col("nama_mitra", "OPD mitra", width=30),
+        Col("id_pohon_mitra", "ID kondisi mitra", "code", 16),
+        Col("pernyataan_mitra", "Kondisi mitra yang mendukung", width=40),
+        Col("peran", "Peran mitra", width=40), Col("status", "Status", width=12),
+    ]
+    book = _new_book()
+    _write_sheet(book, "permintaan", table.reset_index(drop=True), columns)
+    counts = matrix(pemda)
+    if kode_opd is not None:
+        counts = counts.loc[[kode_opd]]
+    counts = counts.loc[:, counts.sum(axis=0) > 0] if kode_opd is not None else counts
+    frame = counts.reset_index()
+    frame.insert(1, "nama_peminta", [pemda.opd_name(c) for c in frame["peminta"]])
+    matrix_columns = [Col("peminta", "Kode OPD peminta", "code", 22),
+                      Col("nama_peminta", "OPD peminta", width=30)]
+    matrix_columns += [Col(c, pemda.opd_short(c), "count", 11) for c in counts.columns]
+    _write_sheet(book, "matriks", frame, matrix_columns)
+    _info_sheet(book, pemda, "Crosscutting antar-OPD (matriks: baris peminta, kolom mitra; "
+                              "sel kosong berarti tidak ada permintaan)", kode_opd)
+    return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- Manual IKU
+
+
+def export_manual_iku(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
+                      overwrite: bool = False) -> Path:
+    """Write the Manual IKU (:func:`pohon_nb.method.indicators.manual_iku`) as a formatted workbook."""
+    frame = manual_iku(pemda, kode_opd)
+    wide = {"definisi", "alasan", "formula", "sasaran", "nama"}
+    kinds = {"kode": "code", "baseline": "number", "tahun_baseline": "int"}
+    columns = [Col("kode_opd", "Kode OPD", "code", 22)]
+    columns += [Col(field, label, kinds.get(field, "text"), 40 if field in wide else 14)
+                for field, label in MANUAL_FIELDS]
+    columns += [Col(f"target_{y}", f"Target {y}", "number", 10) for y in pemda.years]
+    columns += [Col("belum_diisi", "Isian yang belum lengkap", width=40)]
+    book = _new_book()
+    _write_sheet(book, "manual_iku", frame, columns)
+    _info_sheet(book, pemda, "Manual IKU", kode_opd)
+    return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def export_findings(pemda: Pemda, findings: list[Finding], path: str | Path,
+                    kode_opd: str | None = None, *, overwrite: bool = False) -> Path:
+    """Write validation findings, one row each, as a formatted workbook."""
+    rows = [f.as_dict() for f in findings if kode_opd is None or f.kode_opd == kode_opd]
+    frame = pd.DataFrame(rows, columns=["severity", "code", "title", "criterion", "kode_opd",
+                                        "sheet", "row", "column", "ref", "message", "file"])
+    frame["severity"] = frame["severity"].map({"error": "galat", "warning": "peringatan",
+                                               "info": "info"})
+    frame.insert(5, "opd", [pemda.opd_name(c) if c else "" for c in frame["kode_opd"]])
+    columns = [
+        Col("severity", "Tingkat", width=12), Col("code", "Kode", width=8),
+        Col("title", "Temuan", width=36), Col("criterion", "Kriteria", width=10),
+        Col("kode_opd", "Kode OPD", "code", 22), Col("opd", "OPD", width=30),
+        Col("sheet", "Sheet", width=14), Col("row", "Baris", "int", 8),
+        Col("column", "Kolom", width=16), Col("ref", "ID", "code", 18),
+        Col("message", "Keterangan", width=70), Col("file", "Berkas", width=30),
+    ]
+    book = _new_book()
+    _write_sheet(book, "temuan", frame, columns)
+    _info_sheet(book, pemda, "Temuan pemeriksaan workbook", kode_opd)
+    return _save(book, path, overwrite)

@@ -1,0 +1,195 @@
+"""A papermill engine that keeps one kernel warm per worker thread and resets it between
+notebooks.
+
+Measured here (FIELD-NOTES.md), a cold papermill run spends most of its time starting a
+kernel, importing pandas and matplotlib and shutting the kernel down. This engine starts a
+kernel once, runs notebook after notebook on it, and before each one restores a clean
+state: the user namespace and output cache are emptied (``%reset -f``), the execution
+counter goes back to 1, matplotlib figures are closed and its rcParams restored, the working
+directory, ``sys.path``, environment variables, random states and pohon-nb's registries are
+put back as they were when the kernel started. The kernel is recycled after
+``RECYCLE_AFTER`` notebooks, when its memory passes ``MAX_RSS_MB``, and after it dies.
+
+Register it with papermill as ``engine_name="pohon_nb_warm"`` (done on import).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from pathlib import Path
+
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import Engine, papermill_engines
+
+ENGINE_NAME = "pohon_nb_warm"
+RECYCLE_AFTER = 40
+MAX_RSS_MB = 700
+
+_SNAPSHOT = r'''
+import sys as _s
+if "__pohon_nb_warm__" not in _s.modules:
+    import copy as _c, os as _o, random as _r, types as _t
+    _m = _t.ModuleType("__pohon_nb_warm__")
+    _m.cwd, _m.path, _m.env = _o.getcwd(), list(_s.path), dict(_o.environ)
+    _m.random = _r.getstate()
+    try:
+        import numpy as _np
+        _m.np_random = _np.random.get_state()
+    except ImportError:
+        _m.np_random = None
+    try:
+        import matplotlib as _mpl
+        _m.rc = _c.deepcopy(dict(_mpl.rcParams))
+    except ImportError:
+        _m.rc = None
+    _s.modules["__pohon_nb_warm__"] = _m
+'''
+
+_RESET = r'''
+import sys as _s, os as _o
+_m = _s.modules["__pohon_nb_warm__"]
+get_ipython().run_line_magic("reset", "-f")
+import sys as _s, os as _o, random as _r
+_m = _s.modules["__pohon_nb_warm__"]
+if "matplotlib.pyplot" in _s.modules:
+    _s.modules["matplotlib.pyplot"].close("all")
+if _m.rc is not None and "matplotlib" in _s.modules:
+    import warnings as _w
+    with _w.catch_warnings():
+        _w.simplefilter("ignore")
+        _s.modules["matplotlib"].rcParams.update(_m.rc)
+_r.setstate(_m.random)
+if _m.np_random is not None and "numpy" in _s.modules:
+    _s.modules["numpy"].random.set_state(_m.np_random)
+_s.path[:] = _m.path
+for _k in set(_o.environ) - set(_m.env):
+    del _o.environ[_k]
+_o.environ.update(_m.env)
+if "pohon_nb.method.scales" in _s.modules:
+    _a = _s.modules["pohon_nb.method.scales"]
+    for _k in set(_a.SCALES) - set(_a.BUILT_IN_SCALES):
+        del _a.SCALES[_k]
+_o.chdir(__CWD__)
+get_ipython().execution_count = 1
+del _s, _o, _r, _m
+'''
+
+
+# The kernel's own start-up chatter ("[IPKernelApp] WARNING | Kernel is running over TCP
+# without encryption": a local kernel on loopback) is not for a facilitator's terminal.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
+
+class WarmKernel:
+    """One kernel kept alive across notebooks (one per thread that uses the engine)."""
+
+    def __init__(self) -> None:
+        self.km = None
+        self.kc = None
+        self.used = 0
+
+    def attach(self, client: PapermillNotebookClient, cwd: str) -> None:
+        """Give ``client`` this kernel (starting it if needed) in a clean state."""
+        if self.km is not None and (self.used >= RECYCLE_AFTER or not self._alive()
+                                    or self._rss_mb() > MAX_RSS_MB):
+            self.shutdown()
+        if self.km is None:
+            client.km = client.create_kernel_manager()
+            client.start_new_kernel(cwd=cwd)
+            client.start_new_kernel_client()
+            self.km, self.kc = client.km, client.kc
+            self._run(_SNAPSHOT)
+        else:
+            client.km, client.kc = self.km, self.kc
+        self._run(_RESET.replace("__CWD__", repr(cwd)))
+        self.used += 1
+
+    def _run(self, code: str, timeout: float = 60) -> None:
+        from jupyter_client.utils import run_sync
+
+        kc = self.kc
+        msg_id = kc.execute(code, silent=False, store_history=False)
+        reply = run_sync(kc.get_shell_msg)(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = run_sync(kc.get_shell_msg)(timeout=timeout)
+        if reply["content"]["status"] != "ok":
+            content = reply["content"]
+            raise RuntimeError(f"reset failed: {content.get('ename')}: {content.get('evalue')}")
+
+    def _alive(self) -> bool:
+        from jupyter_client.utils import run_sync
+
+        try:
+            return bool(run_sync(self.km.is_alive)())
+        except Exception:
+            return False
+
+    def _rss_mb(self) -> float:
+        try:
+            pid = self.km.provisioner.process.pid
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except Exception:  # not Linux, or no process: never recycle for memory
+            pass
+        return 0.0
+
+    def shutdown(self) -> None:
+        from jupyter_client.utils import run_sync
+
+        if self.kc is not None:
+            with contextlib.suppress(Exception):
+                self.kc.stop_channels()
+        if self.km is not None:
+            with contextlib.suppress(Exception):
+                run_sync(self.km.shutdown_kernel)(now=True)
+        self.km = self.kc = None
+        self.used = 0
+
+
+_local = threading.local()
+
+
+def set_thread_cwd(cwd: str | None) -> None:
+    """The folder the next notebook on this thread runs in."""
+    _local.cwd = cwd
+
+
+def warm_kernel() -> WarmKernel:
+    """This thread's warm kernel."""
+    if not hasattr(_local, "kernel"):
+        _local.kernel = WarmKernel()
+    return _local.kernel
+
+
+class WarmEngine(Engine):
+    """papermill engine running every notebook of a thread on that thread's warm kernel."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                 stderr_file=None, start_timeout=60, execution_timeout=None,
+                                 **kwargs):
+        client = PapermillNotebookClient(
+            nb_man, km=None, kernel_name=kernel_name, timeout=execution_timeout,
+            startup_timeout=start_timeout, log=logging.getLogger("papermill"),
+            log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+            extra_arguments=KERNEL_ARGUMENTS,
+        )
+        client.owns_km = False  # the kernel outlives this notebook
+        # papermill's own cwd= changes the whole process's folder, which threads share:
+        # the batch sets the notebook's folder per thread instead.
+        warm_kernel().attach(client, getattr(_local, "cwd", None) or os.getcwd())
+        # papermill writes the whole notebook before and after every cell (for watching a
+        # long run); with images in the outputs that is most of a batch's file writing.
+        # The batch writes each notebook once, when it is complete.
+        save, nb_man.save = nb_man.save, lambda **kwargs: None
+        try:
+            return client.execute(cleanup_kc=False)
+        finally:
+            nb_man.save = save
+
+
+papermill_engines.register(ENGINE_NAME, WarmEngine)

@@ -1,0 +1,56 @@
+"""The step notebooks and their reports: names, titles, and an executed notebook as HTML.
+
+Notebooks are executed in one place, :mod:`pohon_nb.run.batch` (``pohon-nb run`` is a batch of
+one OPD); this module names the notebooks and turns an executed one into the page a reader
+gets, with inputs, prompts and JupyterLab-only cells hidden, written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.atomic import atomic_path
+
+STEPS = ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")
+OVERVIEW = "00_ikhtisar_pemda"
+STEP_TITLES = {OVERVIEW: "Ikhtisar Pemda", "01_identifikasi_masalah": "1 Identifikasi masalah",
+               "02_pemetaan_kausal": "2 Pemetaan kausal", "03_pemilihan_indikator": "3 Pemilihan indikator"}
+
+
+_EXPORTER = None
+INTERACTIVE_TAG = "hanya-interaktif"
+"""Cells that only make sense in JupyterLab (how to run, the scorers): left out of reports."""
+
+
+def html_exporter():
+    """One reused HTML exporter: inputs, prompts and JupyterLab-only cells hidden."""
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+        from nbconvert.preprocessors import TagRemovePreprocessor
+
+        _EXPORTER = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                                 exclude_output_prompt=True)
+        remove = TagRemovePreprocessor(remove_cell_tags={INTERACTIVE_TAG}, enabled=True)
+        _EXPORTER.register_preprocessor(remove, enabled=True)
+    return _EXPORTER
+
+
+def write_html(notebook: Path, target: Path, title: str | None = None) -> Path:
+    """The executed notebook as a report: ``title`` in the page's title (else the file name)."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    resources = {"metadata": {"name": title or Path(notebook).stem}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    with atomic_path(target, overwrite=True) as tmp:
+        tmp.write_text(body, encoding="utf-8")
+    return target
+
+
+def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> str:
+    """The title of a report page: step, OPD, Pemda, year."""
+    who = f"{pemda.opd_name(kode_opd)} ({kode_opd})" if kode_opd else None
+    parts = [STEP_TITLES.get(step, step), who, pemda.info.get("nama_pemda"),
+             f"tahun {tahun or 2025}"]
+    return " · ".join(str(p) for p in parts if p)
