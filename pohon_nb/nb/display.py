@@ -170,6 +170,28 @@ def markdown(text: str):
     return Markdown(text)
 
 
+class Section(list):
+    """What a view shows, in order, with its parts also reachable by name.
+
+    ``views.apkl(ctx).table`` is the APKL table whatever precedes it; a part the section
+    does not have is None (a section with nothing to show holds only its ``text``).
+    """
+
+    def __init__(self, **parts):
+        super().__init__(item for value in parts.values() if value is not None
+                         for item in (value if isinstance(value, list) else [value]))
+        self.parts = parts
+
+    def __getattr__(self, name: str):
+        if name == "parts":
+            raise AttributeError(name)
+        return self.parts.get(name)
+
+    def only(self, *names: str) -> list:
+        """The named parts, in the order given, leaving out those the section lacks."""
+        return [self.parts[n] for n in names if self.parts.get(n) is not None]
+
+
 def displayable(item):
     """Whatever a view returns, made displayable: figures become images, str markdown."""
     from matplotlib.figure import Figure

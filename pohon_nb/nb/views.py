@@ -22,7 +22,7 @@ from ..method.checks import CheckConfig, indicator_notes, run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..outputs import diagrams
 from ..reading.model import Pemda
-from .display import md, table
+from .display import Section, md, table
 
 
 @dataclass
@@ -197,13 +197,11 @@ def indicator_gaps(ctx: Context) -> list:
                  f"kurang menantang: predikatnya perlu dibaca bersama catatan itu.")
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
                "capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren", "keterangan"]
-    items = [text, *([gap] if gap else []), table(gaps, columns)]
     worst_ids = list(below["id_indikator"][:6])
-    if worst_ids:
-        items.append(diagrams.trend_figure(ctx.pemda, worst_ids,
-                                           title=f"Tren indikator dengan kesenjangan terbesar "
-                                                 f"({ctx.opd_name})"))
-    return items
+    figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
+                                                               f"terbesar ({ctx.opd_name})")
+              if worst_ids else None)
+    return Section(text=text, gap=gap or None, table=table(gaps, columns), figure=figure)
 
 
 def apkl(ctx: Context) -> list:
@@ -220,8 +218,8 @@ def apkl(ctx: Context) -> list:
     if incomplete:
         text += (f" {incomplete} isu belum lengkap APKL-nya: isi kolom `apkl_a`, `apkl_p`, "
                  f"`apkl_k`, `apkl_l` (ya/tidak) di sheet `masalah`.")
-    return [text, table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k", "apkl_l",
-                                 "lolos", "gagal"])]
+    return Section(text=text, table=table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k",
+                                                   "apkl_l", "lolos", "gagal"]))
 
 
 def usg(ctx: Context) -> list:
@@ -323,8 +321,9 @@ def conversion(ctx: Context) -> list:
             "yang sudah merujuk masalah itu (kolom `asal_masalah`).")
     if len(unmatched):
         text += f" {len(unmatched)} masalah perlu dirumuskan manual (tidak ada aturan kata yang cocok)."
-    return [text, table(table_, ["id_masalah", "peran", "pernyataan_masalah", "usulan_kondisi",
-                                 "usulan_level", "kandidat_crosscutting", "kondisi_terkait"])]
+    return Section(text=text, table=table(table_, ["id_masalah", "peran", "pernyataan_masalah",
+                                                   "usulan_kondisi", "usulan_level",
+                                                   "kandidat_crosscutting", "kondisi_terkait"]))
 
 
 def traceability(ctx: Context) -> list:
@@ -549,10 +548,10 @@ def score_reasons(ctx: Context) -> list:
     if weak.empty:
         return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
                 "indikator OPD ini bernilai 2: tidak ada alasan penurunan skor."]
-    return [f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria). Skor penilai, bila ada, "
-            "menggantikan skor otomatis.",
-            table(weak, ["id_indikator", "nama", "kerangka", "kriteria", "skor_otomatis", "alasan",
-                         "skor_penilai", "jumlah_penilai", "skor"])]
+    return Section(text=f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria). Skor penilai, bila "
+                        f"ada, menggantikan skor otomatis.",
+                   table=table(weak, ["id_indikator", "nama", "kerangka", "kriteria", "skor_otomatis",
+                                      "alasan", "skor_penilai", "jumlah_penilai", "skor"]))
 
 
 def type_and_polarity(ctx: Context) -> list:
@@ -591,15 +590,15 @@ def manual_iku(ctx: Context) -> list:
         text += (f" {len(incomplete)} masih punya isian kosong: "
                  + "; ".join(f"{md(r.kode)} ({md(r.belum_diisi)})" for r in incomplete.itertuples())
                  + ".")
-    items: list = [text]
+    sheets: list = []
     # One sheet per IKU (field, content), as a Manual IKU is printed: a page wide enough for
     # every field and every yearly target, however many years the period has.
     fields = [c for c in frame.columns if c not in ("kode_opd", "belum_diisi")]
     for _, row in frame.iterrows():
         sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields],
                               "isi": [_field_text(c, row[c]) for c in fields]})
-        items += [f"**{md(row['kode'])}** {md(row['nama'] or '')}", table(sheet)]
-    return items
+        sheets += [f"**{md(row['kode'])}** {md(row['nama'] or '')}", table(sheet)]
+    return Section(text=text, sheets=sheets)  # sheets: each IKU's title, then its sheet
 
 
 def label_of(column: str) -> str:

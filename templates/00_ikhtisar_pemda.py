@@ -1,0 +1,65 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Ikhtisar Pemda
+#
+# Angka utama setiap OPD, sasaran daerah dan OPD yang mengampunya, serta jejaring crosscutting antar-OPD: bahan pembuka asistensi.
+
+# %% [markdown] tags=["hanya-interaktif"]
+# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah. Workbook asli tidak pernah diubah oleh notebook ini.
+
+# %% tags=["parameters"]
+data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
+kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD (teks, persis seperti di sheet opd)
+tahun: int = 2025  # tahun realisasi yang dinilai
+skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat
+interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis
+folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook
+batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 tanpa batas
+
+# %% [markdown] tags=["hanya-interaktif"]
+# Sel berikut membaca workbook dan memeriksanya. Bila workbook masih punya **galat**, notebook berhenti di sini dan menyebutkan letaknya (sheet, baris, kolom); perbaiki lalu jalankan lagi. Baris ringkasan di bawahnya adalah angka utama OPD.
+
+# %% tags=["nbval-check-output"]
+from pohon_nb.nb import views
+from pohon_nb.nb.session import Session
+
+session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran, batas_atas=batas_atas, ikhtisar=True)
+session.pemda_headline()
+
+# %% [markdown]
+# Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar).
+
+# %%
+session.controls()
+
+# %% [markdown]
+# ## 1. Angka utama setiap OPD
+#
+# Capaian = rata-rata capaian kondisi teratas OPD menurut indikatornya sendiri (sasaran strategis); *cabang* = rata-rata capaian cabang di bawahnya, sebagai penjelas; temuan dihitung per tingkat.
+
+# %%
+session.show(views.pemda_headlines)
+
+# %% [markdown]
+# ## 2. Sasaran daerah dan OPD pengampu
+
+# %%
+session.show(views.pemda_outcomes)
+
+# %% [markdown]
+# ## 3. Jejaring crosscutting
+
+# %%
+session.show(views.crosscutting_network)

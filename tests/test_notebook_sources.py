@@ -1,0 +1,52 @@
+"""Every committed notebook is what its source builds, and every notebook has a source.
+
+The source of each notebook is the percent-format ``.py`` beside it
+(``scripts/build_notebooks.py``); an edit made to one and not carried to the other fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+
+def _cells(nb) -> list[tuple]:
+    return [(c.id, c.cell_type, c.source, c.metadata.get("tags", [])) for c in nb.cells]
+
+
+@pytest.mark.parametrize("source", build.sources(), ids=str)
+def test_a_committed_notebook_is_what_its_source_builds(source):
+    committed = nbformat.read(ROOT / source.with_suffix(".ipynb"), as_version=4)
+    expected = build.notebook(source)
+    assert _cells(committed) == _cells(expected), (
+        f"{source.with_suffix('.ipynb')} tidak sama dengan sumbernya {source}: jalankan "
+        f"python scripts/build_notebooks.py {source}")
+    assert committed.metadata["kernelspec"] == expected.metadata["kernelspec"]
+    for cell in committed.cells:  # outputs are kept only where nbval compares them
+        if cell.cell_type == "code" and build.CHECKED not in cell.metadata.get("tags", []):
+            assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+def test_every_notebook_has_a_source():
+    notebooks = {p.relative_to(ROOT) for folder in build.FOLDERS for p in (ROOT / folder).glob("*.ipynb")}
+    assert notebooks == {source.with_suffix(".ipynb") for source in build.sources()}
+    assert len(notebooks) == 10
+
+
+def test_an_edit_to_a_source_shows_as_a_difference(tmp_path, monkeypatch):
+    source = Path("templates/01_identifikasi_masalah.py")
+    text = (ROOT / source).read_text(encoding="utf-8")
+    changed = tmp_path / source
+    changed.parent.mkdir(parents=True)
+    changed.write_text(text.replace("# ## 1. OPD sekilas", "# ## 1. OPD sekilas (diubah)"), encoding="utf-8")
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    committed = nbformat.read(ROOT / source.with_suffix(".ipynb"), as_version=4)
+    assert _cells(build.notebook(source)) != _cells(committed)
