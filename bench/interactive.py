@@ -70,6 +70,7 @@ def main(argv=None) -> int:
     parser.add_argument("--nodes", type=int, default=3400)
     parser.add_argument("--changes", type=int, default=8)
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
+    parser.add_argument("--only", default="", help="notebooks whose name contains this (e.g. jelajah)")
     args = parser.parse_args(argv)
 
     import matplotlib
@@ -89,6 +90,8 @@ def main(argv=None) -> int:
     worst = 0.0
     medians = []
     for relative, node in NOTEBOOKS.items():
+        if args.only not in relative:
+            continue
         ctx = Context(pemda, pemda.opd_codes()[0], 2025, out_dir=work / "out")
         panel = ControlPanel(ctx, node=node, all_nodes=node)
         start = time.perf_counter()

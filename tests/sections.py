@@ -16,7 +16,7 @@ import nbformat
 from matplotlib.figure import Figure
 
 from pohon_nb.nb import views
-from pohon_nb.nb.display import Table
+from pohon_nb.nb.display import Deferred, Table
 from pohon_nb.outputs.diagrams import Drawing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,6 +46,8 @@ def section_problem(items) -> str | None:
     if not isinstance(items, list) or not items:
         return "tidak ada isi"
     for item in items:
+        if isinstance(item, Deferred):  # drawn when shown: check what it draws
+            item = item.resolve()
         if isinstance(item, Table) and len(item.data) == 0:
             return "tabel kosong"
         if isinstance(item, Drawing) and not item.patches:

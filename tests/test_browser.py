@@ -216,6 +216,18 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     walk.snap("kondisi_diganti")
     assert walk.images() != before_images, walk.fail_note("gambar tidak berubah")
     assert walk.page.inner_text(".jp-Notebook") != before_text
+    # Find a condition by a word instead of scrolling the list: Enter narrows it and shows
+    # the first match.
+    every = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").count()
+    search = walk.notebook.locator(".widget-text input").first
+    search.fill("stunting")
+    search.press("Enter")
+    walk.wait_for_text("kondisi memuat")
+    walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
+    walk.snap("dicari")
+    found = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").all_inner_texts()
+    assert 0 < len(found) < every, walk.fail_note("daftar kondisi tidak menyempit")
+    walk.wait_for_text(found[0].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
     walk.page.close()
 
 

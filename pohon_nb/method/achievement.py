@@ -401,6 +401,11 @@ def efficiency(pemda: Pemda, year: int, config: AchievementConfig | None = None)
     the regional practice: the share of the ceiling left unspent, reported only when the
     node's own achievement reaches 100%. ``serapan`` is spent / ceiling in percent.
     """
+    key = ("efficiency", year, config or AchievementConfig())
+    return pemda.memo(key, lambda: _efficiency(pemda, year, config)).copy()
+
+
+def _efficiency(pemda: Pemda, year: int, config: AchievementConfig | None) -> pd.DataFrame:
     budget = pemda.anggaran
     budget = budget[budget["tahun"] == year] if len(budget) else budget
     own, _ = _own_achievement(pemda, year, config)

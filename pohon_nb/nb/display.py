@@ -170,6 +170,22 @@ def markdown(text: str):
     return Markdown(text)
 
 
+class Deferred:
+    """A part of a section drawn only when shown: a tree branch a reader may never open.
+
+    Static output (reports, papermill) shows it at once; the interactive panel puts it
+    behind its title and draws it when the analyst opens it.
+    """
+
+    def __init__(self, title: str, make):
+        self.title, self._make, self._value = title, make, None
+
+    def resolve(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 class Section(list):
     """What a view shows, in order, with its parts also reachable by name.
 
@@ -198,6 +214,8 @@ def displayable(item):
 
     from ..outputs.diagrams import Drawing
 
+    if isinstance(item, Deferred):
+        return displayable(item.resolve())
     if isinstance(item, Drawing):
         return image(item.figure)
     if isinstance(item, Figure):

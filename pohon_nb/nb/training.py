@@ -370,8 +370,8 @@ def candidates(pemda, kode_opd: str = "1.02.0.00.0.00.01.0000", node: str = "DIN
     from .display import table
 
     rows = [{"id": n, "level": pemda.level(n), "pernyataan": pemda.node(n).get("pernyataan")}
-            for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == kode_opd
-            and (pemda.level(n) in ("intermediate", "immediate") or n == node)]
+            for n in pemda.owned_by(kode_opd)
+            if pemda.level(n) in ("intermediate", "immediate") or n == node]
     return table(pd.DataFrame(rows, columns=["id", "level", "pernyataan"]))
 
 

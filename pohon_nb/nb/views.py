@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,7 @@ from ..method.checks import CheckConfig, indicator_notes, run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..outputs import diagrams
 from ..reading.model import Pemda
-from .display import Section, md, table
+from .display import Deferred, Section, md, table
 
 
 @dataclass
@@ -51,8 +52,7 @@ class Context:
         return self.pemda.opd_name(self.kode_opd)
 
     def opd_nodes(self) -> list[str]:
-        return [n for n in self.pemda.tree_order()
-                if self.pemda.node(n).get("kode_opd") == self.kode_opd]
+        return self.pemda.owned_by(self.kode_opd)
 
     def top_nodes(self) -> list[str]:
         """The OPD's highest conditions (those whose parent another owner holds)."""
@@ -351,8 +351,13 @@ def opd_tree(ctx: Context) -> list:
     if not ctx.opd_nodes():
         return [missing(ctx, "pohon")]
     # 11 inches is about a notebook's width at 100 dpi: wider trees are split, not shrunk.
-    drawings = diagrams.opd_tree_figures(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
-                                         config=ctx.config, max_width=SCREEN_WIDTH)
+    plans = diagrams.opd_tree_plans(ctx.pemda, ctx.kode_opd, year=ctx.tahun, scale=ctx.skala,
+                                    config=ctx.config, max_width=SCREEN_WIDTH)
+    # The first drawing now; the branches when shown (at once in a report, when opened in
+    # the interactive panel).
+    drawings = [diagrams.render_tree(ctx.pemda, plans[0]),
+                *(Deferred(plan.title, partial(diagrams.render_tree, ctx.pemda, plan))
+                  for plan in plans[1:])]
     text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
             "level; lencana menunjukkan capaian tahun " f"{ctx.tahun} dari indikator kondisi itu "
             "sendiri, dan di bawahnya capaian cabang yang menjelaskannya.")
@@ -360,7 +365,8 @@ def opd_tree(ctx: Context) -> list:
     if gap:
         text += " Lencana \"n/a\": " + gap
     if len(drawings) > 1:
-        text += f" Pohon ini terlalu lebar untuk satu halaman: {len(drawings)} gambar (ikhtisar dulu)."
+        text += (f" Pohon ini terlalu lebar untuk satu halaman: {len(drawings)} gambar (ikhtisar dulu, "
+                 f"lalu satu gambar per cabang).")
     return [text, *drawings]
 
 
@@ -710,12 +716,16 @@ def node_subtree(ctx: Context) -> list:
     node = focus_node(ctx)
     if node is None:
         return _no_node(ctx)
-    size = 1 + len(ctx.pemda.descendants(node))
-    drawing = diagrams.draw_tree(ctx.pemda, [node], year=ctx.tahun, scale=ctx.skala,
-                                 indicators=size <= 40, config=ctx.config,
-                                 title=f"{node} dan cabangnya")
-    return [f"**{md(node)}** {md(ctx.pemda.node(node).get('pernyataan'))}: {size} kondisi di cabang ini.",
-            drawing]
+    size = ctx.pemda.subtree_size(node)
+    drawing = diagrams.focus_tree(ctx.pemda, node, year=ctx.tahun, scale=ctx.skala, config=ctx.config)
+    drawn = len(drawing.layout.boxes)
+    text = f"**{md(node)}** {md(ctx.pemda.node(node).get('pernyataan'))}: {size} kondisi di cabang ini."
+    if ctx.pemda.parent(node) is not None:
+        text += " Di atasnya jalur sampai outcome teratasnya."
+    if size > drawn - len(ctx.pemda.ancestors(node)):
+        text += (" Cabang yang tidak digambar seluruhnya ditandai ▸ dengan jumlah kondisinya: pilih "
+                 "kondisi itu di daftar untuk membukanya.")
+    return Section(text=text, figure=drawing)
 
 
 def node_achievement(ctx: Context) -> list:

@@ -7,6 +7,7 @@ kernel (the browser shows it) and outside one (tests read ``Output.outputs``).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,28 +16,79 @@ import ipywidgets as w
 from ..method import achievement, problems
 from ..method.indicators import CRITERIA, score_reasons
 from ..reading.scores import save_scores
-from .display import displayable, table
+from .display import Deferred, displayable, table
 from .views import Context, missing, no_indicators
 
 View = Callable[[Context], list]
 
 
+CACHED_STATES = 24
+"""Field values whose rendered section a view output remembers (least recently used out)."""
+
+
 class ViewOutput(w.Output):
-    """An output area that shows one view of the context and can show it again."""
+    """An output area that shows one view of the context and can show it again.
+
+    What it rendered is remembered per state of the context (workbook model, OPD, year,
+    scale, condition, settings): going back to an OPD or year already seen shows it again
+    without recomputing. The model itself is part of the state, so a section computed from
+    another workbook is never shown.
+    """
 
     def __init__(self, view: View, ctx: Context):
         super().__init__()
         self.view, self.ctx = view, ctx
+        self._rendered: OrderedDict[tuple, tuple] = OrderedDict()  # state -> (model, outputs, accordion)
+        self.accordion: w.Accordion | None = None  # the section's parts drawn when opened
         self.refresh()
 
+    def state(self) -> tuple:
+        ctx = self.ctx
+        return (id(ctx.pemda), ctx.kode_opd, ctx.tahun, ctx.skala, ctx.node, ctx.config,
+                ctx.check_config, str(ctx.out_dir))
+
     def refresh(self) -> None:
+        key = self.state()
+        cached = self._rendered.get(key)
+        if cached is not None and cached[0] is self.ctx.pemda:
+            self._rendered.move_to_end(key)
+            self.outputs, self.accordion = cached[1], cached[2]
+            return
         self.outputs = ()
         try:
             items = self.view(self.ctx)
         except Exception as exc:  # a view that fails says so where its content would be
             items = [f"**Tidak dapat ditampilkan**: {type(exc).__name__}: {exc}"]
+        deferred = [item for item in items if isinstance(item, Deferred)]
         for item in items:
-            self.append_display_data(displayable(item))
+            if not isinstance(item, Deferred):
+                self.append_display_data(displayable(item))
+        self.accordion = _lazy_accordion(deferred) if deferred else None
+        if self.accordion is not None:
+            self.append_display_data(self.accordion)
+        self._rendered[key] = (self.ctx.pemda, self.outputs, self.accordion)
+        while len(self._rendered) > CACHED_STATES:
+            self._rendered.popitem(last=False)
+
+
+def _lazy_accordion(parts: list[Deferred]) -> w.Accordion:
+    """Deferred parts behind their titles, each drawn the first time it is opened."""
+    panes = [w.Output() for _ in parts]
+    accordion = w.Accordion(children=panes, titles=tuple(p.title[:90] for p in parts))
+    accordion.selected_index = None
+
+    def opened(change) -> None:
+        index = change["new"]
+        if index is None or panes[index].outputs:
+            return
+        try:
+            panes[index].append_display_data(displayable(parts[index].resolve()))
+        except Exception as exc:  # said where the figure would be, never a silent stop
+            panes[index].append_display_data(displayable(
+                f"**Tidak dapat ditampilkan**: {type(exc).__name__}: {exc}"))
+
+    accordion.observe(opened, names="selected_index")
+    return accordion
 
 
 class ControlPanel(w.VBox):
@@ -60,25 +112,57 @@ class ControlPanel(w.VBox):
         self.all_nodes = all_nodes
         self.node = w.Dropdown(description="Kondisi", style=style, layout=layout,
                                options=self._node_options()) if node else None
+        self.search = None
         if self.node is not None:
             values = [v for _, v in self.node.options]
             self.node.value = ctx.node if ctx.node in values else (values[0] if values else None)
             ctx.node = self.node.value
+            # Find a condition by a word of its statement, its id or an indicator's name
+            # (Enter to search; empty to list them all again).
+            self.search = w.Text(description="Cari", style=style, layout=layout, continuous_update=False,
+                                 placeholder="mis. stunting: kata di pernyataan, id atau nama indikator")
+            self.search.observe(lambda change: self.find(change["new"]), names="value")
         self.status = w.HTML()
         controls = [self.opd, w.HBox([self.year, self.scale])]
         if self.node is not None:
-            controls.append(self.node)
+            controls += [self.search, self.node]
         super().__init__([*controls, self.status])
         for control in (self.opd, self.year, self.scale, self.node):
             if control is not None:
                 control.observe(self._changed, names="value")
 
-    def _node_options(self) -> list[tuple[str, str]]:
+    def _node_options(self, words: str = "") -> list[tuple[str, str]]:
+        """The conditions to choose from, in tree order, indented by depth; with ``words``, only
+        those whose id, statement or an indicator's name holds every word."""
         pemda = self.ctx.pemda
-        own = [n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == self.ctx.kode_opd]
+        own = pemda.owned_by(self.ctx.kode_opd)
         nodes = own if own and not self.all_nodes else pemda.tree_order()  # no own node: all
+        wanted = words.lower().split()
+        if wanted:
+            index = pemda.memo(("search_text",), lambda: {
+                n: " ".join([n, pemda.node(n).get("pernyataan") or "",
+                             *(i.get("nama") or "" for i in pemda.indicators_of(n))]).lower()
+                for n in pemda.tree_order()})
+            nodes = [n for n in nodes if all(word in index[n] for word in wanted)]
         return [(f"{'· ' * len(pemda.ancestors(n))}{n} {pemda.node(n).get('pernyataan', '')[:70]}", n)
                 for n in nodes]
+
+    def find(self, words: str) -> None:
+        """Narrow the condition list to what matches ``words`` and show the first match."""
+        options = self._node_options(words)
+        if not options:
+            self.status.value = f"<i>Tidak ada kondisi yang memuat {_html(words)!s}.</i>"
+            return
+        self.status.value = (f"<i>{len(options)} kondisi memuat {_html(words)}.</i>" if words.strip()
+                             else "")
+        current = self.node.value
+        self.node.unobserve(self._changed, names="value")
+        self.node.options = options
+        values = [v for _, v in options]
+        self.node.value = current if current in values else values[0]
+        self.node.observe(self._changed, names="value")
+        if self.node.value != current:
+            self._changed({"owner": self.node})
 
     def add(self, view: View) -> ViewOutput:
         output = ViewOutput(view, self.ctx)
@@ -87,6 +171,7 @@ class ControlPanel(w.VBox):
 
     def _changed(self, change) -> None:
         owner = change["owner"]
+        note = self.status.value if owner is self.node and self.search is not None else ""
         if owner is self.opd:
             self.ctx.kode_opd = self.opd.value
             if self.node is not None and not self.all_nodes:
@@ -107,7 +192,7 @@ class ControlPanel(w.VBox):
         self.status.value = "<i>memperbarui…</i>"
         for output in self.views:
             output.refresh()
-        self.status.value = ""
+        self.status.value = note
 
 
 class UsgScorer(w.VBox):

@@ -247,20 +247,31 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
     return lines
 
 
-def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
+@dataclass
+class TreePlan:
+    """A tree drawing decided but not drawn: its boxes' text, sizes and layout.
+
+    Planning is cheap; drawing and rendering are not. A caller that only needs the width
+    (does the tree fit the page?) plans, and draws only what it keeps.
+    """
+
+    roots: list[str]
+    children: dict[str, list[str]]
+    content: dict[str, list]
+    layout: object
+    scale: object
+    badges: bool
+    links: list
+    title: str
+
+
+def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
               year: int | None = None, scale: str = DEFAULT_SCALE, indicators: bool = True,
               levels: tuple[str, ...] | None = None, title: str = "",
               config: AchievementConfig | None = None,
-              own_only: frozenset[str] | set[str] = frozenset()) -> Drawing:
-    """Draw the subtrees under ``roots`` (or the given ``children`` map).
-
-    ``year`` adds an achievement badge: the condition's own achievement (traffic light by
-    ``scale``, or why it is missing), and below it the branch's figure that explains it;
-    ``levels`` keeps only nodes of those levels; ``indicators`` lists chosen indicators
-    under each statement. Crosscutting requests show as tags, and as a dashed link when the
-    partner's node is on the same drawing. Nodes in ``own_only`` show no branch figure
-    (context above an OPD's tree, whose branch holds other OPDs).
-    """
+              own_only: frozenset[str] | set[str] = frozenset(),
+              collapsed: dict[str, str] | None = None) -> TreePlan:
+    """What :func:`draw_tree` would draw (see there), without drawing it."""
     if children is None:
         children = _children_within(pemda, roots, levels)
     nodes = _reachable(roots, children)
@@ -271,35 +282,66 @@ def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
         achieved = {n: (None if own != own else own, why, None if branch != branch else branch)
                     for n, own, why, branch in zip(table["id"], table["capaian_sendiri"],
                                                    table["keterangan"], table["capaian_cabang"])}
-    tags, links = _crosscutting(pemda)
+    tags, links = pemda.memo(("crosscutting_tags",), lambda: _crosscutting(pemda))
     content = {n: node_lines(pemda, n, achievement=achieved, scale=scale_obj, year=year,
                              indicators=indicators, crosscutting=tags, own_only=n in own_only)
                for n in nodes}
+    for node_id, note in (collapsed or {}).items():
+        if node_id in content and note:
+            content[node_id] += [Line(text, size=6.5, weight="bold", color="#1F4E78")
+                                 for text in wrap(note, 46)]
     sizes = {n: box_size(lines) for n, lines in content.items()}
     stacked = {n for n in nodes if children.get(n) and all(
         pemda.level(c) in ("output", "aksi") or not children.get(c) for c in children[n])}
     layout = tree_layout(roots, children, sizes, Spacing(), stack=stacked)
-    present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in nodes)]
-    scale_labels = len(scale_obj.labels()) + 1 if year is not None else 0
+    return TreePlan(list(roots), children, content, layout, scale_obj, year is not None, links, title)
+
+
+def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
+    """Draw a planned tree on its own figure."""
+    layout, scale_obj = plan.layout, plan.scale
+    present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in layout.boxes)]
+    scale_labels = len(scale_obj.labels()) + 1 if plan.badges else 0
     legend_items = len(present) + scale_labels + 1
-    fig, ax = _canvas(layout.width, layout.height, title,
+    fig, ax = _canvas(layout.width, layout.height, plan.title,
                       _legend_rows(legend_items, layout.width + 2 * MARGIN))
-    drawing = Drawing(fig, layout, title)
+    drawing = Drawing(fig, layout, plan.title)
     for edge in layout.edges:
         drawing.edges.append((edge.parent, edge.child, _draw_edge(ax, edge.points)))
     for node_id, box in layout.boxes.items():
         fill, border = LEVEL_COLORS.get(pemda.level(node_id), ("#FFFFFF", "#000000"))
-        patch, texts = _draw_box(ax, box, content[node_id], fill, border)
+        patch, texts = _draw_box(ax, box, plan.content[node_id], fill, border)
         drawing.patches[node_id], drawing.texts[node_id] = patch, texts
-    for source, target, status in links:
+    for source, target, status in plan.links:
         if source in layout.boxes and target in layout.boxes:
             a, b = layout.boxes[source], layout.boxes[target]
             ax.add_patch(FancyArrowPatch((a.right, a.y + a.h / 2), (b.x, b.y + b.h / 2),
                                          connectionstyle="arc3,rad=-0.25", arrowstyle="-|>",
                                          mutation_scale=9, linestyle="--", linewidth=1.1,
                                          color=STATUS_COLORS.get(status, "#000000"), zorder=4))
-    _tree_legend(fig, present, year is not None, scale_obj, layout.width + 2 * MARGIN)
+    _tree_legend(fig, present, plan.badges, scale_obj, layout.width + 2 * MARGIN)
     return drawing
+
+
+def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
+              year: int | None = None, scale: str = DEFAULT_SCALE, indicators: bool = True,
+              levels: tuple[str, ...] | None = None, title: str = "",
+              config: AchievementConfig | None = None,
+              own_only: frozenset[str] | set[str] = frozenset(),
+              collapsed: dict[str, str] | None = None) -> Drawing:
+    """Draw the subtrees under ``roots`` (or the given ``children`` map).
+
+    ``year`` adds an achievement badge: the condition's own achievement (traffic light by
+    ``scale``, or why it is missing), and below it the branch's figure that explains it;
+    ``levels`` keeps only nodes of those levels; ``indicators`` lists chosen indicators
+    under each statement. Crosscutting requests show as tags, and as a dashed link when the
+    partner's node is on the same drawing. Nodes in ``own_only`` show no branch figure
+    (context above an OPD's tree, whose branch holds other OPDs); a node in ``collapsed``
+    gets that note (what is not drawn below it) at the foot of its box.
+    """
+    return render_tree(pemda, plan_tree(pemda, roots, children=children, year=year, scale=scale,
+                                        indicators=indicators, levels=levels, title=title,
+                                        config=config, own_only=own_only, collapsed=collapsed))
 
 
 def _tree_legend(fig, levels: list[str], with_badges: bool, scale, width: float) -> None:
@@ -359,8 +401,18 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
     immediate outcome when an intermediate is still too wide. No drawing (an empty list) for
     an OPD that owns no condition.
     """
+    return [render_tree(pemda, plan) for plan in opd_tree_plans(
+        pemda, kode_opd, year=year, scale=scale, indicators=indicators, max_width=max_width,
+        config=config)]
+
+
+def opd_tree_plans(pemda: Pemda, kode_opd: str, *, year: int | None = None,
+                   scale: str = DEFAULT_SCALE, indicators: bool = True,
+                   max_width: float = PAGE_WIDTH,
+                   config: AchievementConfig | None = None) -> list[TreePlan]:
+    """The drawings of :func:`opd_tree_figures`, planned and not yet drawn."""
     name = pemda.opd_name(kode_opd)
-    own = {n for n in pemda.tree_order() if pemda.node(n).get("kode_opd") == kode_opd}
+    own = set(pemda.owned_by(kode_opd))
     if not own:
         return []
     context = {a for n in own for a in pemda.ancestors(n)} - own  # the conditions above the OPD
@@ -368,26 +420,85 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
     roots = [n for n in pemda.tree_order() if n in keep and pemda.parent(n) not in keep]
     # Above the OPD, show each condition's own indicators: its branch holds other OPDs.
     kwargs = dict(year=year, scale=scale, config=config, own_only=frozenset(context))
-    whole = draw_tree(pemda, roots, children=_children_within(pemda, roots, keep=keep),
+    whole = plan_tree(pemda, roots, children=_children_within(pemda, roots, keep=keep),
                       indicators=indicators, title=f"Pohon kinerja {name}", **kwargs)
     if whole.layout.width <= max_width:
         return [whole]
     overview_levels = ("ultimate", "intermediate", "immediate")
-    drawings = [draw_tree(pemda, roots, indicators=False,
-                          children=_children_within(pemda, roots, overview_levels, keep),
-                          title=f"Pohon kinerja {name}: ikhtisar", **kwargs)]
+    plans = [plan_tree(pemda, roots, indicators=False,
+                       children=_children_within(pemda, roots, overview_levels, keep),
+                       title=f"Pohon kinerja {name}: ikhtisar", **kwargs)]
     tops = [n for n in pemda.tree_order() if n in own and pemda.parent(n) not in own]
     for top in tops:
-        branch = _draw_branch(pemda, top, keep, indicators, kwargs, name)
+        branch = _plan_branch(pemda, top, keep, indicators, kwargs, name)
         if branch.layout.width <= max_width:
-            drawings.append(branch)
+            plans.append(branch)
             continue
-        drawings += [_draw_branch(pemda, child, keep, indicators, kwargs, name)
-                     for child in pemda.children(top) if child in own]
-    return drawings
+        plans += [_plan_branch(pemda, child, keep, indicators, kwargs, name)
+                  for child in pemda.children(top) if child in own]
+    return plans
 
 
-def _draw_branch(pemda, node_id, keep, indicators, kwargs, name) -> Drawing:
+FOCUS_BOXES = 30
+"""Most boxes the explorer draws for one condition: a figure a person can read on a screen."""
+
+
+def focus_tree(pemda: Pemda, node_id: str, *, year: int | None = None, scale: str = DEFAULT_SCALE,
+               config: AchievementConfig | None = None, max_boxes: int = FOCUS_BOXES,
+               max_width: float = 16.0) -> Drawing:
+    """One condition for the explorer: the path from its top outcome down to it, then its
+    branch as deep as fits ``max_boxes`` and ``max_width`` inches (at least its children).
+
+    A condition whose branch is cut says in its box how many conditions lie below it, and an
+    ancestor how many lie in its other branches: choosing one of them opens it.
+    """
+    path = [*reversed(pemda.ancestors(node_id)), node_id]
+    plan = None
+    for depth in range(_deepest(pemda, node_id, max_boxes - len(path) + 1), 0, -1):
+        children, collapsed = _focus_children(pemda, path, depth)
+        size = sum(len(kids) for kids in children.values()) + 1
+        plan = plan_tree(pemda, path[:1], children=children, year=year, scale=scale, config=config,
+                         indicators=size <= 12, title=f"{node_id} dan cabangnya",
+                         own_only=frozenset(path[:-1]), collapsed=collapsed)
+        if plan.layout.width <= max_width:
+            break
+    return render_tree(pemda, plan)
+
+
+def _deepest(pemda: Pemda, node_id: str, budget: int) -> int:
+    """How many levels below ``node_id`` fit ``budget`` boxes (at least one)."""
+    depth, frontier, used = 0, [node_id], 1
+    while frontier:
+        below = [c for n in frontier for c in pemda.children(n)]
+        if not below or (depth and used + len(below) > budget):
+            break
+        depth, frontier, used = depth + 1, below, used + len(below)
+    return max(depth, 1)
+
+
+def _focus_children(pemda: Pemda, path: list[str], depth: int):
+    """The children map and collapse notes of a focus tree ``depth`` levels deep."""
+    children: dict[str, list[str]] = {}
+    collapsed: dict[str, str] = {}
+    for upper, lower in zip(path, path[1:]):
+        children[upper] = [lower]
+        others = pemda.subtree_size(upper) - pemda.subtree_size(lower) - 1
+        if others:
+            collapsed[upper] = f"▸ {others} kondisi lagi di cabang lain (pilih untuk membukanya)"
+    frontier = [path[-1]]
+    for _ in range(depth):
+        for node in frontier:
+            children[node] = pemda.children(node)
+        frontier = [c for n in frontier for c in children[n]]
+    for node in frontier:
+        children[node] = []
+        hidden = pemda.subtree_size(node) - 1
+        if hidden:
+            collapsed[node] = f"▸ {hidden} kondisi lagi di bawahnya (pilih untuk membukanya)"
+    return children, collapsed
+
+
+def _plan_branch(pemda, node_id, keep, indicators, kwargs, name) -> TreePlan:
     """One branch with the chain of conditions above it as context."""
     chain = [*reversed(pemda.ancestors(node_id)), node_id]
     chain = [n for n in chain if n in keep]
@@ -395,7 +506,7 @@ def _draw_branch(pemda, node_id, keep, indicators, kwargs, name) -> Drawing:
     for upper, lower in zip(chain, chain[1:]):
         children[upper] = [lower]
     statement = " ".join(wrap(pemda.node(node_id).get("pernyataan") or "", 200))
-    return draw_tree(pemda, chain[:1], children=children, indicators=indicators,
+    return plan_tree(pemda, chain[:1], children=children, indicators=indicators,
                      title=f"{name}: {node_id} {statement}", **kwargs)
 
 
@@ -664,5 +775,10 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
             ax.legend(fontsize=7, frameon=False)
         for text in (ax.title, ax.yaxis.label):
             text.set_parse_math(False)
-    fig.tight_layout(rect=(0, 0, 1, 0.94))
+    # Margins set in inches, not measured (tight_layout draws the figure once more to measure:
+    # half the time of this figure): a two-line panel title, tick labels, the unit.
+    height = 2.6 * nrows + 0.6
+    fig.subplots_adjust(left=0.75 / (4.2 * cols), right=1 - 0.15 / (4.2 * cols),
+                        top=1 - 1.0 / height, bottom=0.35 / height,
+                        hspace=0.75 / 1.75, wspace=0.9 / 3.3)
     return fig

@@ -131,10 +131,33 @@ class Pemda:
 
     def tree_order(self) -> list[str]:
         """Every condition depth-first from the roots, children in workbook order."""
+        return list(self.memo(("tree_order",), self._tree_order))
+
+    def _tree_order(self) -> tuple[str, ...]:
         order: list[str] = []
         for root in sorted(self.roots(), key=lambda n: self.tree.nodes[n]["_baris"]):
             order += [root, *self.descendants(root)]
-        return order
+        return tuple(order)
+
+    def subtree_size(self, node_id: str) -> int:
+        """How many conditions a branch holds, its own top included."""
+        def compute() -> dict[str, int]:
+            sizes: dict[str, int] = {}
+            for node in reversed(self.tree_order()):
+                sizes[node] = 1 + sum(sizes[c] for c in self.tree.successors(node))
+            return sizes
+
+        return self.memo(("subtree_size",), compute)[node_id]
+
+    def owned_by(self, kode_opd: str) -> list[str]:
+        """The conditions an OPD owns, in tree order."""
+        def compute() -> dict[str, tuple[str, ...]]:
+            owners: dict[str, list[str]] = {}
+            for node in self.tree_order():
+                owners.setdefault(self.tree.nodes[node].get("kode_opd"), []).append(node)
+            return {code: tuple(nodes) for code, nodes in owners.items()}
+
+        return list(self.memo(("owned_by",), compute).get(kode_opd, ()))
 
     def descendants(self, node_id: str) -> list[str]:
         """Every condition below ``node_id``, depth-first in workbook order."""

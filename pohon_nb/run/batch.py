@@ -95,7 +95,7 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
     common = [_rows(t["pemda"]), _rows(t["opd"])]
     prints: dict[str | None, str] = {None: _digest(*[_rows(t[name]) for name in sorted(t)])}
     for code in pemda.opd_codes():
-        own = {n for n in pemda.tree if pemda.node(n).get("kode_opd") == code}
+        own = set(pemda.owned_by(code))
         requests = [r for r in _rows(t["lintas_opd"])
                     if r.get("id_pohon") in own or r.get("kode_opd_mitra") == code]
         nodes = own | {a for n in own for a in pemda.ancestors(n)}

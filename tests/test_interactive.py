@@ -1,0 +1,109 @@
+"""The analyst's panel on large Pemdas: a figure that stays readable, sections remembered per
+state and never stale, wide trees drawn branch by branch, and a search over conditions.
+
+Timings live in ``bench/interactive.py``; these tests pin the behaviour the speed rests on.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import ipywidgets as w
+from conftest import write_xlsx
+from test_diagrams import check_geometry, synthetic
+
+from pohon_nb.nb import views
+from pohon_nb.nb.display import Deferred
+from pohon_nb.nb.widgets import ControlPanel
+from pohon_nb.outputs.diagrams import FOCUS_BOXES, focus_tree
+from pohon_nb.reading.model import load
+
+DINKES = "1.02.0.00.0.00.01.0000"
+
+
+def _texts(output) -> str:
+    return " ".join(str(o.get("data", {}).get("text/markdown", "")) + str(o.get("data", {}).get(
+        "text/html", "")) for o in output.outputs)
+
+
+def test_a_high_condition_is_drawn_readably_with_its_path_and_what_is_folded(tmp_path):
+    pemda = synthetic(600, tmp_path / "wb", seed=3)
+    high = pemda.children("U")[0]
+    drawing = focus_tree(pemda, high, year=2025)
+    boxes = drawing.layout.boxes
+    assert len(boxes) <= FOCUS_BOXES and "U" in boxes and high in boxes  # the path above it
+    assert set(pemda.children(high)) <= set(boxes)  # at least its children
+    texts = [t.get_text() for lines in drawing.texts.values() for t in lines]
+    folded = [t for t in texts if "kondisi lagi" in t]
+    shown_below = len(boxes) - 2
+    assert folded and pemda.subtree_size(high) - 1 > shown_below
+    assert any("di cabang lain" in t for t in folded)  # U's other branches are counted
+    check_geometry(drawing, pemda)
+    deep = max(pemda.tree_order(), key=lambda n: len(pemda.ancestors(n)))
+    leaf = focus_tree(pemda, deep, year=2025)
+    assert set(pemda.ancestors(deep)) | {deep} <= set(leaf.layout.boxes)
+
+
+def test_a_section_is_remembered_per_state_and_never_stale(clean, tmp_path):
+    first_code = clean["opd"][0]["kode_opd"]
+    ctx = views.Context(load(write_xlsx(clean, tmp_path / "awal.xlsx")), first_code, 2025, out_dir=tmp_path)
+    panel = ControlPanel(ctx)
+    calls = []
+
+    def glance(c):
+        calls.append((c.kode_opd, c.tahun))
+        return views.opd_glance(c)
+
+    out = panel.add(glance)
+    first = _texts(out)
+    panel.year.value = 2026
+    in_2026 = _texts(out)
+    panel.year.value = 2025
+    assert _texts(out) == first and in_2026 != first
+    assert calls == [(first_code, 2025), (first_code, 2026)]  # 2025 shown again without recomputing
+    # Another workbook (a renamed OPD) in the same panel: recomputed, never the old page.
+    renamed = copy.deepcopy(clean)
+    renamed["opd"][0]["nama_opd"] = "Dinas Yang Baru Dinamai"
+    ctx.pemda = load(write_xlsx(renamed, tmp_path / "baru.xlsx"))
+    panel.opd.value = renamed["opd"][1]["kode_opd"]
+    panel.opd.value = renamed["opd"][0]["kode_opd"]
+    assert "Dinas Yang Baru Dinamai" in _texts(out)
+
+
+def test_a_wide_tree_is_drawn_branch_by_branch_when_opened(sample_path, tmp_path):
+    ctx = views.Context(load(sample_path), DINKES, 2025, out_dir=tmp_path)
+    items = views.opd_tree(ctx)
+    later = [i for i in items if isinstance(i, Deferred)]
+    assert later and all(i._value is None for i in later)  # nothing drawn before it is shown
+    panel = ControlPanel(ctx)
+    out = panel.add(views.opd_tree)
+    shown = [o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"] for o in out.outputs
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    accordion = out.accordion
+    assert shown == [accordion.model_id]
+    assert isinstance(accordion, w.Accordion) and len(accordion.children) == len(later)
+    assert all(not pane.outputs for pane in accordion.children)
+    accordion.selected_index = 1
+    assert accordion.children[1].outputs[0]["data"].get("image/png")
+    assert not accordion.children[0].outputs  # only what was opened is drawn
+
+
+def test_search_narrows_the_conditions_and_shows_the_first_match(sample_path, tmp_path):
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2025, node="U1", out_dir=tmp_path)
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    out = panel.add(views.node_subtree)
+    panel.search.value = "stunting"
+    found = [v for _, v in panel.node.options]
+    assert found and len(found) < len(pemda.tree)
+    for node in found:
+        text = " ".join([node, pemda.node(node).get("pernyataan") or "",
+                         *(i.get("nama") or "" for i in pemda.indicators_of(node))]).lower()
+        assert "stunting" in text
+    assert found == [n for n in pemda.tree_order() if n in found]  # tree order
+    assert ctx.node == found[0] and found[0] in _texts(out)
+    assert "kondisi memuat" in panel.status.value
+    panel.search.value = "tidakadayangcocok"
+    assert [v for _, v in panel.node.options] == found and "Tidak ada kondisi" in panel.status.value
+    panel.search.value = ""
+    assert len(panel.node.options) == len(pemda.tree)
