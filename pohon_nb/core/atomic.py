@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,12 +29,11 @@ def atomic_path(target: str | os.PathLike, *, overwrite: bool = False) -> Iterat
     if target.exists() and not overwrite:
         raise OutputExists(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent
-    )
-    os.close(fd)
-    tmp = Path(tmp_name)
+    # The name is chosen before the file exists, so an interrupt (Ctrl-C) at any moment, even
+    # while the file is being created, leaves nothing behind: ``finally`` knows what to remove.
+    tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp{target.suffix}"
     try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
         yield tmp
         os.replace(tmp, target)
     finally:
