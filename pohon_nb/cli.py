@@ -15,6 +15,8 @@ from . import __version__
 from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
 
 SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
+YEAR_HELP = ("tahun realisasi yang dinilai (bawaan: tahun terakhir yang punya realisasi; tanpa realisasi, "
+             "tahun terakhir workbook sampai tahun ini)")
 CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
             "juga; 0 = tanpa batas)")
 
@@ -89,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     _data_argument(run)
     run.add_argument("--opd", required=True, metavar="KODE", help="kode OPD (seperti di sheet opd)")
     run.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
-    run.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
+    run.add_argument("--tahun", type=int, default=None, help=YEAR_HELP)
     run.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     run.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)
@@ -113,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--force", action="store_true", help="ulangi semua, juga yang tidak berubah")
     batch.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
-    batch.add_argument("--tahun", type=int, default=None, help="tahun realisasi yang dinilai")
+    batch.add_argument("--tahun", type=int, default=None, help=YEAR_HELP)
     batch.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     batch.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)

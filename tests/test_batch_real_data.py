@@ -58,9 +58,12 @@ def test_batch_on_the_real_bssn_tree(tmp_path, capfd):
 
 
 def test_batch_on_a_tree_with_only_the_required_sheets(tmp_path):
+    from pohon_nb.reading.model import load
+
     report = _run_all_ok(required_only_tables(), tmp_path)
     text, _ = _outputs(report.results["01/02_pemetaan_kausal"]["notebook"])
-    assert "Belum ada realisasi 2025" in text and "sheet `lintas_opd`" in text
+    year = load(tmp_path / "data.xlsx").default_year()  # no realisation: the latest year so far
+    assert f"Belum ada realisasi {year}" in text and "sheet `lintas_opd`" in text
 
 
 def test_batch_on_a_realistic_kabupaten_unlike_the_sample(tmp_path):
@@ -81,7 +84,8 @@ def test_batch_on_a_pemda_imported_from_two_real_renstra_tables(tmp_path):
     result = import_renstra(RENSTRA, pemda={"kode_pemda": "3211", "nama_pemda": "Kabupaten Sumedang"},
                             period=(2019, 2023))
     data = write_import(result, tmp_path / "sumedang.xlsx")
-    report = run_batch(data, tmp_path / "out", jobs=2, html_pages=False, progress=False, tahun=2023)
+    # No --tahun: a Renstra 2019-2023 without realisation is assessed on 2023, not on 2025.
+    report = run_batch(data, tmp_path / "out", jobs=2, html_pages=False, progress=False)
     states = {key: entry["status"] for key, entry in report.results.items()}
     assert set(states.values()) == {"ok"}, {k: report.results[k].get("error") for k in states}
     assert len(states) == 1 + 3 * 2
@@ -89,3 +93,16 @@ def test_batch_on_a_pemda_imported_from_two_real_renstra_tables(tmp_path):
         assert _outputs(entry["notebook"])[1] == []
     text, _ = _outputs(report.results["5.03/01_identifikasi_masalah"]["notebook"])
     assert "OPD ini belum punya data masalah" in text and "Belum ada realisasi 2023" in text
+
+
+def test_without_tahun_the_batch_assesses_the_latest_year_with_data(tmp_path):
+    from pohon_nb.reading.model import load
+
+    tables = kabupaten_lain_tables()
+    pemda = load(write_xlsx(tables, tmp_path / "data.xlsx"))
+    with_data = [y for y in pemda.years if any(r.get(f"realisasi_{y}") is not None
+                                               for r in pemda.tables["indikator"].rows)]
+    assert pemda.default_year() == max(with_data)
+    no_realisation = load(write_xlsx(required_only_tables(), tmp_path / "awal.xlsx"))
+    assert no_realisation.default_year(this_year=no_realisation.years[-1] + 5) == no_realisation.years[-1]
+    assert no_realisation.default_year(this_year=no_realisation.years[0] - 1) == no_realisation.years[0]

@@ -139,6 +139,22 @@ class Pemda:
             order += [root, *self.descendants(root)]
         return tuple(order)
 
+    def default_year(self, this_year: int | None = None) -> int | None:
+        """The year a run assesses when none is given: the latest with any realisation, else
+        the latest of the workbook's years up to ``this_year`` (default: today's), else its
+        first; None when the workbook has no year columns."""
+        if not self.years:
+            return None
+        actual = [y for y in self.years if any(row.get(f"realisasi_{y}") is not None
+                                               for row in self.tables["indikator"].rows)]
+        if actual:
+            return max(actual)
+        import datetime as dt
+
+        limit = this_year or dt.date.today().year
+        past = [y for y in self.years if y <= limit]
+        return max(past) if past else self.years[0]
+
     def subtree_size(self, node_id: str) -> int:
         """How many conditions a branch holds, its own top included."""
         def compute() -> dict[str, int]:

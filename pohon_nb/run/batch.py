@@ -322,6 +322,8 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
     if blocking.workbook:
         raise BatchError(workbook_message(pemda, blocking.workbook))
     out = Path(out).resolve()
+    if tahun is None:  # the latest year with realisation (a Renstra 2019-2023 is assessed on 2023)
+        tahun = pemda.default_year()
     every = plan(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages,
                  timeout=timeout, templates=Path(templates), batas_atas=batas_atas)
     tasks = select(every, pemda, only, overview)
