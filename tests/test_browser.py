@@ -210,8 +210,16 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     before_images, before_text = walk.images(), walk.page.inner_text(".jp-Notebook")
     assert before_images, walk.fail_note("gambar pohon tidak tampil")
     assert walk.notebook.locator(".jp-OutputArea-output img").first.is_visible()
+    # The OPD choice narrows the condition list to that OPD (and what is above it) and the
+    # condition follows it; then a condition of that OPD is chosen.
+    walk.select(0, "Dinas Pertanian dan Ketahanan Pangan")
+    walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
+    listed = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").all_inner_texts()
+    assert any("DISTANPANGAN.1 " in o.replace("\xa0", " ") for o in listed), walk.fail_note("daftar")
+    assert not any("DINKES." in o for o in listed), walk.fail_note("daftar tidak mengikuti OPD")
     walk.select(3, "DISTANPANGAN.1 ")
     walk.wait_for_text("DISTANPANGAN.1 Meningkatnya produksi dan produktivitas pertanian: ")
+    walk.wait_for_text("Dinas Pertanian dan Ketahanan Pangan (3.27.0.00.0.00.01.0000):")  # the headline
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
     walk.snap("kondisi_diganti")
     assert walk.images() != before_images, walk.fail_note("gambar tidak berubah")

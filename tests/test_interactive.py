@@ -12,6 +12,7 @@ import ipywidgets as w
 from conftest import write_xlsx
 from test_diagrams import check_geometry, synthetic
 
+from pohon_nb.method.achievement import weakest_branch
 from pohon_nb.nb import views
 from pohon_nb.nb.display import Deferred
 from pohon_nb.nb.widgets import ControlPanel
@@ -105,5 +106,58 @@ def test_search_narrows_the_conditions_and_shows_the_first_match(sample_path, tm
     assert "kondisi memuat" in panel.status.value
     panel.search.value = "tidakadayangcocok"
     assert [v for _, v in panel.node.options] == found and "Tidak ada kondisi" in panel.status.value
-    panel.search.value = ""
-    assert len(panel.node.options) == len(pemda.tree)
+    panel.search.value = ""  # the list of the OPD now chosen, with the conditions above it
+    own = pemda.owned_by(ctx.kode_opd)
+    above = {a for n in own for a in pemda.ancestors(n)}
+    assert [v for _, v in panel.node.options] == [n for n in pemda.tree_order() if n in own or n in above]
+
+
+def test_the_explorer_keeps_opd_condition_and_headline_in_step(sample_path, tmp_path):
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2025, node="DINKES.1", out_dir=tmp_path)
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    panel.add(views.node_subtree)
+    tani = pemda.node("DISTANPANGAN.1")["kode_opd"]
+    panel.opd.value = tani
+    listed = [v for _, v in panel.node.options]
+    own = pemda.owned_by(tani)
+    assert set(own) <= set(listed) and not any(n.startswith("DINKES.") for n in listed)
+    assert ctx.node == own[0] and pemda.opd_name(tani) in panel.headline.value
+    panel.search.value = "stunting"  # a search reaches every OPD ...
+    other = next(v for _, v in panel.node.options if pemda.node(v).get("kode_opd") not in (tani, None))
+    panel.node.value = other  # ... and choosing another OPD's condition moves the OPD with it
+    assert panel.opd.value == pemda.node(other)["kode_opd"] == ctx.kode_opd
+    assert pemda.opd_name(ctx.kode_opd) in panel.headline.value
+
+
+def test_the_root_causes_name_their_owners_and_only_branches_that_hold_back(sample_path, tmp_path):
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2025, node="SD.1", out_dir=tmp_path)
+    section = views.node_root_causes(ctx)
+    frame = section.table.data  # headers as the reader sees them
+    assert len(frame) and (frame["Kontribusi pada kekurangan (poin)"] > 0).all()
+    owners = [pemda.opd_short(pemda.node(n).get("kode_opd")) for n in frame["ID"]]
+    assert list(frame["OPD"]) == owners
+    ranked = weakest_branch(pemda, "SD.1", 2025)
+    held = ranked[ranked["kontribusi"].notna() & (ranked["kontribusi"] <= 0)]
+    assert len(held)  # the sample has branches that hold nothing back: they are left out
+    if len(held):
+        assert f"{len(held)} cabang lain berdata dan tidak mengurangi nilai" in section.text
+
+
+def test_a_partner_that_is_not_an_opd_is_said_so_in_the_tree(tmp_path):
+    from workbooks import kabupaten_lain_tables
+
+    from pohon_nb.outputs.diagrams import draw_tree
+
+    pemda = load(write_xlsx(kabupaten_lain_tables(), tmp_path / "lain.xlsx"))
+    drawing = draw_tree(pemda, ["K1.2"], year=2025)
+    texts = [t.get_text() for t in drawing.texts["K1.2"]]
+    assert any("BPS (bukan OPD)" in t for t in texts), texts
+
+
+def test_years_without_realisation_are_marked_in_the_panel(sample_path, tmp_path):
+    pemda = load(sample_path)
+    panel = ControlPanel(views.Context(pemda, DINKES, 2025, out_dir=tmp_path))
+    labels = dict((v, label) for label, v in panel.year.options)
+    assert labels[2025] == "2025" and labels[2026] == "2026 (belum ada realisasi)"

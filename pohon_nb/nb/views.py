@@ -749,25 +749,38 @@ def node_root_causes(ctx: Context) -> list:
     if not ctx.pemda.children(node):
         return [f"**{md(node)}** tidak punya cabang di bawahnya: pilih kondisi yang lebih tinggi."]
     ranked = achievement.weakest_branch(ctx.pemda, node, ctx.tahun, ctx.config)
-    ranked = ranked[ranked["kontribusi"].notna()].head(8)
+    ranked = ranked[ranked["kontribusi"].notna()]
     if ranked.empty:
         gap = _year_gap(ctx, ctx.pemda.descendants(node))
         return [f"Cabang di bawah **{md(node)}** belum berdata capaian {ctx.tahun}. "
                 + (gap or "")]
-    roots, linked = [], []
-    for item in ranked.itertuples():
-        trail, upstream = problems.problem_trail(ctx.pemda, item.id)
+    # Only a branch that takes points off holds the outcome back; the others are named, not listed.
+    culprits = ranked[ranked["kontribusi"] > 0].head(8)
+    clear = len(ranked) - len(ranked[ranked["kontribusi"] > 0])
+    if culprits.empty:
+        return [f"Tidak ada cabang di bawah **{md(node)}** yang menahan capaian {ctx.tahun}: "
+                f"{clear} cabang berdata tidak mengurangi nilainya."]
+    pemda = ctx.pemda
+    roots, linked, owners = [], [], []
+    for item in culprits.itertuples():
+        trail, upstream = problems.problem_trail(pemda, item.id)
         linked.append(trail)
-        roots.append("; ".join(f"{p} {ctx.pemda.problems.nodes[p].get('pernyataan')}"
+        roots.append("; ".join(f"{p} {pemda.problems.nodes[p].get('pernyataan')} "
+                               f"({pemda.opd_short(pemda.problems.nodes[p].get('kode_opd') or '')})"
                                for p in upstream))
-    ranked = ranked.assign(jejak_masalah=linked, akar_masalah=roots)
-    text = ("Cabang yang paling menahan capaian, dan akar masalah di belakangnya (lewat "
-            "`asal_masalah` kondisi itu atau induknya).")
+        owner = pemda.node(item.id).get("kode_opd")
+        owners.append(pemda.opd_short(owner) if owner else "Pemda")
+    culprits = culprits.assign(opd=owners, jejak_masalah=linked, akar_masalah=roots)
+    text = ("Cabang yang paling menahan capaian (mengurangi nilainya), OPD pemiliknya, dan akar "
+            "masalah di belakangnya dengan OPD yang menganalisisnya (lewat `asal_masalah` kondisi "
+            "itu atau induknya).")
+    if clear:
+        text += f" {clear} cabang lain berdata dan tidak mengurangi nilai: tidak dicantumkan."
     if not any(linked):
         text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
                  "`pohon` (dan sheet `masalah`) agar akar masalahnya terlihat.")
-    return [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "kontribusi",
-                                 "jejak_masalah", "akar_masalah"])]
+    return Section(text=text, table=table(culprits, ["id", "opd", "level", "pernyataan", "capaian_cabang",
+                                                     "kontribusi", "jejak_masalah", "akar_masalah"]))
 
 
 def node_crosscutting(ctx: Context) -> list:

@@ -104,7 +104,11 @@ class ControlPanel(w.VBox):
                               options=[(f"{pemda.opd_name(c)} ({c})", c) for c in pemda.opd_codes()],
                               value=ctx.kode_opd)
         years = pemda.years or [ctx.tahun]
-        self.year = w.Dropdown(description="Tahun", style=style, options=years,
+        with_data = {y for y in years if any(row.get(f"realisasi_{y}") is not None
+                                             for row in pemda.tables["indikator"].rows)}
+        self.year = w.Dropdown(description="Tahun", style=style,
+                               options=[(str(y) if y in with_data else f"{y} (belum ada realisasi)", y)
+                                        for y in years],
                                value=ctx.tahun if ctx.tahun in years else years[0])
         self.scale = w.Dropdown(description="Skala", style=style,
                                 options=[(s.title, n) for n, s in achievement.SCALES.items()],
@@ -121,23 +125,34 @@ class ControlPanel(w.VBox):
             # (Enter to search; empty to list them all again).
             self.search = w.Text(description="Cari", style=style, layout=layout, continuous_update=False,
                                  placeholder="mis. stunting: kata di pernyataan, id atau nama indikator")
-            self.search.observe(lambda change: self.find(change["new"]), names="value")
+            self.search.observe(self._searched, names="value")
         self.status = w.HTML()
+        # The OPD's headline figures, kept in step with the choices (the notebook's own
+        # headline line shows the figures the notebook was opened with).
+        self.headline = w.HTML(_headline_html(ctx))
         controls = [self.opd, w.HBox([self.year, self.scale])]
         if self.node is not None:
             controls += [self.search, self.node]
-        super().__init__([*controls, self.status])
+        super().__init__([*controls, self.headline, self.status])
         for control in (self.opd, self.year, self.scale, self.node):
             if control is not None:
                 control.observe(self._changed, names="value")
 
     def _node_options(self, words: str = "") -> list[tuple[str, str]]:
-        """The conditions to choose from, in tree order, indented by depth; with ``words``, only
-        those whose id, statement or an indicator's name holds every word."""
+        """The conditions to choose from, in tree order, indented by depth: the OPD's (with the
+        conditions above them when ``all_nodes``: the explorer follows a branch upwards); with
+        ``words``, every condition whose id, statement or an indicator's name holds every word,
+        whichever OPD owns it."""
         pemda = self.ctx.pemda
         own = pemda.owned_by(self.ctx.kode_opd)
-        nodes = own if own and not self.all_nodes else pemda.tree_order()  # no own node: all
         wanted = words.lower().split()
+        if not own or wanted:
+            nodes = pemda.tree_order()  # an OPD without conditions, or a search: all
+        elif self.all_nodes:
+            above = {a for n in own for a in pemda.ancestors(n)}
+            nodes = [n for n in pemda.tree_order() if n in above or n in own]
+        else:
+            nodes = own
         if wanted:
             index = pemda.memo(("search_text",), lambda: {
                 n: " ".join([n, pemda.node(n).get("pernyataan") or "",
@@ -146,6 +161,9 @@ class ControlPanel(w.VBox):
             nodes = [n for n in nodes if all(word in index[n] for word in wanted)]
         return [(f"{'· ' * len(pemda.ancestors(n))}{n} {pemda.node(n).get('pernyataan', '')[:70]}", n)
                 for n in nodes]
+
+    def _searched(self, change) -> None:
+        self.find(change["new"])
 
     def find(self, words: str) -> None:
         """Narrow the condition list to what matches ``words`` and show the first match."""
@@ -174,10 +192,17 @@ class ControlPanel(w.VBox):
         note = self.status.value if owner is self.node and self.search is not None else ""
         if owner is self.opd:
             self.ctx.kode_opd = self.opd.value
-            if self.node is not None and not self.all_nodes:
+            if self.node is not None:  # the list and the condition follow the OPD
+                own = self.ctx.pemda.owned_by(self.opd.value)
                 self.node.unobserve(self._changed, names="value")
+                if self.search is not None and self.search.value:
+                    self.search.unobserve(self._searched, names="value")
+                    self.search.value = ""  # a new OPD starts from its own list
+                    self.search.observe(self._searched, names="value")
                 self.node.options = self._node_options()
-                self.node.value = self.node.options[0][1] if self.node.options else None
+                values = [v for _, v in self.node.options]
+                first = next((n for n in own if n in values), values[0] if values else None)
+                self.node.value = first
                 self.node.observe(self._changed, names="value")
                 self.ctx.node = self.node.value
         elif owner is self.year:
@@ -186,12 +211,16 @@ class ControlPanel(w.VBox):
             self.ctx.skala = self.scale.value
         elif owner is self.node:
             self.ctx.node = self.node.value
-            if self.all_nodes:
-                self.ctx.kode_opd = self.ctx.pemda.node(self.node.value).get("kode_opd") or \
-                    self.ctx.kode_opd
+            owner_code = self.ctx.pemda.node(self.node.value).get("kode_opd")
+            if owner_code in self.ctx.pemda.opd_codes() and owner_code != self.opd.value:
+                self.ctx.kode_opd = owner_code  # the OPD follows the condition
+                self.opd.unobserve(self._changed, names="value")
+                self.opd.value = owner_code
+                self.opd.observe(self._changed, names="value")
         self.status.value = "<i>memperbarui…</i>"
         for output in self.views:
             output.refresh()
+        self.headline.value = _headline_html(self.ctx)
         self.status.value = note
 
 
@@ -313,6 +342,15 @@ class IndicatorScorer(w.VBox):
         self.message.value = (f"{len(self.pending)} penilaian tersimpan di <code>{_html(path)}</code> "
                               f"(berkas asli tidak diubah).")
         self.pending = []
+
+
+def _headline_html(ctx: Context) -> str:
+    from .views import headline
+
+    try:
+        return f"<small>{_html(headline(ctx))}</small>"
+    except Exception as exc:  # the panel still works; the line says why it has no figures
+        return f"<small>Angka utama tidak dapat dihitung: {_html(exc)}</small>"
 
 
 def _markdown_html(text: str) -> str:

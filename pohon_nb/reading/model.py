@@ -206,8 +206,11 @@ class Pemda:
         return self._opd_row(kode_opd).get("nama_opd") or kode_opd
 
     def opd_short(self, kode_opd: str) -> str:
-        """The OPD's abbreviation (singkatan), else its name, else the code."""
+        """The OPD's abbreviation (singkatan), else its name; a code the opd sheet does not
+        list is said to be one ("9.99 (bukan OPD)": a vertical agency or a typo)."""
         row = self._opd_row(kode_opd)
+        if not row:
+            return f"{kode_opd} (bukan OPD)" if kode_opd else ""
         return row.get("singkatan") or row.get("nama_opd") or kode_opd
 
     def indicators_of(self, node_id: str) -> list[dict]:
