@@ -16,7 +16,7 @@
 #
 # Pilih kondisi mana pun di pohon kinerja Pemda untuk melihat cabangnya, capaiannya, cabang terlemah sampai ke akar masalahnya, dan crosscutting di sepanjang jalan.
 #
-# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti kondisi, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah. Workbook asli tidak pernah diubah oleh notebook ini.
+# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kondisi` atau `data_path`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, kondisi, tahun dan skala predikat lewat pilihan di bawah (kotak *Cari* menemukan kondisi dari kata di pernyataan, id atau nama indikatornya); semua tabel dan gambar ikut berubah. Workbook asli tidak pernah diubah oleh notebook ini.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh

@@ -62,7 +62,7 @@ def test_every_section_of_every_notebook_on_random_valid_workbooks(rng, tmp_path
         # the analyst's widgets: every section follows the control panel, the scorers build
         panel = ControlPanel(views.Context(pemda, code, years[0], out_dir=folder), node=True)
         outputs = [panel.add(getattr(views, name)) for name in SECTIONS]
-        panel.year.value = panel.year.options[-1]
+        panel.year.value = panel.year.options[-1][1]  # (label, year)
         shown = " ".join(str(o) for out in outputs for o in out.outputs)
         assert "Tidak dapat ditampilkan" not in shown
         assert UsgScorer(ctx, folder).children and IndicatorScorer(ctx, folder).children
