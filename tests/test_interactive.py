@@ -160,4 +160,5 @@ def test_years_without_realisation_are_marked_in_the_panel(sample_path, tmp_path
     pemda = load(sample_path)
     panel = ControlPanel(views.Context(pemda, DINKES, 2025, out_dir=tmp_path))
     labels = dict((v, label) for label, v in panel.year.options)
-    assert labels[2025] == "2025" and labels[2026] == "2026 (belum ada realisasi)"
+    assert labels[2025] == "2025" and labels[2026] == "2026"  # 2026 is partly realised
+    assert labels[2027] == "2027 (belum ada realisasi)"

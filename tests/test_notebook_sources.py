@@ -50,3 +50,25 @@ def test_an_edit_to_a_source_shows_as_a_difference(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "ROOT", tmp_path)
     committed = nbformat.read(ROOT / source.with_suffix(".ipynb"), as_version=4)
     assert _cells(build.notebook(source)) != _cells(committed)
+
+
+def test_the_step_notebooks_share_their_common_cells_word_for_word():
+    # The sources repeat what every step notebook has (parameters, how to use it, the session
+    # cell's explanation): an edit made to one and not the others fails here.
+    steps = [ROOT / f"templates/{name}.ipynb" for name in
+             ("01_identifikasi_masalah", "02_pemetaan_kausal", "03_pemilihan_indikator")]
+
+    def common(path):
+        cells = nbformat.read(path, as_version=4).cells
+        params = next(c.source for c in cells if "parameters" in c.metadata.get("tags", []))
+        howto = [c.source for c in cells if "hanya-interaktif" in c.metadata.get("tags", [])
+                 and c.cell_type == "markdown"]
+        return params, howto[:2]
+
+    params, howto = common(steps[0])
+    shared = params.splitlines()  # step 1 has the parameters every step has; 03 adds its own
+    assert howto and "Cara memakai" in howto[0] and len(shared) == 7
+    for path in steps[1:]:
+        other_params, other_howto = common(path)
+        assert other_params.splitlines()[: len(shared)] == shared, path.name
+        assert other_howto == howto, path.name

@@ -137,6 +137,10 @@ def test_explorer_node_choice(sample_path):
     causes = panel.add(views.node_root_causes)
     assert "image/png" in subtree.outputs[1]["data"]
     first = _texts(causes)
+    # The list holds Dinkes's conditions (and those above them); another OPD's condition is
+    # reached by search, and choosing it moves the OPD.
+    assert "DISTANPANGAN.1" not in [v for _, v in panel.node.options]
+    panel.search.value = "DISTANPANGAN.1"
     panel.node.value = "DISTANPANGAN.1"
     assert ctx.kode_opd == "3.27.0.00.0.00.01.0000"
     assert _texts(causes) != first and "DISTANPANGAN" in _texts(causes)
