@@ -162,3 +162,11 @@ def test_years_without_realisation_are_marked_in_the_panel(sample_path, tmp_path
     labels = dict((v, label) for label, v in panel.year.options)
     assert labels[2025] == "2025" and labels[2026] == "2026"  # 2026 is partly realised
     assert labels[2027] == "2027 (belum ada realisasi)"
+
+
+def test_every_explorer_section_says_when_the_year_has_no_realisation(sample_path, tmp_path):
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2027, node="DINKES.1", out_dir=tmp_path)
+    for view in (views.node_subtree, views.node_achievement, views.node_root_causes):
+        text = " ".join(item for item in view(ctx) if isinstance(item, str))
+        assert "Belum ada realisasi 2027" in text, view.__name__

@@ -725,6 +725,9 @@ def node_subtree(ctx: Context) -> list:
     if size > drawn - len(ctx.pemda.ancestors(node)):
         text += (" Cabang yang tidak digambar seluruhnya ditandai ▸ dengan jumlah kondisinya: pilih "
                  "kondisi itu di daftar untuk membukanya.")
+    gap = _year_gap(ctx, [node, *ctx.pemda.descendants(node)])
+    if gap:  # the badges read "n/a": say why, and where to fill it
+        text += " Lencana \"n/a\": " + gap
     return Section(text=text, figure=drawing)
 
 
