@@ -618,38 +618,31 @@ class _Table:
 
     def _check_totals(self) -> None:
         """The table's own totals against the lines they sum (R10), year by year."""
-        def amounts(node: _Node) -> dict[int, float]:
-            kids = [self.nodes[k] for k in node.children if self.nodes[k].komponen != node.komponen]
-            below = [amounts(k) for k in kids]
-            if any(below):
-                return {y: sum(b.get(y, 0) for b in below) for y in {y for b in below for y in b}}
-            return {y: a for y, (a, _) in node.budget.items()}
-
         for node in self.nodes.values():
             kids = [self.nodes[k] for k in node.children if self.nodes[k].level == "output"]
-            if node.budget and kids and any(amounts(k) for k in kids):
-                self._compare(f"{node.code} {node.name}".strip(), node.budget,
-                              {y: sum(amounts(k).get(y, 0) for k in kids) for y in node.budget})
+            if node.budget and kids and any(self._amounts(k) for k in kids):
+                self._compare(f"{node.code} {node.name}".strip(), node.budget, self._sum(kids))
             if node.total:
                 self._compare_total(node.total, node.budget)
         for group in self.groups:
             programs = [self.nodes[p] for p in group.programs]
             if group.budget and programs:
-                self._compare(group.label, group.budget, {
-                    y: sum(self._program_amount(p, y) for p in programs) for y in group.budget})
+                self._compare(group.label, group.budget, self._sum(programs))
             if group.total:
                 self._compare_total(group.total, group.budget)
 
-    def _program_amount(self, program: _Node, year: int) -> float:
-        if year in program.budget:
-            return program.budget[year][0]
-        return sum(self._leaf_amount(self.nodes[k], year) for k in program.children)
+    def _amounts(self, node: _Node) -> dict[int, float]:
+        """A row's Rp per year as the table states it, else the sum of the rows below it."""
+        if node.budget:
+            return {y: a for y, (a, _) in node.budget.items()}
+        return self._sum([self.nodes[k] for k in node.children])
 
-    def _leaf_amount(self, node: _Node, year: int) -> float:
-        subs = [self.nodes[k] for k in node.children]
-        if subs and any(year in s.budget for s in subs):
-            return sum(s.budget.get(year, (0, None))[0] for s in subs)
-        return node.budget.get(year, (0, None))[0]
+    def _sum(self, nodes: list[_Node]) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        for node in nodes:
+            for year, amount in self._amounts(node).items():
+                totals[year] = totals.get(year, 0) + amount
+        return totals
 
     def _compare(self, label: str, given: dict[int, tuple[float, Cell]], summed: dict[int, float]) -> None:
         for year, (amount, cell) in sorted(given.items()):

@@ -104,8 +104,7 @@ class ControlPanel(w.VBox):
                               options=[(f"{pemda.opd_name(c)} ({c})", c) for c in pemda.opd_codes()],
                               value=ctx.kode_opd)
         years = pemda.years or [ctx.tahun]
-        with_data = {y for y in years if any(row.get(f"realisasi_{y}") is not None
-                                             for row in pemda.tables["indikator"].rows)}
+        with_data = set(pemda.realised_years())
         self.year = w.Dropdown(description="Tahun", style=style,
                                options=[(str(y) if y in with_data else f"{y} (belum ada realisasi)", y)
                                         for y in years],

@@ -156,8 +156,7 @@ def cascading_table(pemda: Pemda, kode_opd: str | None = None,
         keep = set(own) | {a for n in own for a in pemda.ancestors(n)}
         nodes = [n for n in nodes if n in keep]
     years = pemda.years
-    realised_years = [y for y in years if any(r.get(f"realisasi_{y}") is not None
-                                              for r in pemda.tables["indikator"].rows)]
+    realised_years = pemda.realised_years()
     records = []
     for node_id in nodes:
         node = pemda.node(node_id)

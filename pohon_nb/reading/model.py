@@ -139,14 +139,19 @@ class Pemda:
             order += [root, *self.descendants(root)]
         return tuple(order)
 
+    def realised_years(self) -> list[int]:
+        """The years for which some indicator has a realisation, ascending."""
+        return list(self.memo(("realised_years",), lambda: tuple(
+            y for y in self.years if any(row.get(f"realisasi_{y}") is not None
+                                         for row in self.tables["indikator"].rows))))
+
     def default_year(self, this_year: int | None = None) -> int | None:
         """The year a run assesses when none is given: the latest with any realisation, else
         the latest of the workbook's years up to ``this_year`` (default: today's), else its
         first; None when the workbook has no year columns."""
         if not self.years:
             return None
-        actual = [y for y in self.years if any(row.get(f"realisasi_{y}") is not None
-                                               for row in self.tables["indikator"].rows)]
+        actual = self.realised_years()
         if actual:
             return max(actual)
         import datetime as dt
