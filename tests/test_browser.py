@@ -236,6 +236,22 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     found = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").all_inner_texts()
     assert 0 < len(found) < every, walk.fail_note("daftar kondisi tidak menyempit")
     walk.wait_for_text(found[0].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
+    # Two picks in quick succession: every section greys out at once, and what settles is the
+    # last pick's content.
+    walk.page.evaluate("() => { window.sawGrey = false; const look = () => { if (document"
+                       ".querySelectorAll('.pohon-nb-usang').length >= 4 && getComputedStyle("
+                       "document.querySelector('.pohon-nb-usang')).opacity < 0.5) window.sawGrey = "
+                       "true; else requestAnimationFrame(look); }; look(); }")
+    select = walk.notebook.locator(".widget-dropdown select").nth(3)
+    labels = [o for o in select.locator("option").all_inner_texts()][1:3]
+    for label in labels:
+        select.select_option(label=label)
+    walk.page.wait_for_function("() => window.sawGrey", timeout=30_000)
+    walk.snap("diganti_cepat")
+    walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui') && "
+                                "!document.querySelector('.pohon-nb-usang')", timeout=60_000)
+    walk.wait_for_text(labels[-1].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
+    walk.snap("diganti_cepat_selesai")
     walk.page.close()
 
 

@@ -170,3 +170,85 @@ def test_every_explorer_section_says_when_the_year_has_no_realisation(sample_pat
     for view in (views.node_subtree, views.node_achievement, views.node_root_causes):
         text = " ".join(item for item in view(ctx) if isinstance(item, str))
         assert "Belum ada realisasi 2027" in text, view.__name__
+
+
+def _counting(view, calls: list):
+    def counted(ctx):
+        calls.append((view.__name__, ctx.node))
+        return view(ctx)
+    counted.__name__ = view.__name__
+    return counted
+
+
+def test_rapid_picks_are_drawn_once_for_the_last_and_greyed_out_meanwhile(sample_path, tmp_path):
+    """In a kernel's event loop, three picks in quick succession grey every section out at once
+    and draw each section once, for the last pick."""
+    import asyncio
+
+    from pohon_nb.nb.widgets import STALE
+
+    pemda = load(sample_path)
+    calls: list = []
+
+    async def picks():
+        ctx = views.Context(pemda, DINKES, 2025, node="DINKES.1", out_dir=tmp_path)
+        panel = ControlPanel(ctx, node=True, all_nodes=True, settle=0.2)
+        outputs = [panel.add(_counting(v, calls)) for v in (views.node_subtree, views.node_achievement)]
+        calls.clear()
+        chosen = [v for _, v in panel.node.options if v.startswith("DINKES.1.")][:3]
+        for node in chosen:
+            panel.node.value = node
+            await asyncio.sleep(0.05)
+        assert all(STALE in o._dom_classes for o in outputs)  # all greyed out together
+        assert "memperbarui" in panel.status.value and calls == []
+        await asyncio.sleep(1.0)
+        assert not any(STALE in o._dom_classes for o in outputs)
+        assert "memperbarui" not in panel.status.value
+        return chosen[-1], outputs
+
+    last, outputs = asyncio.run(picks())
+    assert calls == [("node_subtree", last), ("node_achievement", last)]
+    assert last in _texts(outputs[1])
+
+
+def test_a_pick_during_a_refresh_drops_the_rest_of_the_superseded_one(sample_path, tmp_path):
+    import asyncio
+
+    pemda = load(sample_path)
+    calls: list = []
+
+    async def picks():
+        ctx = views.Context(pemda, DINKES, 2025, node="DINKES.1", out_dir=tmp_path)
+        panel = ControlPanel(ctx, node=True, all_nodes=True, settle=0.05)
+        chosen = [v for _, v in panel.node.options if v.startswith("DINKES.1.")][:2]
+        loop = asyncio.get_running_loop()
+
+        def first_section(c):
+            calls.append(("first", c.node))
+            if c.node == chosen[0]:  # the analyst picks again while this section is drawn
+                loop.call_soon(setattr, panel.node, "value", chosen[1])
+            return views.node_subtree(c)
+
+        def second_section(c):
+            calls.append(("second", c.node))
+            return views.node_achievement(c)
+
+        panel.add(first_section)
+        panel.add(second_section)
+        calls.clear()
+        panel.node.value = chosen[0]
+        await asyncio.sleep(1.0)
+        return chosen
+
+    chosen = asyncio.run(picks())
+    assert calls == [("first", chosen[0]), ("first", chosen[1]), ("second", chosen[1])]
+
+
+def test_outside_an_event_loop_a_change_is_drawn_at_once(sample_path, tmp_path):
+    from pohon_nb.nb.widgets import STALE
+
+    ctx = views.Context(load(sample_path), DINKES, 2025, out_dir=tmp_path)
+    panel = ControlPanel(ctx)
+    out = panel.add(views.opd_glance)
+    panel.year.value = 2026
+    assert "2026" in _texts(out) and STALE not in out._dom_classes and panel.status.value == ""

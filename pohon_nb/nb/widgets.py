@@ -25,6 +25,16 @@ View = Callable[[Context], list]
 CACHED_STATES = 24
 """Field values whose rendered section a view output remembers (least recently used out)."""
 
+SETTLE_SECONDS = 0.25
+"""How long a change waits for the next one before the sections are drawn again: picks made in
+quick succession (scrolling through the list with the arrow keys) are drawn once, for the last."""
+
+STALE = "pohon-nb-usang"
+"""The CSS class of a section whose content no longer matches the choices (shown greyed)."""
+
+_STALE_STYLE = (f"<style>.{STALE} {{opacity: 0.35; transition: opacity 0.15s; pointer-events: none}}"
+                "</style>")
+
 
 class ViewOutput(w.Output):
     """An output area that shows one view of the context and can show it again.
@@ -70,6 +80,15 @@ class ViewOutput(w.Output):
         while len(self._rendered) > CACHED_STATES:
             self._rendered.popitem(last=False)
 
+    def mark_stale(self) -> None:
+        """Grey the section out until :meth:`refresh` shows the current choices."""
+        self.add_class(STALE)
+
+    def refresh_current(self) -> None:
+        """Show the current choices and no longer greyed out."""
+        self.refresh()
+        self.remove_class(STALE)
+
 
 def _lazy_accordion(parts: list[Deferred]) -> w.Accordion:
     """Deferred parts behind their titles, each drawn the first time it is opened."""
@@ -92,11 +111,24 @@ def _lazy_accordion(parts: list[Deferred]) -> w.Accordion:
 
 
 class ControlPanel(w.VBox):
-    """OPD, year, predicate scale and (optionally) node: changing one refreshes every view."""
+    """OPD, year, predicate scale and (optionally) node: changing one refreshes every view.
 
-    def __init__(self, ctx: Context, *, node: bool = False, all_nodes: bool = False):
+    In a kernel the refresh does not run inside the change's own callback: every section is
+    greyed out at once, and after :data:`SETTLE_SECONDS` without another change the sections
+    are drawn again one by one, each in its own turn of the kernel's event loop, so a newer
+    pick (which arrives between turns) drops the rest of the superseded refresh instead of
+    waiting behind it. Outside a running event loop (tests, scripts) a change refreshes at
+    once. ``settle`` overrides the wait (None: refresh at once even in a kernel).
+    """
+
+    def __init__(self, ctx: Context, *, node: bool = False, all_nodes: bool = False,
+                 settle: float | None = SETTLE_SECONDS):
         self.ctx = ctx
         self.views: list[ViewOutput] = []
+        self.settle = settle
+        self._generation = 0  # bumped by every change; a refresh of an older one stops
+        self._pending = None  # the event loop handle of the next refresh step
+        self._note = ""  # the status line once the refresh is done (a search's count)
         pemda = ctx.pemda
         style = {"description_width": "90px"}
         layout = w.Layout(width="560px")
@@ -132,7 +164,7 @@ class ControlPanel(w.VBox):
         controls = [self.opd, w.HBox([self.year, self.scale])]
         if self.node is not None:
             controls += [self.search, self.node]
-        super().__init__([*controls, self.headline, self.status])
+        super().__init__([*controls, self.headline, self.status, w.HTML(_STALE_STYLE)])
         for control in (self.opd, self.year, self.scale, self.node):
             if control is not None:
                 control.observe(self._changed, names="value")
@@ -168,10 +200,10 @@ class ControlPanel(w.VBox):
         """Narrow the condition list to what matches ``words`` and show the first match."""
         options = self._node_options(words)
         if not options:
-            self.status.value = f"<i>Tidak ada kondisi yang memuat {_html(words)!s}.</i>"
+            self.status.value = self._note = f"<i>Tidak ada kondisi yang memuat {_html(words)!s}.</i>"
             return
-        self.status.value = (f"<i>{len(options)} kondisi memuat {_html(words)}.</i>" if words.strip()
-                             else "")
+        self.status.value = self._note = (f"<i>{len(options)} kondisi memuat {_html(words)}.</i>"
+                                          if words.strip() else "")
         current = self.node.value
         self.node.unobserve(self._changed, names="value")
         self.node.options = options
@@ -188,7 +220,8 @@ class ControlPanel(w.VBox):
 
     def _changed(self, change) -> None:
         owner = change["owner"]
-        note = self.status.value if owner is self.node and self.search is not None else ""
+        if owner is not self.node:
+            self._note = ""  # a search's count stays while its matches are picked
         if owner is self.opd:
             self.ctx.kode_opd = self.opd.value
             if self.node is not None:  # the list and the condition follow the OPD
@@ -216,11 +249,41 @@ class ControlPanel(w.VBox):
                 self.opd.unobserve(self._changed, names="value")
                 self.opd.value = owner_code
                 self.opd.observe(self._changed, names="value")
+        self.request_refresh()
+
+    def request_refresh(self) -> None:
+        """Grey out every section and draw them again for the current choices: at once outside
+        an event loop, else after the choices have settled (see the class docstring)."""
+        self._generation += 1
         self.status.value = "<i>memperbarui…</i>"
         for output in self.views:
-            output.refresh()
+            output.mark_stale()
+        self.headline.add_class(STALE)
+        loop = _running_loop()
+        if loop is None or self.settle is None:
+            for output in self.views:
+                output.refresh_current()
+            self._finish()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.settle, self._step, loop, self._generation, 0)
+
+    def _step(self, loop, generation: int, index: int) -> None:
+        """Draw section ``index`` for ``generation``, then yield to the loop before the next."""
+        if generation != self._generation:
+            return  # a newer change has its own refresh scheduled
+        if index < len(self.views):
+            self.views[index].refresh_current()
+            self._pending = loop.call_soon(self._step, loop, generation, index + 1)
+            return
+        self._pending = None
+        self._finish()
+
+    def _finish(self) -> None:
         self.headline.value = _headline_html(self.ctx)
-        self.status.value = note
+        self.headline.remove_class(STALE)
+        self.status.value = self._note
 
 
 class UsgScorer(w.VBox):
@@ -341,6 +404,16 @@ class IndicatorScorer(w.VBox):
         self.message.value = (f"{len(self.pending)} penilaian tersimpan di <code>{_html(path)}</code> "
                               f"(berkas asli tidak diubah).")
         self.pending = []
+
+
+def _running_loop():
+    """The event loop this callback runs in (the kernel's), or None outside one."""
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _headline_html(ctx: Context) -> str:
