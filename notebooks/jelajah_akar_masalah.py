@@ -16,12 +16,13 @@
 #
 # Pilih kondisi mana pun di pohon kinerja Pemda untuk melihat cabangnya, capaiannya, cabang terlemah sampai ke akar masalahnya, dan crosscutting di sepanjang jalan.
 #
-# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kondisi` atau `data_path`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, kondisi, tahun dan skala predikat lewat pilihan di bawah (kotak *Cari* menemukan kondisi dari kata di pernyataan, id atau nama indikatornya); semua tabel dan gambar ikut berubah. Workbook asli tidak pernah diubah oleh notebook ini.
+# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kondisi` atau `data_path`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, kondisi, tahun, tahun pembanding dan skala predikat lewat pilihan di bawah (kotak *Cari* menemukan kondisi dari kata di pernyataan, id atau nama indikatornya); semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
 kondisi: str = "DINKES.1"  # ID kondisi yang dijelajahi
 tahun: int = 2025  # tahun realisasi yang dinilai
+tahun_banding: int = 0  # tahun pembanding capaian; 0 berarti tahun berdata sebelum tahun
 skala: str = "lima_tingkat"  # skala predikat
 interaktif: bool = True  # True: pilihan kondisi/tahun/skala; False: statis
 folder_keluaran: str = "out"  # folder keluaran
@@ -34,7 +35,7 @@ batas_atas: int = 120  # batas atas capaian (%); 0 berarti tanpa batas
 from pohon_nb.nb import views
 from pohon_nb.nb.session import Session
 
-session = Session(data_path, tahun=tahun, skala=skala, interaktif=interaktif, folder_keluaran=folder_keluaran, kondisi=kondisi, semua_kondisi=True, batas_atas=batas_atas)
+session = Session(data_path, tahun=tahun, skala=skala, interaktif=interaktif, folder_keluaran=folder_keluaran, kondisi=kondisi, semua_kondisi=True, batas_atas=batas_atas, tahun_banding=tahun_banding)
 session.headline()
 
 # %% [markdown]
@@ -42,6 +43,12 @@ session.headline()
 
 # %%
 session.controls(node=True)
+
+# %% [markdown]
+# ## Titik masuk: cabang terlemah se-Pemda
+
+# %%
+session.show(views.pemda_weakest)
 
 # %% [markdown]
 # ## Cabang kondisi
@@ -60,6 +67,12 @@ session.show(views.node_achievement)
 
 # %%
 session.show(views.node_root_causes)
+
+# %% [markdown]
+# ## Perubahan capaian antartahun
+
+# %%
+session.show(views.node_year_change)
 
 # %% [markdown]
 # ## Crosscutting di sepanjang cabang

@@ -17,7 +17,7 @@
 # Setiap indikator dinilai dengan **SMART** (yang diperiksa evaluator, kriteria 1.b.5) dan **CREAM** (Clear, Relevant, Economic, Adequate, Monitorable), 0-2 per kriteria, dengan alasan yang dapat diperiksa. Skor otomatis dibaca dari isi workbook; skor penilai di sheet `penilaian_indikator` menggantikannya. Lalu: masalah jenis dan polaritas, usulan set IKU sesuai batas, dan Manual IKU.
 
 # %% [markdown] tags=["hanya-interaktif"]
-# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah. Workbook asli tidak pernah diubah oleh notebook ini.
+# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh

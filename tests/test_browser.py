@@ -204,20 +204,24 @@ def open_and_run(browser, lab, shots, relative: str, data_name: str) -> tuple[Wa
     return walk, data
 
 
+CONDITION = 4  # the explorer's condition list among its dropdowns
+
+
 def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     walk, _ = open_and_run(browser, lab, shots, "notebooks/jelajah_akar_masalah.ipynb",
                            "kab_jelajah.xlsx")
     before_images, before_text = walk.images(), walk.page.inner_text(".jp-Notebook")
     assert before_images, walk.fail_note("gambar pohon tidak tampil")
     assert walk.notebook.locator(".jp-OutputArea-output img").first.is_visible()
+    # The dropdowns: OPD, Tahun, Skala, Banding (the year compared with), Kondisi.
     # The OPD choice narrows the condition list to that OPD (and what is above it) and the
     # condition follows it; then a condition of that OPD is chosen.
     walk.select(0, "Dinas Pertanian dan Ketahanan Pangan")
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
-    listed = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").all_inner_texts()
+    listed = walk.notebook.locator(".widget-dropdown select").nth(CONDITION).locator("option").all_inner_texts()
     assert any("DISTANPANGAN.1 " in o.replace("\xa0", " ") for o in listed), walk.fail_note("daftar")
     assert not any("DINKES." in o for o in listed), walk.fail_note("daftar tidak mengikuti OPD")
-    walk.select(3, "DISTANPANGAN.1 ")
+    walk.select(CONDITION, "DISTANPANGAN.1 ")
     walk.wait_for_text("DISTANPANGAN.1 Meningkatnya produksi dan produktivitas pertanian: ")
     walk.wait_for_text("Dinas Pertanian dan Ketahanan Pangan (3.27.0.00.0.00.01.0000):")  # the headline
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
@@ -226,14 +230,14 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     assert walk.page.inner_text(".jp-Notebook") != before_text
     # Find a condition by a word instead of scrolling the list: Enter narrows it and shows
     # the first match.
-    every = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").count()
+    every = walk.notebook.locator(".widget-dropdown select").nth(CONDITION).locator("option").count()
     search = walk.notebook.locator(".widget-text input").first
     search.fill("stunting")
     search.press("Enter")
     walk.wait_for_text("kondisi memuat")
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
     walk.snap("dicari")
-    found = walk.notebook.locator(".widget-dropdown select").nth(3).locator("option").all_inner_texts()
+    found = walk.notebook.locator(".widget-dropdown select").nth(CONDITION).locator("option").all_inner_texts()
     assert 0 < len(found) < every, walk.fail_note("daftar kondisi tidak menyempit")
     walk.wait_for_text(found[0].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
     # Two picks in quick succession: every section greys out at once, and what settles is the
@@ -242,7 +246,7 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
                        ".querySelectorAll('.pohon-nb-usang').length >= 4 && getComputedStyle("
                        "document.querySelector('.pohon-nb-usang')).opacity < 0.5) window.sawGrey = "
                        "true; else requestAnimationFrame(look); }; look(); }")
-    select = walk.notebook.locator(".widget-dropdown select").nth(3)
+    select = walk.notebook.locator(".widget-dropdown select").nth(CONDITION)
     labels = [o for o in select.locator("option").all_inner_texts()][1:3]
     for label in labels:
         select.select_option(label=label)
@@ -252,6 +256,11 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
                                 "!document.querySelector('.pohon-nb-usang')", timeout=60_000)
     walk.wait_for_text(labels[-1].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
     walk.snap("diganti_cepat_selesai")
+    # The analyst saves what is on screen: tables to Excel, figures to PNG.
+    walk.notebook.get_by_role("button", name="Simpan tampilan").click()
+    walk.wait_for_text("Tersimpan")
+    saved = list((lab["root"] / "out").rglob("tampilan_*.xlsx"))
+    assert saved and list((lab["root"] / "out").rglob("tampilan_*.png")), walk.fail_note("tidak tersimpan")
     walk.page.close()
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 
 import ipywidgets as w
+import pandas as pd
+import pytest
 from conftest import write_xlsx
 from test_diagrams import check_geometry, synthetic
 
@@ -252,3 +254,101 @@ def test_outside_an_event_loop_a_change_is_drawn_at_once(sample_path, tmp_path):
     out = panel.add(views.opd_glance)
     panel.year.value = 2026
     assert "2026" in _texts(out) and STALE not in out._dom_classes and panel.status.value == ""
+
+
+def _weak_clean(clean):
+    """The clean workbook with one output of Dinas Sosial at half its 2025 target, and 2026
+    realised for Dinas Kesehatan's first output."""
+    for row in clean["indikator"]:
+        if row["id_pohon"] == "A02.2.1":
+            row["realisasi_2025"] = 27.5  # target 55: 50%
+        if row["id_pohon"] == "A01.1.1":
+            row["realisasi_2026"] = 30  # target 60: 50%
+    return clean
+
+
+def test_the_pemda_entry_table_follows_the_weakest_branch_down_to_its_root_problem(clean, tmp_path):
+    from pohon_nb.method.summary import weakest_across_pemda
+
+    pemda = load(write_xlsx(_weak_clean(clean), tmp_path / "lemah.xlsx"))
+    frame = weakest_across_pemda(pemda, 2025)
+    # Worked by hand: every other condition reaches 52/55 = 94.545%. A02.2 = (50 + 94.545) / 2
+    # = 72.27; A02 = (94.545 + 72.27) / 2 = 83.41, which takes 0.5 x (100 - 83.41) = 8.30
+    # points off U1; A01 takes 0.5 x 5.455 = 2.73.
+    ok = 52 / 55 * 100
+    a02 = (ok + (50 + ok) / 2) / 2
+    assert list(frame["id"]) == ["A02", "A01"]
+    assert frame.loc[0, "kontribusi"] == pytest.approx(0.5 * (100 - a02))
+    assert frame.loc[1, "kontribusi"] == pytest.approx(0.5 * (100 - ok))
+    assert frame.loc[0, "capaian_cabang"] == pytest.approx(a02)
+    # Down A02 -> A02.2 (6.93 points) -> A02.2.1 (6.25), whose problem trail is A02's own
+    # (M02.1) with its root cause M02.2, owned by Dinas Sosial.
+    assert frame.loc[0, "titik_terlemah"] == "A02.2.1" and frame.loc[0, "jejak_masalah"] == "M02.1"
+    assert frame.loc[0, "akar_masalah"] == "M02.2 Rendahnya cakupan layanan"
+    assert frame.loc[0, "opd_akar_masalah"] == "Dinas Sosial"
+    assert frame.loc[0, "sasaran_daerah"] == "U1"
+    shown = views.pemda_weakest(views.Context(pemda, "01", 2025, out_dir=tmp_path)).table.data
+    assert list(shown["ID"]) == ["A02", "A01"] and list(shown["OPD"]) == ["Dinas Sosial", "Dinas Kesehatan"]
+
+
+def test_two_years_are_compared_branch_by_branch(clean, tmp_path):
+    from pohon_nb.method.achievement import compare_years, earlier_year
+
+    pemda = load(write_xlsx(_weak_clean(clean), tmp_path / "dua_tahun.xlsx"))
+    assert pemda.realised_years() == [2025, 2026] and earlier_year(pemda, 2026) == 2025
+    assert earlier_year(pemda, 2025) is None
+    frame = compare_years(pemda, ["A01.1", "A01.1.1", "A01.1.2"], 2026, 2025).set_index("id")
+    ok = 52 / 55 * 100
+    assert frame.at["A01.1.1", "capaian_2025"] == pytest.approx(ok)
+    assert frame.at["A01.1.1", "capaian_2026"] == pytest.approx(50)
+    assert frame.at["A01.1.1", "perubahan"] == pytest.approx(50 - ok)
+    assert pd.isna(frame.at["A01.1.2", "perubahan"])  # no 2026 figure: no change, not zero
+    # A01.1 in 2026 has only A01.1.1 below it with data: its branch figure is that one.
+    assert frame.at["A01.1", "perubahan"] == pytest.approx(50 - ok)
+    ctx = views.Context(pemda, "01", 2025, node="A01.1", out_dir=tmp_path)
+    assert "Tidak ada tahun sebelum 2025" in views.node_year_change(ctx)[0]
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    out = panel.add(views.node_year_change)
+    assert panel.compare.index == 0 and panel.compare.label == "tahun berdata sebelumnya"
+    panel.compare.value = 2026  # the analyst picks the year to compare with
+    assert "Capaian cabang 2025 dibanding 2026" in _texts(out) and "A01.1.1" in _texts(out)
+    assert "Turun paling banyak" in _texts(out)
+    panel.compare.value = 2027  # a year without realisation: said, not an empty table
+    assert "dari 2025 ke 2027 belum dapat dihitung: belum ada realisasi 2027" in _texts(out)
+
+
+def test_saving_the_view_writes_its_tables_and_figures_and_never_overwrites(clean, tmp_path):
+    import openpyxl
+    from PIL import Image
+
+    hostile = "=HYPERLINK(\"http://x\",\"klik\") Meningkatnya derajat"
+    path = write_xlsx(_weak_clean(clean), tmp_path / "simpan.xlsx")
+    book = openpyxl.load_workbook(path)
+    cell = next(c for c in book["pohon"][3] if c.value == clean["pohon"][1]["pernyataan"])
+    cell.value, cell.data_type = hostile, "s"  # typed as text in the user's workbook
+    book.save(path)
+    pemda = load(path)
+    assert pemda.node("A01")["pernyataan"] == hostile
+    ctx = views.Context(pemda, "01", 2025, node="A01", out_dir=tmp_path / "out")
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    for view in (views.pemda_weakest, views.node_subtree, views.node_achievement, views.node_year_change):
+        panel.add(view)
+    first = panel.save_view()
+    book_path, figures = first[0], first[1:]
+    assert book_path.suffix == ".xlsx" and book_path.parent == tmp_path / "out" / "9901" / "01" / "tampilan"
+    assert "Tersimpan" in panel.saved.value and book_path.name in panel.saved.value
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames == ["info", "1 Titik masuk, cabang terlemah", "3 Capaian di cabang ini"]
+    sheet = book["3 Capaian di cabang ini"]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:3] == ["ID", "Level", "Pernyataan"] and sheet.freeze_panes == "A2"
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "A01")
+    cell = row[headers.index("Pernyataan")]
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"  # text, never a formula
+    assert isinstance(row[headers.index("Capaian cabang (%)")].value, float)
+    info = {r[0].value: r[1].value for r in book["info"].iter_rows()}
+    assert "tahun 2025" in info["Pilihan"] and "kondisi A01" in info["Pilihan"]
+    assert any("Tidak ada tahun sebelum 2025" in str(v) for v in info.values())  # sentences kept
+    assert len(figures) == 1 and Image.open(figures[0]).size[0] > 400
+    second = panel.save_view()
+    assert not set(second) & set(first) and all(p.exists() for p in first + second)

@@ -72,3 +72,24 @@ def test_the_step_notebooks_share_their_common_cells_word_for_word():
         other_params, other_howto = common(path)
         assert other_params.splitlines()[: len(shared)] == shared, path.name
         assert other_howto == howto, path.name
+
+
+def test_every_view_shown_has_the_title_of_its_heading():
+    """A saved view names its sheets and figures by ``views.TITLES``: each title starts with the
+    heading the notebook shows the view under (numbering left out), and none is used twice."""
+    import re
+
+    from pohon_nb.nb import views
+
+    for source in [*ROOT.glob("templates/*.py"), ROOT / "notebooks" / "jelajah_akar_masalah.py"]:
+        heading, titles = None, []
+        for line in source.read_text(encoding="utf-8").splitlines():
+            found = re.match(r"^# ##+ (?:\d+\. )?(.+)$", line)
+            if found:
+                heading = found.group(1).strip()
+            shown = re.search(r"session\.show\(views\.(\w+)\)", line)
+            if shown:
+                title = views.TITLES.get(shown.group(1))
+                assert title and heading and title.startswith(heading), (source.name, shown.group(1))
+                titles.append(title)
+        assert titles and len(titles) == len(set(titles)), source.name

@@ -384,6 +384,45 @@ def weakest_branch(pemda: Pemda, node_id: str, year: int,
     return frame.reset_index(drop=True)
 
 
+def compare_years(pemda: Pemda, nodes: list[str], year: int, earlier: int,
+                  config: AchievementConfig | None = None,
+                  scale: str | Scale = "lima_tingkat") -> pd.DataFrame:
+    """The branch achievement of ``nodes`` in ``earlier`` and in ``year``, and the change.
+
+    Columns: ``id, level, pernyataan, kode_opd``, ``capaian_<earlier>`` and
+    ``predikat_<earlier>``, ``capaian_<year>`` and ``predikat_<year>`` (branch figures, as the
+    root-cause ranking reads them) and ``perubahan``: percentage points gained (negative: lost),
+    None where either year has no figure. In the order of ``nodes``.
+    """
+    scale = get_scale(scale)
+    before = node_achievement(pemda, earlier, config, scale).set_index("id")
+    after = node_achievement(pemda, year, config, scale).set_index("id")
+    records = []
+    for node_id in nodes:
+        old, new = before.at[node_id, "capaian_cabang"], after.at[node_id, "capaian_cabang"]
+        old = None if pd.isna(old) else float(old)
+        new = None if pd.isna(new) else float(new)
+        records.append({
+            "id": node_id, "level": after.at[node_id, "level"],
+            "pernyataan": after.at[node_id, "pernyataan"], "kode_opd": after.at[node_id, "kode_opd"],
+            f"capaian_{earlier}": old, f"predikat_{earlier}": scale.predicate(old),
+            f"capaian_{year}": new, f"predikat_{year}": scale.predicate(new),
+            "perubahan": None if old is None or new is None else new - old,
+        })
+    columns = ["id", "level", "pernyataan", "kode_opd", f"capaian_{earlier}", f"predikat_{earlier}",
+               f"capaian_{year}", f"predikat_{year}", "perubahan"]
+    frame = pd.DataFrame(records, columns=columns)
+    for column in (f"capaian_{earlier}", f"capaian_{year}", "perubahan"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def earlier_year(pemda: Pemda, year: int) -> int | None:
+    """The latest year before ``year`` with any realisation (what a year is compared with)."""
+    before = [y for y in pemda.realised_years() if y < year]
+    return max(before) if before else None
+
+
 # --------------------------------------------------------------------------- efficiency
 
 EFFICIENCY_COLUMNS = [

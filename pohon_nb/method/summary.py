@@ -11,8 +11,9 @@ import pandas as pd
 
 from ..core.findings import Finding
 from ..reading.model import Pemda
-from .achievement import AchievementConfig, get_scale, node_achievement
+from .achievement import AchievementConfig, get_scale, node_achievement, weakest_branch
 from .crosscutting import requests
+from .problems import problem_trail
 from .scales import DEFAULT_SCALE
 
 HEADLINE_COLUMNS = [
@@ -93,3 +94,54 @@ def outcome_carriers(pemda: Pemda, year: int, config: AchievementConfig | None =
     columns = ["id", "pernyataan", "capaian", "predikat", "keterangan", "capaian_cabang", "opd",
                "jumlah"]
     return pd.DataFrame(records, columns=columns)
+
+
+WEAKEST_PEMDA_COLUMNS = [
+    "kode_opd", "id", "pernyataan", "sasaran_daerah", "capaian_cabang", "kontribusi",
+    "titik_terlemah", "pernyataan_titik", "jejak_masalah", "akar_masalah", "opd_akar_masalah",
+]
+
+
+def weakest_across_pemda(pemda: Pemda, year: int,
+                         config: AchievementConfig | None = None) -> pd.DataFrame:
+    """The OPD branches that hold the Pemda's outcomes back most in ``year``, each followed
+    down to its weakest point and the root problems behind it, with their owners.
+
+    For every top condition of the tree (a Pemda outcome), :func:`weakest_branch` gives each
+    condition below it ``kontribusi``: the points of the outcome's shortfall it accounts for.
+    A row is an OPD's highest condition on a path (its parent belongs to someone else) that
+    takes points off (``kontribusi`` > 0). ``titik_terlemah`` follows the branch down, always
+    to the child taking most points off, until none does; ``jejak_masalah`` and
+    ``akar_masalah`` are the problem that point comes from and the root causes behind it
+    (:func:`problem_trail`), ``opd_akar_masalah`` the OPDs that own those root causes.
+    Sorted by ``kontribusi``, largest first.
+    """
+    records = []
+    for top in [n for n in pemda.tree_order() if pemda.parent(n) is None]:
+        ranked = weakest_branch(pemda, top, year, config)
+        points = {r.id: r.kontribusi for r in ranked.itertuples() if pd.notna(r.kontribusi)}
+        branch = dict(zip(ranked["id"], ranked["capaian_cabang"]))
+        for node_id, taken in points.items():
+            owner = pemda.node(node_id).get("kode_opd")
+            parent = pemda.parent(node_id)
+            if not owner or taken <= 0 or pemda.node(parent).get("kode_opd") == owner:
+                continue
+            point = node_id
+            while True:
+                below = [(points[c], c) for c in pemda.children(point) if points.get(c, 0) > 0]
+                if not below:
+                    break
+                point = max(below)[1]
+            trail, roots = problem_trail(pemda, point)
+            owners = [pemda.problems.nodes[r].get("kode_opd") or "" for r in roots]
+            records.append({
+                "kode_opd": owner, "id": node_id, "pernyataan": pemda.node(node_id).get("pernyataan"),
+                "sasaran_daerah": top, "capaian_cabang": branch.get(node_id), "kontribusi": taken,
+                "titik_terlemah": point, "pernyataan_titik": pemda.node(point).get("pernyataan"),
+                "jejak_masalah": trail,
+                "akar_masalah": "; ".join(f"{r} {pemda.problems.nodes[r].get('pernyataan')}"
+                                          for r in roots),
+                "opd_akar_masalah": "; ".join(dict.fromkeys(pemda.opd_short(o) for o in owners if o)),
+            })
+    frame = pd.DataFrame(records, columns=WEAKEST_PEMDA_COLUMNS)
+    return frame.sort_values("kontribusi", ascending=False, kind="stable").reset_index(drop=True)

@@ -57,7 +57,9 @@ LABELS = {
     "konsolidasi": "Konsolidasi", "sumber_data": "Sumber data",
     "penanggung_jawab": "Penanggung jawab", "tahun_baseline": "Tahun baseline",
     "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi", "temuan": "Temuan", "isi": "Isi",
-    "predikat_cabang": "Predikat cabang",
+    "predikat_cabang": "Predikat cabang", "perubahan": "Perubahan (poin)",
+    "sasaran_daerah": "Sasaran daerah", "titik_terlemah": "Titik terlemah",
+    "pernyataan_titik": "Pernyataan titik terlemah", "opd_akar_masalah": "OPD pemilik akar masalah",
 }
 
 
@@ -65,7 +67,7 @@ def label(column: str) -> str:
     """The header a reader sees for a column name (``target_2025`` -> "Target 2025")."""
     if column in LABELS:
         return LABELS[column]
-    match = re.match(r"^(target|realisasi|capaian)_(\d{4})$", column)
+    match = re.match(r"^(target|realisasi|capaian|predikat)_(\d{4})$", column)
     return f"{match.group(1).capitalize()} {match.group(2)}" if match else column
 
 
@@ -104,7 +106,7 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
     styler = styler.set_uuid(hashlib.sha1(frame.to_json().encode()).hexdigest()[:10])
     styler = styler.set_properties(subset=text, **{"text-align": "left"})
     styler = styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-    return Table(styler.hide(axis="index"), frame, shown_text)
+    return Table(styler.hide(axis="index"), frame, shown_text, names=kinds)
 
 
 class Table:
@@ -114,9 +116,11 @@ class Table:
     outputs are the same from run to run.
     """
 
-    def __init__(self, styler, frame: pd.DataFrame, text: pd.DataFrame | None = None):
+    def __init__(self, styler, frame: pd.DataFrame, text: pd.DataFrame | None = None,
+                 names: dict[str, str] | None = None):
         self.styler, self.data = styler, frame
         self.text = frame if text is None else text  # as shown: numbers formatted
+        self.names = names or {c: c for c in frame.columns}  # header -> the package's column name
 
     def _repr_html_(self) -> str:
         return self.styler.to_html()
@@ -162,6 +166,18 @@ def md(text) -> str:
     import html
 
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+_MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|$~])")
+
+
+def plain(text: str) -> str:
+    """A view's Markdown sentence as plain text (for a spreadsheet cell): emphasis and code marks
+    dropped, escapes undone."""
+    import html
+
+    text = re.sub(r"(?<!\\)(\*\*|\*|`)", "", text)
+    return html.unescape(_MD_ESCAPED.sub(r"\1", text)).strip()
 
 
 def markdown(text: str):

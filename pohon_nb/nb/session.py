@@ -31,14 +31,15 @@ class Session:
     Parameters mirror the notebooks' parameters cell: ``data_path`` ("" for the bundled
     sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
     the explorer, ``kondisi`` (a node id); ``batas_atas`` caps achievement (percent, 0 for no
-    cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it).
+    cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it);
+    ``tahun_banding`` is the year the explorer compares with (0: the latest realised before).
     """
 
     def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
                  skala: str = DEFAULT_SCALE, interaktif: bool = True,
                  folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
                  maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
-                 batas_atas: float = achievement.DEFAULT_CAP):
+                 batas_atas: float = achievement.DEFAULT_CAP, tahun_banding: int = 0):
         pemda = load(data_path or None)
         blocking = classify(pemda, pemda.findings)
         if blocking.workbook:
@@ -69,7 +70,8 @@ class Session:
         self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
                                  out_dir=self.out_dir,
                                  config=achievement.config_from_cap(batas_atas),
-                                 check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd))
+                                 check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd),
+                                 tahun_banding=int(tahun_banding) or None)
         self.semua_kondisi = semua_kondisi
         self.panel = None  # the widgets' ControlPanel; ipywidgets is imported only when interactive
 

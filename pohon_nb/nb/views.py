@@ -37,6 +37,7 @@ class Context:
     skala: str = DEFAULT_SCALE
     node: str | None = None
     out_dir: Path = Path("out")
+    tahun_banding: int | None = None  # the year the explorer compares with; None: the one before
     config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
     check_config: CheckConfig = field(default_factory=CheckConfig)
     _findings: list[Finding] | None = field(default=None, repr=False)
@@ -61,6 +62,30 @@ class Context:
 
 
 SCREEN_WIDTH = 11.0  # inches of drawing a notebook page shows at full size
+
+# The heading each view is shown under in the notebooks (a second view under the same heading
+# adds what it shows); a saved view names its sheets and figures by it. tests/test_notebook_sources
+# checks them against the notebooks' headings.
+TITLES = {
+    "pemda_headlines": "Angka utama setiap OPD", "pemda_outcomes": "Sasaran daerah dan OPD pengampu",
+    "crosscutting_network": "Jejaring crosscutting", "opd_glance": "OPD sekilas",
+    "indicator_gaps": "Kesenjangan indikator", "apkl": "Saringan APKL", "usg": "Peringkat USG",
+    "core_problem": "Masalah inti", "problem_tree": "Pohon masalah",
+    "next_steps_identification": "Langkah berikutnya",
+    "conversion": "Dari pohon masalah ke pohon kinerja",
+    "traceability": "Dari pohon masalah ke pohon kinerja: keterlacakan",
+    "opd_tree": "Pohon kinerja OPD", "logic_findings": "Temuan logika",
+    "achievement_rollup": "Capaian berjenjang dan cabang terlemah",
+    "weakest_branch": "Capaian berjenjang dan cabang terlemah: cabang terlemah",
+    "budget": "Anggaran dan capaian", "crosscutting_both_ways": "Crosscutting dua arah",
+    "indicator_scores": "Skor SMART dan CREAM", "score_reasons": "Skor SMART dan CREAM: alasan",
+    "type_and_polarity": "Jenis indikator dan polaritas", "iku_recommendation": "Usulan set IKU",
+    "manual_iku": "Manual IKU", "manual_iku_export": "Manual IKU: berkas",
+    "pemda_weakest": "Titik masuk: cabang terlemah se-Pemda", "node_subtree": "Cabang kondisi",
+    "node_achievement": "Capaian di cabang ini", "node_root_causes": "Dari cabang terlemah ke akar masalah",
+    "node_year_change": "Perubahan capaian antartahun",
+    "node_crosscutting": "Crosscutting di sepanjang cabang",
+}
 
 
 # What a section says when the workbook has nothing for it: what is missing and where to
@@ -799,3 +824,75 @@ def node_crosscutting(ctx: Context) -> list:
             table(here, ["id_pohon", "nama_opd", "nama_mitra", "id_pohon_mitra", "peran", "status"])]
 
 
+
+
+def compared_year(ctx: Context) -> int | None:
+    """The year the explorer compares ``ctx.tahun`` with: the chosen one, else the latest year
+    before it with realisation."""
+    if ctx.tahun_banding and ctx.tahun_banding != ctx.tahun:
+        return ctx.tahun_banding
+    return achievement.earlier_year(ctx.pemda, ctx.tahun)
+
+
+def node_year_change(ctx: Context) -> list:
+    """The branch achievement of the condition and its branch in two years, and the change."""
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    other = compared_year(ctx)
+    if other is None:
+        realised = ctx.pemda.realised_years()
+        return [f"*Tidak ada tahun sebelum {ctx.tahun} yang berdata realisasi (tahun berdata: "
+                f"{', '.join(map(str, realised)) or 'belum ada'}): pilih tahun pembanding di "
+                f"pilihan Banding, atau isi kolom `realisasi_<tahun>` di sheet `indikator`.*"]
+    first, last = sorted((ctx.tahun, other))
+    scope = [node, *ctx.pemda.descendants(node)]
+    frame = achievement.compare_years(ctx.pemda, scope, last, first, ctx.config, ctx.skala)
+    changed = frame.dropna(subset=["perubahan"])
+    if changed.empty:
+        empty = [y for y in (first, last) if frame[f"capaian_{y}"].isna().all()]
+        why = ("belum ada realisasi " + " dan ".join(map(str, empty)) if empty
+               else "tidak ada kondisi yang berdata di keduanya")
+        return [f"*Perubahan capaian cabang ini dari {first} ke {last} belum dapat dihitung: {why}. "
+                f"Isi kolom `realisasi_<tahun>` di sheet `indikator`, atau pilih tahun lain.*"]
+    down = changed.nsmallest(3, "perubahan")
+    down = down[down["perubahan"] < 0]
+    text = (f"Capaian cabang {first} dibanding {last} (poin persentase; negatif berarti turun). "
+            f"{len(changed)} dari {len(frame)} kondisi berdata di kedua tahun.")
+    if len(down):
+        text += " Turun paling banyak: " + ", ".join(
+            f"**{md(r.id)}** ({number_text(round(r.perubahan, 1))} poin)" for r in down.itertuples()) + "."
+    else:
+        text += " Tidak ada kondisi yang capaiannya turun."
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) if c else "Pemda" for c in frame["kode_opd"]])
+    return Section(text=text, table=table(frame, [
+        "id", "opd", "level", "pernyataan", f"capaian_{first}", f"predikat_{first}",
+        f"capaian_{last}", f"predikat_{last}", "perubahan"]))
+
+
+ENTRY_ROWS = 15
+
+
+def pemda_weakest(ctx: Context) -> list:
+    """Where to start: the OPD branches holding the Pemda's outcomes back most, down to the
+    weakest point and its root problems, with their owners."""
+    if not ctx.pemda.tree:
+        return _no_node(ctx)
+    frame = summary.weakest_across_pemda(ctx.pemda, ctx.tahun, ctx.config)
+    if frame.empty:
+        gap = _year_gap(ctx, ctx.pemda.tree_order())
+        return [gap or f"*Tidak ada cabang OPD yang menahan capaian sasaran daerah {ctx.tahun}.*"]
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]])
+    shown = frame.head(ENTRY_ROWS)
+    text = (f"Cabang OPD yang paling menahan capaian sasaran daerah {ctx.tahun}, diurutkan menurut "
+            f"kontribusinya pada kekurangan sasaran daerah (poin); tiap cabang diikuti turun ke "
+            f"titik terlemahnya dan akar masalah di belakangnya, dengan OPD pemiliknya. Ketik ID "
+            f"di kotak *Cari* untuk menjelajahinya.")
+    if len(frame) > len(shown):
+        text += f" {len(shown)} dari {len(frame)} cabang yang menahan capaian ditampilkan."
+    if not shown["jejak_masalah"].notna().any():
+        text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` agar akar masalahnya terlihat.")
+    return Section(text=text, table=table(shown, [
+        "opd", "id", "pernyataan", "sasaran_daerah", "capaian_cabang", "kontribusi",
+        "titik_terlemah", "pernyataan_titik", "akar_masalah", "opd_akar_masalah"]))

@@ -48,21 +48,23 @@ class ViewOutput(w.Output):
     def __init__(self, view: View, ctx: Context):
         super().__init__()
         self.view, self.ctx = view, ctx
-        self._rendered: OrderedDict[tuple, tuple] = OrderedDict()  # state -> (model, outputs, accordion)
+        # state -> (model, items, outputs, accordion)
+        self._rendered: OrderedDict[tuple, tuple] = OrderedDict()
+        self.items: list = []  # what the view returned for the state shown
         self.accordion: w.Accordion | None = None  # the section's parts drawn when opened
         self.refresh()
 
     def state(self) -> tuple:
         ctx = self.ctx
         return (id(ctx.pemda), ctx.kode_opd, ctx.tahun, ctx.skala, ctx.node, ctx.config,
-                ctx.check_config, str(ctx.out_dir))
+                ctx.check_config, str(ctx.out_dir), ctx.tahun_banding)
 
     def refresh(self) -> None:
         key = self.state()
         cached = self._rendered.get(key)
         if cached is not None and cached[0] is self.ctx.pemda:
             self._rendered.move_to_end(key)
-            self.outputs, self.accordion = cached[1], cached[2]
+            self.items, self.outputs, self.accordion = cached[1:]
             return
         self.outputs = ()
         try:
@@ -76,7 +78,8 @@ class ViewOutput(w.Output):
         self.accordion = _lazy_accordion(deferred) if deferred else None
         if self.accordion is not None:
             self.append_display_data(self.accordion)
-        self._rendered[key] = (self.ctx.pemda, self.outputs, self.accordion)
+        self.items = items
+        self._rendered[key] = (self.ctx.pemda, items, self.outputs, self.accordion)
         while len(self._rendered) > CACHED_STATES:
             self._rendered.popitem(last=False)
 
@@ -137,14 +140,18 @@ class ControlPanel(w.VBox):
                               value=ctx.kode_opd)
         years = pemda.years or [ctx.tahun]
         with_data = set(pemda.realised_years())
-        self.year = w.Dropdown(description="Tahun", style=style,
-                               options=[(str(y) if y in with_data else f"{y} (belum ada realisasi)", y)
-                                        for y in years],
+        year_options = [(str(y) if y in with_data else f"{y} (belum ada realisasi)", y) for y in years]
+        self.year = w.Dropdown(description="Tahun", style=style, options=year_options,
                                value=ctx.tahun if ctx.tahun in years else years[0])
         self.scale = w.Dropdown(description="Skala", style=style,
                                 options=[(s.title, n) for n, s in achievement.SCALES.items()],
                                 value=ctx.skala)
         self.all_nodes = all_nodes
+        # The explorer compares the year with another (default: the latest realised before it).
+        self.compare = w.Dropdown(
+            description="Banding", style=style,
+            options=[("tahun berdata sebelumnya", 0), *year_options],  # 0, not None: None is no choice
+            value=ctx.tahun_banding if ctx.tahun_banding in years else 0) if node else None
         self.node = w.Dropdown(description="Kondisi", style=style, layout=layout,
                                options=self._node_options()) if node else None
         self.search = None
@@ -158,14 +165,20 @@ class ControlPanel(w.VBox):
                                  placeholder="mis. stunting: kata di pernyataan, id atau nama indikator")
             self.search.observe(self._searched, names="value")
         self.status = w.HTML()
+        # Save what the sections show: tables to one Excel workbook, figures to PNG.
+        self.save = w.Button(description="Simpan tampilan", icon="download",
+                             tooltip="tabel ke Excel, gambar ke PNG, di folder keluaran OPD")
+        self.saved = w.HTML()
+        self.save.on_click(lambda _: self.save_view())
         # The OPD's headline figures, kept in step with the choices (the notebook's own
         # headline line shows the figures the notebook was opened with).
         self.headline = w.HTML(_headline_html(ctx))
-        controls = [self.opd, w.HBox([self.year, self.scale])]
+        controls = [self.opd, w.HBox([self.year, self.scale]), *([self.compare] if self.compare else [])]
         if self.node is not None:
             controls += [self.search, self.node]
-        super().__init__([*controls, self.headline, self.status, w.HTML(_STALE_STYLE)])
-        for control in (self.opd, self.year, self.scale, self.node):
+        super().__init__([*controls, self.headline, self.status, w.HBox([self.save, self.saved]),
+                          w.HTML(_STALE_STYLE)])
+        for control in (self.opd, self.year, self.scale, self.compare, self.node):
             if control is not None:
                 control.observe(self._changed, names="value")
 
@@ -190,7 +203,7 @@ class ControlPanel(w.VBox):
                              *(i.get("nama") or "" for i in pemda.indicators_of(n))]).lower()
                 for n in pemda.tree_order()})
             nodes = [n for n in nodes if all(word in index[n] for word in wanted)]
-        return [(f"{'· ' * len(pemda.ancestors(n))}{n} {pemda.node(n).get('pernyataan', '')[:70]}", n)
+        return [(f"{'· ' * len(pemda.ancestors(n))}{n} {(pemda.node(n).get('pernyataan') or '')[:70]}", n)
                 for n in nodes]
 
     def _searched(self, change) -> None:
@@ -212,6 +225,25 @@ class ControlPanel(w.VBox):
         self.node.observe(self._changed, names="value")
         if self.node.value != current:
             self._changed({"owner": self.node})
+
+    def save_view(self) -> list[Path]:
+        """Write what every section shows now (see :mod:`pohon_nb.nb.saving`); say where."""
+        from .saving import save_view
+        from .views import TITLES
+
+        sections = [(TITLES.get(getattr(o.view, "__name__", ""), f"Bagian {n}"), o.items)
+                    for n, o in enumerate(self.views, start=1)]
+        try:
+            written = save_view(self.ctx, sections)
+        except Exception as exc:  # said beside the button; nothing the analyst had is touched
+            self.saved.value = f"<span style='color:#C62828'>Gagal menyimpan: {_html(exc)}</span>"
+            return []
+        if not written:
+            self.saved.value = "<i>Tidak ada tabel atau gambar untuk disimpan.</i>"
+        else:
+            self.saved.value = (f"<small>Tersimpan {len(written)} berkas di <code>{_html(written[0].parent)}"
+                                f"</code>: {', '.join(_html(p.name) for p in written)}</small>")
+        return written
 
     def add(self, view: View) -> ViewOutput:
         output = ViewOutput(view, self.ctx)
@@ -241,6 +273,8 @@ class ControlPanel(w.VBox):
             self.ctx.tahun = self.year.value
         elif owner is self.scale:
             self.ctx.skala = self.scale.value
+        elif owner is self.compare:
+            self.ctx.tahun_banding = self.compare.value or None
         elif owner is self.node:
             self.ctx.node = self.node.value
             owner_code = self.ctx.pemda.node(self.node.value).get("kode_opd")

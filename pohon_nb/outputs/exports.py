@@ -55,7 +55,7 @@ def _write_sheet(book, title: str, frame: pd.DataFrame, columns: list[Col]) -> N
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(index)].width = col.width
     formats = {"number": "#,##0.##", "percent": "0.0", "int": "0", "code": "@", "text": "General",
-               "count": '0;-0;""'}
+               "count": '0;-0;""', "fraction": "0.0%"}
     for r, values in enumerate(frame[[c.name for c in columns]].itertuples(index=False), start=2):
         lines = 1
         for index, (col, value) in enumerate(zip(columns, values), start=1):
@@ -93,7 +93,7 @@ def _cell(value, kind: str):
         return str(value)
     if kind == "count" and not isinstance(value, str) and value == 0:
         return None  # an empty cell says "none", as the sheet's note tells the reader
-    if kind in ("number", "percent", "int", "count"):
+    if kind in ("number", "percent", "int", "count", "fraction"):
         if isinstance(value, str):
             return value
         return int(value) if kind == "int" else float(value)
@@ -120,6 +120,26 @@ def _info_sheet(book, pemda: Pemda, what: str, kode_opd: str | None) -> None:
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 80
+
+
+def export_tables(pemda: Pemda, path: str | Path, tables: list[tuple[str, pd.DataFrame, list[Col]]],
+                  notes: list[tuple[str, str]], *, what: str, kode_opd: str | None = None,
+                  overwrite: bool = False) -> Path:
+    """Tables as a reader saw them, one sheet each (``(sheet title, frame, columns)``), and the
+    ``info`` sheet with ``notes`` (label, text) under the usual provenance rows."""
+    from openpyxl.styles import Alignment, Font
+
+    book = _new_book()
+    _info_sheet(book, pemda, what, kode_opd)
+    info = book["info"]
+    for label, text in notes:
+        info.append([label, text])
+        info.cell(row=info.max_row, column=1).font = Font(bold=True)
+        info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    info.column_dimensions["A"].width = 34
+    for title, frame, columns in tables:
+        _write_sheet(book, title, frame, columns)
+    return _save(book, path, overwrite)
 
 
 def _save(book, path: str | Path, overwrite: bool) -> Path:
