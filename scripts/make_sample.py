@@ -110,7 +110,8 @@ def build() -> dict[str, list[dict]]:
 
     for node_id, statement, specs in content.ULTIMATE:
         pohon.append({"id": node_id, "level": "ultimate", "pernyataan": statement,
-                      "jabatan": "Bupati", "komponen": "sasaran_daerah"})
+                      "jabatan": "Bupati", "komponen": "sasaran_daerah",
+                      "asal_masalah": content.PEMDA_ORIGINS.get(node_id), **_references(node_id)})
         indikator += indicator_rows(node_id, specs, "ultimate", "Bupati", "Bappeda")
 
     for o in content.OPDS:
@@ -125,7 +126,7 @@ def build() -> dict[str, list[dict]]:
             masalah.append({
                 "id": pid, "kode_opd": o["code"], "pernyataan": statement,
                 "inti": role == "inti",
-                "menyebabkan": [f"M.{prefix}.{c}" for c in causes] or None,
+                "menyebabkan": [_problem_id(prefix, c) for c in causes] or None,
                 "lokus": lokus,
                 **{f"apkl_{c}": flag == "Y" for c, flag in zip("apkl", apkl)},
                 **({f"usg_{c}": v for c, v in zip("usg", usg)} if scored else {}),
@@ -141,7 +142,7 @@ def build() -> dict[str, list[dict]]:
                 "id": int_id, "induk": None if dpmptsp_planted else o["ultimate"],
                 "level": "intermediate", "pernyataan": statement, "kode_opd": o["code"],
                 "jabatan": o["kepala"], "komponen": "sasaran_strategis",
-                "asal_masalah": core if n == 1 else None,
+                "asal_masalah": core if n == 1 else None, **_references(int_id),
             })
             indikator += indicator_rows(int_id, specs, "intermediate", o["kepala"], o["name"])
             for m, child in enumerate(children, start=1):
@@ -180,6 +181,19 @@ def build() -> dict[str, list[dict]]:
     return {"pemda": pemda, "opd": opd_rows, "pohon": pohon, "indikator": indikator,
             "lintas_opd": lintas, "masalah": masalah, "anggaran": anggaran,
             "penilaian_indikator": penilaian}
+
+
+def _problem_id(prefix: str, key: str) -> str:
+    """A problem's id from its key: "3" is the OPD's own, "Dinkes:2" another OPD's."""
+    if ":" in key:
+        abbr, key = key.split(":")
+        return f"M.{abbr.upper()}.{key}"
+    return f"M.{prefix}.{key}"
+
+
+def _references(node_id: str) -> dict:
+    national, province = content.REFERENCES.get(node_id, ("", ""))
+    return {"acuan_nasional": national or None, "acuan_provinsi": province or None}
 
 
 def _jabatan_bidang(bidang: str) -> str:

@@ -34,6 +34,36 @@ ULTIMATE = [
 ]
 
 
+# National and provincial references of the Pemda's goals and some OPD goals (pohon columns
+# acuan_nasional, acuan_provinsi): national priority indicators a kabupaten tree usually serves.
+REFERENCES = {
+    "SD.1": ("RPJMN 2025-2029: Indeks Pembangunan Manusia; RPJMN 2025-2029: Prevalensi stunting balita",
+             "RPJMD Provinsi 2025-2029: Meningkatnya kualitas sumber daya manusia"),
+    "SD.2": ("RPJMN 2025-2029: Tingkat kemiskinan; RPJMN 2025-2029: Kemiskinan ekstrem",
+             "RPJMD Provinsi 2025-2029: Menurunnya kemiskinan dan pengangguran"),
+    "SD.3": ("RPJMN 2025-2029: Indeks Kualitas Lingkungan Hidup", ""),
+    "SD.4": ("RPJMN 2025-2029: Indeks Reformasi Birokrasi", ""),
+    "DINKES.1": ("RPJMN 2025-2029: Prevalensi stunting balita; RPJMN 2025-2029: Angka Kematian Ibu",
+                 "RPJMD Provinsi 2025-2029: Meningkatnya derajat kesehatan masyarakat"),
+    "DINSOS.1": ("RPJMN 2025-2029: Kemiskinan ekstrem", ""),
+    "DISTANPANGAN.1": ("RPJMN 2025-2029: Swasembada pangan", ""),
+}
+
+# A Pemda goal converted from an OPD's problem (pohon.asal_masalah of a condition without OPD).
+PEMDA_ORIGINS = {"SD.2": "M.DINSOS.1"}
+
+# The shared root problems the cross-OPD causes above make (tests check exactly these are found).
+SHARED_ROOTS = {
+    "M.DPUPR.5": "air minum -> stunting (Dinkes) dan permukiman kumuh (Disperkim)",
+    "M.DISTANPANGAN.4": "alsintan -> produktivitas -> ketersediaan pangan -> asupan gizi -> stunting",
+    "M.DISTANPANGAN.5": "kelembagaan tani -> benih -> produktivitas -> ... -> stunting",
+    "M.DISTANPANGAN.6": "irigasi -> produktivitas -> ... -> stunting",
+    "M.DISDUKCAPIL.4": "data kependudukan -> DTKS (Dinsos) dan data sektoral (Bapperida); kemiskinan (SD.2)",
+    "M.DINSOS.4": "pendamping sosial -> bansos tepat sasaran -> kemiskinan (SD.2)",
+    "M.DINSOS.5": "rehabilitasi disabilitas -> kemiskinan (SD.2)",
+}
+
+
 def opd(code, name, abbr, kind, ultimate, kepala, problems, tree):
     return dict(code=code, name=name, abbr=abbr, kind=kind, ultimate=ultimate, kepala=kepala,
                 problems=problems, tree=tree)
@@ -49,8 +79,9 @@ def out(statement, indicator, **extra):
     return dict(statement=statement, indicator=indicator, **extra)
 
 
-# Problems: (key, statement, causes keys, lokus, APKL "YYYY", USG (u, s, g)).
-# The first problem with role "inti" is the core problem.
+# Problems: (key, statement, keys of the problems it causes, lokus, APKL "YYYY", USG (u, s, g)).
+# The first problem with role "inti" is the core problem. A key "Abbr:key" names another OPD's
+# problem: the cross-OPD causes planted for the shared root problems (SHARED_ROOTS).
 
 OPDS = [
     opd("1.02.0.00.0.00.01.0000", "Dinas Kesehatan", "Dinkes", "dinas", "SD.1",
@@ -174,7 +205,7 @@ OPDS = [
             ("2", "Rendahnya kemantapan jalan kabupaten", ["1"], "internal", "YYYY", (5, 5, 4), "inti"),
             ("3", "Kurangnya pemeliharaan rutin jalan dan jembatan", ["2"], "internal", "YYYY", (4, 4, 4), ""),
             ("4", "Tingginya harga material konstruksi", ["2"], "eksternal", "YYYT", (3, 3, 4), "usg!"),  # PLANTED: failed APKL (L) yet scored by USG
-            ("5", "Rendahnya cakupan layanan air minum perpipaan", [], "internal", "YYYY", (4, 4, 3), ""),
+            ("5", "Rendahnya cakupan layanan air minum perpipaan", ["Dinkes:2", "Disperkim:2"], "internal", "YYYY", (4, 4, 3), ""),
             ("6", "Terbatasnya data kondisi jalan yang mutakhir", ["3"], "internal", "YYYY", (3, 3, 2), ""),
         ],
         tree=[("Meningkatnya kualitas infrastruktur jalan dan sumber daya air", [
@@ -215,11 +246,12 @@ OPDS = [
         "Kepala Dinas Pertanian dan Ketahanan Pangan",
         problems=[
             ("1", "Rendahnya pendapatan rumah tangga petani", [], "eksternal", "YYYT", (4, 4, 3), "akibat"),
-            ("2", "Rendahnya produktivitas padi dan hortikultura", ["1"], "internal", "YYYY", (5, 4, 4), "inti"),
+            ("2", "Rendahnya produktivitas padi dan hortikultura", ["1", "7"], "internal", "YYYY", (5, 4, 4), "inti"),
             ("3", "Rendahnya penggunaan benih unggul bersertifikat", ["2"], "internal", "YYYY", (4, 4, 3), ""),
             ("4", "Terbatasnya alat dan mesin pertanian", ["2"], "internal", "YYYY", (4, 3, 3), ""),
             ("5", "Lemahnya kelembagaan kelompok tani", ["3"], "internal", "YYYY", (3, 3, 3), ""),
             ("6", "Kurangnya pasokan air irigasi pada musim kemarau", ["2"], "eksternal", "YYYT", (4, 4, 4), ""),
+            ("7", "Rendahnya ketersediaan dan keragaman pangan rumah tangga", ["Dinkes:4"], "internal", "YYYY", (4, 4, 3), ""),
         ],
         tree=[("Meningkatnya produksi dan produktivitas pertanian", [
             ("Produksi padi", "ton GKG", "maks", 412000, 6000, "outcome"),
@@ -343,7 +375,7 @@ OPDS = [
             ("1", "Rendahnya kepemilikan dokumen kependudukan", [], "internal", "YYYY", (4, 4, 3), "inti"),
             ("2", "Terbatasnya jangkauan layanan adminduk di desa terpencil", ["1"], "internal", "YYYY", (4, 3, 3), ""),
             ("3", "Rendahnya kesadaran masyarakat mencatatkan peristiwa penting", ["1"], "eksternal", "YYYY", (3, 3, 3), ""),
-            ("4", "Kurangnya pemanfaatan data kependudukan oleh perangkat daerah", [], "internal", "YYYY", (3, 3, 2), ""),
+            ("4", "Kurangnya pemanfaatan data kependudukan oleh perangkat daerah", ["Dinsos:3", "Bapperida:3"], "internal", "YYYY", (3, 3, 2), ""),
         ],
         tree=[("Meningkatnya kualitas layanan administrasi kependudukan", [
             ("Persentase penduduk yang memiliki KTP-el", "%", "maks", 97.1, 0.5, "outcome"),

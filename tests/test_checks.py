@@ -87,7 +87,12 @@ CASES = [
     ("S05", set_cell("pohon", 1, "kode_opd", "99"), ("pohon", 3, "kode_opd", "A01")),
     ("S05", set_cell("pohon", 1, "asal_masalah", "M77"), ("pohon", 3, "asal_masalah", "A01")),
     ("S05", set_cell("masalah", 1, "menyebabkan", "M01.1;M01.9"), ("masalah", 3, "menyebabkan", "M01.2")),
+    # A cause in another OPD's problems: an unknown id is located like any other.
+    ("S05", set_cell("masalah", 3, "menyebabkan", "M01.1;M01.9"), ("masalah", 5, "menyebabkan", "M02.2")),
     ("S06", set_cell("pohon", 1, "induk", "A01.1.1"), ("pohon", 3, "induk", "A01")),
+    # A cycle through two OPDs' problems: M01.1 -> M02.2 -> M02.1 -> M01.2 -> M01.1.
+    ("S07", chain(set_cell("masalah", 0, "menyebabkan", "M02.2"), set_cell("masalah", 2, "menyebabkan", "M01.2")),
+     ("masalah", 2, "menyebabkan", "M01.1")),
     ("S07", set_cell("masalah", 0, "menyebabkan", "M01.2"), ("masalah", 2, "menyebabkan", "M01.1")),
     ("S08", set_cell("pohon", 2, "level", "strategis"), ("pohon", 4, "level", "A01.1")),
     ("S08", set_cell("indikator", 0, "polaritas", "naik"), ("indikator", 2, "polaritas", "U1.I1")),
@@ -133,6 +138,9 @@ CASES = [
     # A01.1 worded as the conversion of M01.2 ("Rendahnya cakupan layanan") but linked to M01.1.
     ("M21", chain(set_cell("pohon", 2, "pernyataan", "Meningkatnya cakupan layanan"),
                   set_cell("pohon", 2, "asal_masalah", "M01.1")), ("pohon", 4, "asal_masalah", "A01.1")),
+    # An OPD goal names its national reference; the Pemda's goal U1 does not.
+    ("M22", set_cell("pohon", 1, "acuan_nasional", "RPJMN 2025-2029: Angka Harapan Hidup"),
+     ("pohon", 2, "acuan_nasional", "U1")),
     ("M19", chain(set_cell("indikator", 1, "realisasi_2025", 30),
                   *(set_cell("indikator", i, "realisasi_2025", 60) for i in (3, 4, 6, 7))),
      ("pohon", 3, "id", "A01")),

@@ -70,6 +70,7 @@ RULES: dict[str, Rule] = {
         Rule("M19", "warning", "Capaian outcome dan capaian outputnya berlawanan", "1.b.8"),
         Rule("M20", "warning", "Masalah inti belum dijawab kondisi di pohon kinerja", "1.b.3"),
         Rule("M21", "warning", "Rumusan kondisi berasal dari masalah lain daripada asal_masalah", "1.b.8"),
+        Rule("M22", "warning", "Sasaran daerah tanpa acuan nasional", "1.b.8"),
         # Import: reading a Renstra table (pohon-nb impor renstra); the location is the
         # table's own file, sheet and cell.
         Rule("R01", "error", "Tabel Renstra tidak dapat dibaca"),

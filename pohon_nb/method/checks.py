@@ -19,6 +19,7 @@ from ..core.formats import number_text, quote
 from ..reading import schema
 from ..reading.model import Pemda, is_chosen, load
 from ..reading.workbook import Range
+from .alignment import pemda_goals_without_reference
 from .wording import ACTIVITY_WORDS, OUTCOME_WORDS, PROGRAM_NAMED
 
 
@@ -417,6 +418,15 @@ def root_not_ultimate(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
             msg = (f"Kondisi level {level} berada di puncak pohon ({why}); hanya ultimate "
                    f"outcome yang boleh tanpa induk, agar rantai sampai ke sasaran daerah.")
             yield at_node(pemda, node_id, "M17", msg, "induk")
+
+
+@check("M22")
+def pemda_goal_without_national_reference(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for node_id in pemda_goals_without_reference(pemda):
+        msg = (f"Sasaran daerah {quote(node_id)} belum menyebut acuan nasional yang didukungnya, "
+               f"padahal kondisi lain sudah: isi kolom acuan_nasional (sasaran/indikator RPJMN atau "
+               f"prioritas nasional) agar keselarasan dari nasional sampai unit kerja terlihat.")
+        yield at_node(pemda, node_id, "M22", msg, "acuan_nasional")
 
 
 # --------------------------------------------------------------------------- running

@@ -117,7 +117,7 @@ def core_problem(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
     return frame.astype({"ditandai_inti": bool, "usg_teratas": bool})
 
 
-def _core_id(pemda: Pemda, kode_opd: str) -> str | None:
+def core_id(pemda: Pemda, kode_opd: str) -> str | None:
     """The marked core problem (the first, when several are marked), else the USG top."""
     frame = _problems_of(pemda, kode_opd)
     marked = frame[frame["inti"].apply(lambda v: v is True)]
@@ -142,7 +142,7 @@ def problem_tree(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
     frame = _problems_of(pemda, kode_opd)
     ids = list(frame["id"])
     graph = pemda.problems.subgraph(ids)
-    core = _core_id(pemda, kode_opd)
+    core = core_id(pemda, kode_opd)
     causes = nx.single_source_shortest_path_length(graph.reverse(copy=False), core) if core else {}
     effects = nx.single_source_shortest_path_length(graph, core) if core else {}
     records = []

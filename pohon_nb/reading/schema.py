@@ -231,6 +231,11 @@ SHEETS: tuple[Sheet, ...] = (
             _c("kode_kegiatan", "code", "Kode kegiatan", "Kode kegiatan (Kepmendagri 050)."),
             _c("asal_masalah", "code", "Asal masalah", "ID masalah yang dikonversi menjadi kondisi ini.",
                ref=("masalah", "id")),
+            _c("acuan_nasional", "text", "Acuan nasional",
+               "Sasaran/indikator RPJMN atau prioritas nasional yang didukung kondisi ini (teks atau "
+               "kode; pisahkan beberapa dengan ';'), mis. 'RPJMN: Prevalensi stunting balita'."),
+            _c("acuan_provinsi", "text", "Acuan provinsi",
+               "Sasaran RPJMD provinsi yang didukung kondisi ini (teks atau kode; pisahkan dengan ';')."),
             _c("keterangan", "text", "Keterangan", "Catatan bebas."),
         ),
     ),
@@ -310,7 +315,9 @@ SHEETS: tuple[Sheet, ...] = (
                "Kondisi negatif, mis. 'Tingginya prevalensi stunting'.", required=True, blank="error"),
             _c("inti", "flag", "Masalah inti", "ya untuk masalah inti (satu per OPD)."),
             _c("menyebabkan", "codes", "Menyebabkan",
-               "ID masalah yang diakibatkan masalah ini, dipisah ';'.", ref=("masalah", "id")),
+               "ID masalah yang diakibatkan masalah ini, dipisah ';'. Boleh masalah OPD lain "
+               "(mis. sanitasi buruk di DPUPR menyebabkan stunting di Dinkes): begitulah akar "
+               "masalah bersama lintas OPD ditemukan.", ref=("masalah", "id")),
             _c("lokus", "enum", "Lokus", "internal (kewenangan OPD) atau eksternal.", allowed=LOCI),
             _c("apkl_a", "flag", "APKL: Aktual", "ya bila sedang terjadi."),
             _c("apkl_p", "flag", "APKL: Problematik", "ya bila menyimpang dari standar."),
