@@ -679,6 +679,164 @@ def _combine(below: Layout, above: Layout, core: str) -> Layout:
     return combined
 
 
+# --------------------------------------------------------------------------- shared roots
+
+SHARED_WRAP = 30  # characters per line of a problem statement in the joined graph
+SHARED_GAP = (0.35, 0.6)  # inches between boxes of a row, between rows
+
+
+def shared_roots_figure(pemda: Pemda, shared) -> Drawing:
+    """The Pemda's joined problem graph around its shared root problems.
+
+    Every problem a shared root reaches is drawn once, each box tagged with the OPD that
+    analysed it; arrows run cause -> effect, effects above their causes (a row per step of
+    the longest chain from a root). Shared roots (``shared``: the table of
+    :func:`pohon_nb.method.shared_roots.shared_roots`) have a thick red border and their rank;
+    OPDs' core problems are pink with the word "MASALAH INTI"; problems analysed by another
+    OPD than the one below them stand out by their OPD tag, not by colour alone.
+    """
+    from ..method.shared_roots import converted, core_problems, reach
+
+    graph = pemda.problems
+    nodes = set().union(*(reach(pemda, r) for r in shared["id"])) if len(shared) else set()
+    title = f"Akar masalah bersama {pemda.info.get('nama_pemda') or ''}".strip()
+    if not nodes:
+        fig, _ = _canvas(6, 0.5, f"{title}: belum ada akar masalah bersama")
+        return Drawing(fig, Layout(), title)
+    sub = graph.subgraph(nodes)
+    cores = core_problems(pemda)
+    ranks = dict(zip(shared["id"], shared["peringkat"]))
+    linked = converted(pemda)
+
+    def lines(pid: str) -> list[Line]:
+        data = graph.nodes[pid]
+        tag = pemda.opd_short(data.get("kode_opd") or "")
+        role = (f"AKAR BERSAMA #{ranks[pid]}" if pid in ranks
+                else "MASALAH INTI" if pid in cores else "")
+        goals = [n for n in linked.get(pid, []) if not pemda.node(n).get("kode_opd")]
+        goal = f"asal sasaran daerah {', '.join(goals)}" if goals else ""
+        head = " · ".join(part for part in (pid, tag, role, goal) if part)
+        out = [Line(t, size=6.5, color="#37474F", weight="bold" if role else "normal")
+               for t in wrap(head, SHARED_WRAP + 14)]
+        return out + [Line(t, size=8.5, weight="bold") for t in wrap(data.get("pernyataan") or "",
+                                                                     SHARED_WRAP)]
+
+    content = {p: lines(p) for p in nodes}
+    sizes = {p: box_size(c) for p, c in content.items()}
+    layout, routes = _layered(sub, sizes, [p for p in graph if p in nodes],
+                              {p: graph.nodes[p].get("kode_opd") or "" for p in nodes})
+    fig, ax = _canvas(layout.width, layout.height, title + f": {len(shared)} akar, {len(nodes)} masalah",
+                      _legend_rows(5, layout.width + 2 * MARGIN))
+    drawing = Drawing(fig, layout, title)
+    for cause, effect in sub.edges:
+        points = routes[(cause, effect)]
+        line = _draw_edge(ax, points, color="#546E7A", linewidth=0.9)
+        _arrowhead(ax, points[-2], points[-1])
+        drawing.edges.append((cause, effect, line))
+    for pid, box in layout.boxes.items():
+        if pid in ranks:
+            fill, border, width = "#FFE0B2", "#B71C1C", 2.6
+        elif pid in cores:
+            fill, border, width = "#FFCDD2", "#5D4037", 1.4
+        else:
+            fill, border, width = "#FAFAFA", "#5D4037", 0.9
+        patch, texts = _draw_box(ax, box, content[pid], fill, border, linewidth=width)
+        drawing.patches[pid], drawing.texts[pid] = patch, texts
+    handles = [Patch(facecolor="#FFE0B2", edgecolor="#B71C1C", linewidth=2.6,
+                     label="akar masalah bersama (#peringkat)"),
+               Patch(facecolor="#FFCDD2", edgecolor="#5D4037", label="masalah inti OPD"),
+               Patch(facecolor="#FAFAFA", edgecolor="#5D4037", label="masalah lain (tag: OPD)"),
+               Line2D([], [], color="#546E7A", marker="^", label="sebab → akibat (akibat di atas)")]
+    _legend(fig, handles, layout.width + 2 * MARGIN)
+    return drawing
+
+
+def _layered(graph, sizes: dict[str, tuple[float, float]], order: list[str],
+             group: dict[str, str]) -> tuple[Layout, dict[tuple[str, str], list[tuple[float, float]]]]:
+    """Rows of boxes for a cause -> effect graph, and each edge's route.
+
+    A node's row is the longest chain of causes below it (roots in the bottom row), effects
+    above; every box of a row is as tall as the row, so edges leave a cause's top and enter an
+    effect's bottom at the same heights. An edge that spans several rows runs through a slot
+    of its own in each row between (a point, never across a box). Within a row the order
+    starts grouped by ``group`` (the OPD) and is then moved towards the mean position of each
+    item's neighbours to cut crossings.
+    """
+    depth: dict[str, int] = {}
+    for node in nx.topological_sort(graph):
+        depth[node] = max((depth[c] + 1 for c in graph.predecessors(node)), default=0)
+    expanded = nx.DiGraph()
+    expanded.add_nodes_from(graph)
+    slots: dict[tuple[str, str], list[str]] = {}
+    for cause, effect in graph.edges:
+        chain = [f"\0{cause}\0{effect}\0{k}" for k in range(depth[cause] + 1, depth[effect])]
+        slots[(cause, effect)] = chain
+        nx.add_path(expanded, [cause, *chain, effect])
+        depth.update({slot: depth[cause] + 1 + k for k, slot in enumerate(chain)})
+    rank = {n: i for i, n in enumerate(order)}
+    rows: dict[int, list[str]] = {}
+    for node in sorted(expanded, key=lambda n: (group.get(n, "~"), rank.get(n, len(rank)), n)):
+        rows.setdefault(depth[node], []).append(node)
+    rows = _fewer_crossings(expanded, rows)
+    h_gap, v_gap = SHARED_GAP
+    slot_width = 0.1
+    size = {n: sizes.get(n, (slot_width, 0.0)) for n in expanded}
+    widths = {lv: sum(size[n][0] for n in row) + h_gap * (len(row) - 1) for lv, row in rows.items()}
+    width = max(widths.values())
+    heights = {lv: max(sizes[n][1] for n in row if n in sizes) for lv, row in rows.items()}
+    layout = Layout(width=width)
+    centres: dict[str, tuple[float, float, float]] = {}  # slot -> (x, top, bottom)
+    top = 0.0
+    for level in sorted(rows, reverse=True):  # the last effects on top
+        x = (width - widths[level]) / 2
+        for node in rows[level]:
+            w = size[node][0]
+            if node in sizes:
+                layout.boxes[node] = Box(node, x, top, w, heights[level], level)
+            else:
+                centres[node] = (x + w / 2, top, top + heights[level])
+            x += w + h_gap
+        top += heights[level] + v_gap
+    layout.height = top - v_gap
+    routes = {}
+    for (cause, effect), chain in slots.items():
+        a, b = layout.boxes[cause], layout.boxes[effect]
+        points = [(a.cx, a.y)]
+        for slot in chain:  # upwards: the slot nearest the cause first
+            x, slot_top, slot_bottom = centres[slot]
+            points += [(x, slot_bottom), (x, slot_top)]
+        routes[(cause, effect)] = [*points, (b.cx, b.bottom)]
+    return layout, routes
+
+
+def _fewer_crossings(graph, rows: dict[int, list[str]], sweeps: int = 12) -> dict[int, list[str]]:
+    """Row orders with fewer edge crossings: each sweep (up, then down) sorts a row by the mean
+    position of each item's neighbours in the row just placed; the best orders seen are kept."""
+    def crossings(order: dict[int, list[str]]) -> int:
+        position = {n: i for row in order.values() for i, n in enumerate(row)}
+        total = 0
+        for level in order:
+            pairs = [(position[u], position[v]) for u in order[level] for v in graph.successors(u)]
+            total += sum(1 for i, (a, b) in enumerate(pairs) for c, d in pairs[i + 1:]
+                         if (a - c) * (b - d) < 0)
+        return total
+
+    best, best_count = {lv: list(r) for lv, r in rows.items()}, crossings(rows)
+    position = {n: i for row in rows.values() for i, n in enumerate(row)}
+    for sweep in range(sweeps):
+        upwards = sweep % 2 == 0
+        for level in (sorted(rows) if upwards else sorted(rows, reverse=True)):
+            def centre(n):
+                near = list(graph.predecessors(n) if upwards else graph.successors(n))
+                return sum(position[m] for m in near) / len(near) if near else position[n]
+            rows[level].sort(key=lambda n: (centre(n), position[n]))
+            position.update({n: i for i, n in enumerate(rows[level])})
+        count = crossings(rows)
+        if count < best_count:
+            best, best_count = {lv: list(r) for lv, r in rows.items()}, count
+    return best
+
+
 # --------------------------------------------------------------------------- network
 
 
