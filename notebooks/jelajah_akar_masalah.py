@@ -51,6 +51,12 @@ session.controls(node=True)
 session.show(views.pemda_weakest)
 
 # %% [markdown]
+# ## Akar masalah bersama dan outcome yang ditahannya
+
+# %%
+session.show(views.shared_roots_outcomes)
+
+# %% [markdown]
 # ## Cabang kondisi
 
 # %%

@@ -70,13 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     template.set_defaults(handler=cmd_template)
 
     export = commands.add_parser(
-        "export", help="tulis Excel: cascading, crosscutting, manual-iku atau findings",
+        "export", help="tulis Excel: cascading, crosscutting, manual-iku, findings atau akar-bersama",
         description="Tulis berkas Excel berformat untuk evaluator. Berkas yang sudah ada tidak "
                     "ditimpa kecuali dengan --force.",
     )
     _data_argument(export)
     export.add_argument("--what", required=True,
-                        choices=("cascading", "crosscutting", "manual-iku", "findings"),
+                        choices=("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama"),
                         help="jenis ekspor")
     export.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
     export.add_argument("--opd", default=None, metavar="KODE", help="hanya satu OPD")
@@ -262,7 +262,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             writer = {"cascading": exports.export_cascading,
                       "crosscutting": exports.export_crosscutting,
-                      "manual-iku": exports.export_manual_iku}[args.what]
+                      "manual-iku": exports.export_manual_iku,
+                      "akar-bersama": exports.export_shared_roots}[args.what]
             written = writer(pemda, out, args.opd, overwrite=args.force)
     except OutputExists:
         print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih "

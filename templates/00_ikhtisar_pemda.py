@@ -63,3 +63,19 @@ session.show(views.pemda_outcomes)
 
 # %%
 session.show(views.crosscutting_network)
+
+# %% [markdown]
+# ## 4. Akar masalah bersama
+#
+# Masalah yang dapat diselesaikan bersama oleh beberapa OPD: akar dari pohon masalah gabungan semua OPD. Di ruang asistensi, mulailah dari peringkat teratas: OPD pemilik akar dan OPD yang menanggung akibatnya duduk bersama, lalu sepakati permintaan crosscutting yang belum ada.
+
+# %%
+session.show(views.shared_roots_pemda)
+
+# %% [markdown]
+# ## 5. Keselarasan dengan acuan nasional
+#
+# Sasaran daerah dan sasaran OPD yang menyebut acuan RPJMN/prioritas nasional dan RPJMD provinsi yang didukungnya (kolom `acuan_nasional` dan `acuan_provinsi` sheet `pohon`), dan OPD yang mendukung setiap acuan.
+
+# %%
+session.show(views.national_alignment)

@@ -97,7 +97,15 @@ session.show(views.core_problem)
 session.show(views.problem_tree)
 
 # %% [markdown]
-# ## 7. Langkah berikutnya
+# ## 7. Akar masalah bersama lintas OPD
+#
+# Masalah OPD ini yang disebabkan masalah OPD lain, atau yang menyebabkan masalah inti OPD lain (kolom `menyebabkan` sheet `masalah` boleh menunjuk masalah OPD lain). Ikhtisar Pemda memuat peringkat dan gambar semuanya.
+
+# %%
+session.show(views.shared_roots_opd)
+
+# %% [markdown]
+# ## 8. Langkah berikutnya
 
 # %%
 session.show(views.next_steps_identification)

@@ -218,7 +218,8 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     # condition follows it; then a condition of that OPD is chosen.
     walk.select(0, "Dinas Pertanian dan Ketahanan Pangan")
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
-    listed = walk.notebook.locator(".widget-dropdown select").nth(CONDITION).locator("option").all_inner_texts()
+    conditions = walk.notebook.locator(".widget-dropdown select").nth(CONDITION)
+    listed = conditions.locator("option").all_inner_texts()
     assert any("DISTANPANGAN.1 " in o.replace("\xa0", " ") for o in listed), walk.fail_note("daftar")
     assert not any("DINKES." in o for o in listed), walk.fail_note("daftar tidak mengikuti OPD")
     walk.select(CONDITION, "DISTANPANGAN.1 ")
@@ -237,7 +238,7 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     walk.wait_for_text("kondisi memuat")
     walk.page.wait_for_function("() => !document.body.innerText.includes('memperbarui')")
     walk.snap("dicari")
-    found = walk.notebook.locator(".widget-dropdown select").nth(CONDITION).locator("option").all_inner_texts()
+    found = conditions.locator("option").all_inner_texts()
     assert 0 < len(found) < every, walk.fail_note("daftar kondisi tidak menyempit")
     walk.wait_for_text(found[0].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
     # Two picks in quick succession: every section greys out at once, and what settles is the

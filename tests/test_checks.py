@@ -91,7 +91,8 @@ CASES = [
     ("S05", set_cell("masalah", 3, "menyebabkan", "M01.1;M01.9"), ("masalah", 5, "menyebabkan", "M02.2")),
     ("S06", set_cell("pohon", 1, "induk", "A01.1.1"), ("pohon", 3, "induk", "A01")),
     # A cycle through two OPDs' problems: M01.1 -> M02.2 -> M02.1 -> M01.2 -> M01.1.
-    ("S07", chain(set_cell("masalah", 0, "menyebabkan", "M02.2"), set_cell("masalah", 2, "menyebabkan", "M01.2")),
+    ("S07", chain(set_cell("masalah", 0, "menyebabkan", "M02.2"),
+                  set_cell("masalah", 2, "menyebabkan", "M01.2")),
      ("masalah", 2, "menyebabkan", "M01.1")),
     ("S07", set_cell("masalah", 0, "menyebabkan", "M01.2"), ("masalah", 2, "menyebabkan", "M01.1")),
     ("S08", set_cell("pohon", 2, "level", "strategis"), ("pohon", 4, "level", "A01.1")),

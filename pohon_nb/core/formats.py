@@ -43,11 +43,12 @@ YEARS = {"tahun", "tahun_baseline", "periode_awal", "periode_akhir"}
 FRACTIONS = {"cakupan", "bobot"}
 PERCENTS = {"capaian", "capaian_sendiri", "capaian_cabang", "serapan", "efisiensi",
             "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan", "skor",
-            "kontribusi", "perubahan"}
+            "kontribusi", "perubahan", "kekurangan"}
 COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringatan", "info",
           "permintaan_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta", "meminta",
           "usulan", "disetujui", "ditolak", "kedalaman", "usg_u", "usg_s", "usg_g", "total",
-          "total_usg", "jumlah_penilai", "row"}
+          "total_usg", "jumlah_penilai", "row", "jumlah_opd_inti",
+          "jumlah_kondisi_pemda", "jumlah_kondisi", "jumlah_opd"}
 _PERCENT_YEAR = re.compile(r"^capaian_\d{4}$")
 
 

@@ -79,7 +79,7 @@ def shared_roots(pemda: Pemda, year: int | None = None,
     ``kondisi_tertahan`` (the conditions converted from a problem in its reach: the outcomes it
     holds back); ``opd_akibat`` (OPDs that own a problem in the reach, the root's own OPD
     excluded); ``crosscutting_ada`` (requests already recorded from an OPD of the effects to the
-    root's OPD, with their status) and ``crosscutting_kurang`` (the OPDs of the effects with no
+    root's OPD, by short name, with their status) and ``crosscutting_kurang`` (the OPDs of the effects with no
     such request: see :func:`crosscutting_candidates`).
     """
     graph = pemda.problems
@@ -104,7 +104,8 @@ def shared_roots(pemda: Pemda, year: int | None = None,
         owner = graph.nodes[root].get("kode_opd") or ""
         effects = list(dict.fromkeys(graph.nodes[p].get("kode_opd") for p in _ordered(pemda, reached)
                                      if p != root and graph.nodes[p].get("kode_opd") not in (None, owner)))
-        existing = [f"{opd} → {owner} ({asked[(opd, owner)]})" for opd in effects if (opd, owner) in asked]
+        existing = [f"{pemda.opd_short(opd)} → {pemda.opd_short(owner)} ({asked[(opd, owner)]})"
+                    for opd in effects if (opd, owner) in asked]
         missing = [opd for opd in effects if (opd, owner) not in asked]
         shortfall = sum(max(0.0, 100.0 - branch[n]) for n in held if pd.notna(branch.get(n)))
         records.append({

@@ -60,6 +60,13 @@ LABELS = {
     "predikat_cabang": "Predikat cabang", "perubahan": "Perubahan (poin)",
     "sasaran_daerah": "Sasaran daerah", "titik_terlemah": "Titik terlemah",
     "pernyataan_titik": "Pernyataan titik terlemah", "opd_akar_masalah": "OPD pemilik akar masalah",
+    "opd_inti": "OPD yang masalah intinya dicapai", "jumlah_opd_inti": "Jumlah OPD",
+    "masalah_inti": "Masalah inti yang dicapai", "kondisi_pemda": "Sasaran daerah yang dicapai",
+    "jumlah_kondisi_pemda": "Jumlah sasaran daerah", "kekurangan": "Kekurangan capaian (poin)",
+    "kondisi_tertahan": "Kondisi yang ditahan", "opd_akibat": "OPD yang menanggung akibat",
+    "crosscutting_ada": "Crosscutting yang sudah ada", "crosscutting_kurang": "Belum meminta dukungan",
+    "acuan_nasional": "Acuan nasional", "acuan_provinsi": "Acuan provinsi",
+    "jumlah_kondisi": "Jumlah kondisi", "jumlah_opd": "Jumlah OPD",
 }
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, repeated
 from ..core.formats import number_text, percent
-from ..method import achievement, crosscutting, indicators, problems, summary
+from ..method import achievement, alignment, crosscutting, indicators, problems, shared_roots, summary
 from ..method.checks import CheckConfig, indicator_notes, run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..outputs import diagrams
@@ -85,6 +85,9 @@ TITLES = {
     "node_achievement": "Capaian di cabang ini", "node_root_causes": "Dari cabang terlemah ke akar masalah",
     "node_year_change": "Perubahan capaian antartahun",
     "node_crosscutting": "Crosscutting di sepanjang cabang",
+    "shared_roots_pemda": "Akar masalah bersama", "national_alignment": "Keselarasan dengan acuan nasional",
+    "shared_roots_opd": "Akar masalah bersama lintas OPD",
+    "shared_roots_outcomes": "Akar masalah bersama dan outcome yang ditahannya",
 }
 
 
@@ -864,7 +867,8 @@ def node_year_change(ctx: Context) -> list:
             f"**{md(r.id)}** ({number_text(round(r.perubahan, 1))} poin)" for r in down.itertuples()) + "."
     else:
         text += " Tidak ada kondisi yang capaiannya turun."
-    frame = frame.assign(opd=[ctx.pemda.opd_short(c) if c else "Pemda" for c in frame["kode_opd"]])
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) if pd.notna(c) and c else "Pemda"
+                                for c in frame["kode_opd"]])
     return Section(text=text, table=table(frame, [
         "id", "opd", "level", "pernyataan", f"capaian_{first}", f"predikat_{first}",
         f"capaian_{last}", f"predikat_{last}", "perubahan"]))
@@ -896,3 +900,144 @@ def pemda_weakest(ctx: Context) -> list:
     return Section(text=text, table=table(shown, [
         "opd", "id", "pernyataan", "sasaran_daerah", "capaian_cabang", "kontribusi",
         "titik_terlemah", "pernyataan_titik", "akar_masalah", "opd_akar_masalah"]))
+
+
+# --------------------------------------------------------------------------- shared roots
+
+SHARED_RULE = (
+    "Akar masalah bersama: masalah tanpa penyebab di pohon masalah gabungan semua OPD (kolom "
+    "`menyebabkan` boleh menunjuk masalah OPD lain) yang akibatnya sampai ke masalah inti dua OPD "
+    "atau lebih, atau ke masalah asal sasaran daerah. Peringkat menurut, berurutan: jumlah OPD yang "
+    "masalah intinya dicapai (satu OPD dihitung sekali), jumlah sasaran daerah yang dicapai, dan "
+    "kekurangan capaian {tahun} yang ditahannya (jumlah 100% dikurangi capaian cabang setiap kondisi "
+    "yang berasal dari masalah di jalurnya, poin); sama pada ketiganya berarti peringkat seri.")
+
+NO_SHARED = (
+    "*Belum ada akar masalah bersama: tidak ada masalah yang akibatnya sampai ke masalah inti dua "
+    "OPD atau ke asal sasaran daerah. Di sheet `masalah`, tulis di kolom `menyebabkan` ID masalah "
+    "OPD lain yang diakibatkannya (mis. sanitasi buruk di DPUPR menyebabkan stunting di Dinkes), "
+    "dan di sheet `pohon` isi `asal_masalah` sasaran daerah.*")
+
+
+def _opd_list(ctx: Context, codes: str) -> str:
+    return ", ".join(ctx.pemda.opd_short(c) for c in codes.split(";") if c)
+
+
+def shared_roots_pemda(ctx: Context) -> list:
+    """The Pemda's shared root problems, ranked, drawn, with the crosscutting they call for."""
+    if not ctx.pemda.tables["masalah"].rows:
+        return [missing(ctx, "masalah", "masalah")]
+    frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
+    if frame.empty:
+        return [NO_SHARED]
+    shown = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]],
+                         opd_inti=[_opd_list(ctx, c) for c in frame["opd_inti"]],
+                         opd_akibat=[_opd_list(ctx, c) for c in frame["opd_akibat"]],
+                         crosscutting_kurang=[_opd_list(ctx, c) for c in frame["crosscutting_kurang"]],
+                         kondisi_tertahan=frame["kondisi_tertahan"].str.replace(";", "; "),
+                         masalah_inti=frame["masalah_inti"].str.replace(";", "; "))
+    ties = shown[shown["seri"]]
+    text = (f"{len(frame)} akar masalah bersama. " + SHARED_RULE.format(tahun=ctx.tahun)
+            + (f" Seri: {', '.join(md(i) for i in ties['id'])}." if len(ties) else ""))
+    candidates = shared_roots.crosscutting_candidates(ctx.pemda, frame)
+    if candidates.empty:
+        proposal = ("Semua OPD yang menanggung akibat akar masalah bersama sudah punya permintaan "
+                    "crosscutting ke OPD pemilik akarnya.")
+    else:
+        proposal = [f"**Kandidat crosscutting** ({len(candidates)}): OPD yang menanggung akibat akar "
+                    f"masalah bersama tetapi belum meminta dukungan OPD pemilik akarnya. Usulan saja, tidak "
+                    f"ditulis ke workbook: salin ke sheet `lintas_opd` bila disepakati.",
+                    _candidates_table(ctx, candidates)]
+    return Section(text=text, table=table(shown, [
+        "peringkat", "seri", "id", "pernyataan", "opd", "opd_inti", "kondisi_pemda", "kekurangan",
+        "kondisi_tertahan", "crosscutting_ada", "crosscutting_kurang"]),
+        figure=diagrams.shared_roots_figure(ctx.pemda, frame), candidates=proposal)
+
+
+def shared_roots_opd(ctx: Context) -> list:
+    """The shared root problems this OPD takes part in, and the crosscutting they call for."""
+    if not ctx.pemda.tables["masalah"].rows:
+        return [missing(ctx, "masalah", "masalah")]
+    everything = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
+    frame = shared_roots.touching(ctx.pemda, ctx.kode_opd, everything)
+    if frame.empty:
+        return [f"*{md(ctx.opd_name)} belum terlibat dalam akar masalah bersama: tidak ada masalahnya yang disebabkan masalah OPD lain atau menyebabkan "
+                f"masalah inti OPD lain. Bila ada, tulis ID masalah OPD lain itu di kolom "
+                f"`menyebabkan` sheet `masalah`.*"]
+    mine = frame[frame["kode_opd"] == ctx.kode_opd]
+    text = (f"{md(ctx.opd_name)} terlibat dalam {len(frame)} akar masalah bersama (peringkat "
+            f"semuanya di Ikhtisar Pemda): {len(mine)} dianalisis OPD ini, {len(frame) - len(mine)} dari OPD lain "
+            f"yang akibatnya sampai ke masalah OPD ini. Akar masalah seperti ini diselesaikan "
+            f"bersama: pastikan ada permintaan crosscutting di antara OPD-nya.")
+    candidates = shared_roots.crosscutting_candidates(ctx.pemda, frame)
+    candidates = candidates[(candidates["kode_opd"] == ctx.kode_opd)
+                            | (candidates["kode_opd_mitra"] == ctx.kode_opd)]
+    shown = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]],
+                         opd_inti=[_opd_list(ctx, c) for c in frame["opd_inti"]],
+                         masalah_inti=frame["masalah_inti"].str.replace(";", "; "))
+    parts = Section(text=text, table=table(shown, ["id", "pernyataan", "opd", "opd_inti", "masalah_inti",
+                                                   "crosscutting_ada"]))
+    if len(candidates):
+        parts = Section(text=text, table=parts.table, candidates=[
+            "**Kandidat crosscutting** yang belum ada di workbook (usulan, tidak ditulis ke workbook):",
+            _candidates_table(ctx, candidates)])
+    return parts
+
+
+def _candidates_table(ctx: Context, candidates: pd.DataFrame):
+    named = candidates.assign(nama_opd=[ctx.pemda.opd_short(c) for c in candidates["kode_opd"]],
+                              nama_mitra=[ctx.pemda.opd_short(c) for c in candidates["kode_opd_mitra"]])
+    return table(named, ["akar_masalah", "nama_opd", "id_pohon", "nama_mitra", "peran"])
+
+
+def shared_roots_outcomes(ctx: Context) -> list:
+    """Each shared root and the conditions (OPD outcomes) it holds back, with their achievement."""
+    if not ctx.pemda.tables["masalah"].rows:
+        return [missing(ctx, "masalah", "masalah")]
+    frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
+    if frame.empty:
+        return [NO_SHARED]
+    branch = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala).set_index("id")
+    records = []
+    for row in frame.itertuples():
+        for node in filter(None, row.kondisi_tertahan.split(";")):
+            owner = ctx.pemda.node(node).get("kode_opd")
+            records.append({"peringkat": row.peringkat, "akar_masalah": row.id,
+                            "id": node, "opd": ctx.pemda.opd_short(owner) if owner else "Pemda",
+                            "level": ctx.pemda.level(node),
+                            "pernyataan": ctx.pemda.node(node).get("pernyataan"),
+                            "capaian_cabang": branch.at[node, "capaian_cabang"],
+                            "predikat_cabang": branch.at[node, "predikat_cabang"]})
+    held = pd.DataFrame(records, columns=["peringkat", "akar_masalah", "id", "opd", "level", "pernyataan",
+                                          "capaian_cabang", "predikat_cabang"])
+    text = (f"Mulai dari akar masalah bersama: setiap akar dengan kondisi (outcome OPD dan sasaran "
+            f"daerah) yang berasal dari masalah di jalur akibatnya, capaian cabang {ctx.tahun}. Ketik ID "
+            f"akar (mis. {md(frame['id'].iloc[0])}) di kotak *Cari* untuk memilih kondisi yang ditahannya.")
+    return Section(text=text, table=table(held))
+
+
+def national_alignment(ctx: Context) -> list:
+    """Which goals carry a national or provincial reference, and which references the Pemda
+    supports through which OPDs."""
+    frame = alignment.alignment(ctx.pemda)
+    if frame.empty:
+        return [missing(ctx, "ultimate")]
+    if not alignment.references_used(ctx.pemda):
+        return ["*Belum ada acuan nasional: isi kolom `acuan_nasional` (sasaran atau indikator RPJMN, "
+                "prioritas nasional) dan `acuan_provinsi` (sasaran RPJMD provinsi) di sheet `pohon` untuk "
+                "sasaran daerah dan sasaran OPD, agar keselarasan dari nasional sampai unit kerja "
+                "terlihat (kriteria 1.b.8).*"]
+    support = alignment.national_support(ctx.pemda)
+    support = support.assign(opd=[_opd_list(ctx, c) for c in support["opd"]])
+    lacking = alignment.pemda_goals_without_reference(ctx.pemda)
+    carried = frame[frame["acuan_nasional"] != ""]
+    text = (f"{len(carried)} dari {len(frame)} sasaran (ultimate dan intermediate) menyebut acuan "
+            f"nasional; Pemda mendukung {len(support)} acuan nasional.")
+    if lacking:
+        text += (" Sasaran daerah tanpa acuan nasional (temuan M22): "
+                 + ", ".join(f"**{md(n)}**" for n in lacking) + ".")
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) if pd.notna(c) and c else "Pemda"
+                              for c in frame["kode_opd"]])
+    return Section(text=text, support=table(support, ["acuan_nasional", "kondisi", "opd", "jumlah_opd"]),
+                   table=table(frame, ["id", "level", "opd", "pernyataan", "acuan_nasional",
+                                       "acuan_provinsi"]))

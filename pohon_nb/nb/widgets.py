@@ -198,10 +198,7 @@ class ControlPanel(w.VBox):
         else:
             nodes = own
         if wanted:
-            index = pemda.memo(("search_text",), lambda: {
-                n: " ".join([n, pemda.node(n).get("pernyataan") or "",
-                             *(i.get("nama") or "" for i in pemda.indicators_of(n))]).lower()
-                for n in pemda.tree_order()})
+            index = pemda.memo(("search_text",), lambda: _search_index(pemda))
             nodes = [n for n in nodes if all(word in index[n] for word in wanted)]
         return [(f"{'· ' * len(pemda.ancestors(n))}{n} {(pemda.node(n).get('pernyataan') or '')[:70]}", n)
                 for n in nodes]
@@ -438,6 +435,31 @@ class IndicatorScorer(w.VBox):
         self.message.value = (f"{len(self.pending)} penilaian tersimpan di <code>{_html(path)}</code> "
                               f"(berkas asli tidak diubah).")
         self.pending = []
+
+
+def _search_index(pemda) -> dict[str, str]:
+    """What a search finds a condition by: its id and statement, its indicators' names, and the
+    problems it comes from (its ``asal_masalah`` and every cause upstream of it, ids and
+    statements): searching a root problem lists the conditions it holds back."""
+    import networkx as nx
+
+    graph = pemda.problems
+    upstream: dict[str, str] = {}
+
+    def problems_behind(link: str) -> str:
+        if link not in upstream:
+            found = [link, *nx.ancestors(graph, link)]
+            upstream[link] = " ".join(f"{p} {graph.nodes[p].get('pernyataan') or ''}" for p in found)
+        return upstream[link]
+
+    index = {}
+    for n in pemda.tree_order():
+        node = pemda.node(n)
+        link = node.get("asal_masalah")
+        index[n] = " ".join([n, node.get("pernyataan") or "",
+                             *(i.get("nama") or "" for i in pemda.indicators_of(n)),
+                             problems_behind(link) if link in graph else ""]).lower()
+    return index
 
 
 def _running_loop():

@@ -681,7 +681,7 @@ def _combine(below: Layout, above: Layout, core: str) -> Layout:
 
 # --------------------------------------------------------------------------- shared roots
 
-SHARED_WRAP = 30  # characters per line of a problem statement in the joined graph
+SHARED_WRAP = 24  # characters per line of a problem statement in the joined graph
 SHARED_GAP = (0.35, 0.6)  # inches between boxes of a row, between rows
 
 
@@ -717,7 +717,7 @@ def shared_roots_figure(pemda: Pemda, shared) -> Drawing:
         goal = f"asal sasaran daerah {', '.join(goals)}" if goals else ""
         head = " · ".join(part for part in (pid, tag, role, goal) if part)
         out = [Line(t, size=6.5, color="#37474F", weight="bold" if role else "normal")
-               for t in wrap(head, SHARED_WRAP + 14)]
+               for t in wrap(head, SHARED_WRAP + 10)]
         return out + [Line(t, size=8.5, weight="bold") for t in wrap(data.get("pernyataan") or "",
                                                                      SHARED_WRAP)]
 
@@ -826,7 +826,7 @@ def _fewer_crossings(graph, rows: dict[int, list[str]], sweeps: int = 12) -> dic
     for sweep in range(sweeps):
         upwards = sweep % 2 == 0
         for level in (sorted(rows) if upwards else sorted(rows, reverse=True)):
-            def centre(n):
+            def centre(n, upwards=upwards):
                 near = list(graph.predecessors(n) if upwards else graph.successors(n))
                 return sum(position[m] for m in near) / len(near) if near else position[n]
             rows[level].sort(key=lambda n: (centre(n), position[n]))

@@ -22,11 +22,12 @@ from ..method.achievement import AchievementConfig, indicator_achievement
 from ..method.checks import indicator_notes
 from ..method.crosscutting import matrix, requests
 from ..method.indicators import MANUAL_FIELDS, manual_iku
+from ..method.shared_roots import crosscutting_candidates, shared_roots, touching
 from ..reading import schema
 from ..reading.model import Pemda
 from ..reading.workbook import Range
 
-EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings")
+EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama")
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,72 @@ def export_cascading(pemda: Pemda, path: str | Path, kode_opd: str | None = None
     book = _new_book()
     _write_sheet(book, "cascading", frame, columns)
     _info_sheet(book, pemda, "Matriks cascading", kode_opd)
+    return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- shared roots
+
+
+def export_shared_roots(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
+                        year: int | None = None, overwrite: bool = False) -> Path:
+    """Write the shared root problems, ranked (those an OPD takes part in, with ``kode_opd``),
+    and the crosscutting requests they call for that the workbook lacks, for the workshop room.
+
+    ``year`` (default: the latest with realisation) is the year of the shortfall figure."""
+    year = year or pemda.default_year()
+    shared = shared_roots(pemda, year)
+    if kode_opd is not None:
+        shared = touching(pemda, kode_opd, shared)
+    candidates = crosscutting_candidates(pemda, shared)
+
+    def names(codes: str) -> str:
+        return ", ".join(pemda.opd_short(c) for c in str(codes).split(";") if c)
+
+    shown = shared.assign(opd=[pemda.opd_short(c) for c in shared["kode_opd"]],
+                          opd_inti=[names(c) for c in shared["opd_inti"]],
+                          opd_akibat=[names(c) for c in shared["opd_akibat"]],
+                          crosscutting_kurang=[names(c) for c in shared["crosscutting_kurang"]],
+                          seri=[yes_no(v) for v in shared["seri"]])
+    columns = [
+        Col("peringkat", "Peringkat", "int", 10), Col("seri", "Seri", width=7),
+        Col("id", "ID akar masalah", "code", 18), Col("pernyataan", "Akar masalah", width=40),
+        Col("opd", "OPD pemilik akar", width=18),
+        Col("opd_inti", "OPD yang masalah intinya dicapai", width=26),
+        Col("jumlah_opd_inti", "Jumlah OPD", "int", 9),
+        Col("masalah_inti", "Masalah inti yang dicapai", width=26),
+        Col("kondisi_pemda", "Sasaran daerah yang dicapai", width=16),
+        Col("kekurangan", f"Kekurangan capaian {year} (poin)" if year else "Kekurangan capaian (poin)",
+            "percent", 13),
+        Col("kondisi_tertahan", "Kondisi yang ditahan", width=34),
+        Col("opd_akibat", "OPD yang menanggung akibat", width=26),
+        Col("crosscutting_ada", "Crosscutting yang sudah ada", width=34),
+        Col("crosscutting_kurang", "Belum meminta dukungan", width=22),
+    ]
+    book = _new_book()
+    _write_sheet(book, "akar_bersama", shown, columns)
+    proposed = candidates.assign(nama_opd=[pemda.opd_short(c) for c in candidates["kode_opd"]],
+                                 nama_mitra=[pemda.opd_short(c) for c in candidates["kode_opd_mitra"]])
+    _write_sheet(book, "kandidat_crosscutting", proposed, [
+        Col("akar_masalah", "Akar masalah", "code", 18), Col("kode_opd", "Kode OPD peminta", "code", 22),
+        Col("nama_opd", "OPD peminta", width=18), Col("id_pohon", "ID kondisi", "code", 16),
+        Col("kode_opd_mitra", "Kode OPD mitra", "code", 22), Col("nama_mitra", "OPD mitra", width=18),
+        Col("peran", "Peran yang diusulkan", width=50), Col("status", "Status", width=22),
+    ])
+    _info_sheet(book, pemda, "Akar masalah bersama", kode_opd)
+    info = book["info"]
+    info.append(["Aturan", "Akar masalah bersama: masalah tanpa penyebab di pohon masalah gabungan yang "
+                 "akibatnya sampai ke masalah inti dua OPD atau lebih, atau ke masalah asal sasaran daerah. "
+                 "Peringkat: jumlah OPD yang masalah intinya dicapai, lalu jumlah sasaran daerah, lalu "
+                 "kekurangan capaian; sama pada ketiganya = seri."])
+    if shared.empty:
+        info.append(["Catatan", "Belum ada akar masalah bersama: isi kolom menyebabkan di sheet masalah "
+                     "dengan ID masalah OPD lain yang diakibatkannya."])
+    if candidates.empty:
+        info.append(["Kandidat", "Tidak ada kandidat crosscutting: semua OPD yang menanggung akibat sudah "
+                     "meminta dukungan OPD pemilik akarnya."])
+    else:
+        info.append(["Kandidat", "Sheet kandidat_crosscutting berisi usulan, tidak ditulis ke workbook "
+                     "masukan: salin ke sheet lintas_opd bila disepakati."])
     return _save(book, path, overwrite)
 
 

@@ -23,6 +23,8 @@ import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from .. import __version__
 from ..core.atomic import atomic_path, write_text
 from ..core.paths import TEMPLATES, opd_folder, pemda_folder
@@ -89,7 +91,8 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
 
     An OPD's notebooks read its own conditions and the conditions above them, their
     indicators, budget and assessments, its problems, the crosscutting requests it makes or
-    receives and the partner conditions they name, and the pemda and opd sheets.
+    receives and the partner conditions they name, the pemda and opd sheets, and what its
+    shared root problems are read from (:func:`_shared_root_rows`).
     """
     t = pemda.tables
     common = [_rows(t["pemda"]), _rows(t["opd"])]
@@ -103,10 +106,28 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
         indicators = _rows(t["indikator"], "id_pohon", nodes)
         prints[code] = _digest(
             common, _rows(t["pohon"], "id", nodes), indicators, requests,
-            _rows(t["masalah"], "kode_opd", {code}), _rows(t["anggaran"], "id_pohon", nodes),
+            _rows(t["anggaran"], "id_pohon", nodes),
             _rows(t["penilaian_indikator"], "id_indikator", {r.get("id") for r in indicators}),
+            _shared_root_rows(pemda, code),
         )
     return prints
+
+
+def _shared_root_rows(pemda: Pemda, code: str) -> list:
+    """The rows an OPD's shared root problems are read from: the problems of every OPD whose
+    problems are joined to its own (their core problems decide what is shared), the conditions
+    of those OPDs and those converted from the joined problems, and the crosscutting requests
+    among those OPDs. For an OPD whose problems join no other OPD's, its own problems."""
+    from ..method.shared_roots import involved_problems
+
+    t, graph = pemda.tables, pemda.problems
+    involved = involved_problems(pemda, code)
+    opds = {code} | {graph.nodes[p].get("kode_opd") for p in involved}
+    owner = {n: pemda.node(n).get("kode_opd") for n in pemda.tree}
+    return [_rows(t["masalah"], "kode_opd", opds),
+            _rows(t["pohon"], "kode_opd", opds - {code}), _rows(t["pohon"], "asal_masalah", involved),
+            [r for r in _rows(t["lintas_opd"]) if len(opds) > 1 and (
+                r.get("kode_opd_mitra") in opds or owner.get(r.get("id_pohon")) in opds)]]
 
 
 def _file_digest(path: Path) -> str:
@@ -442,11 +463,13 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     """``index.html``: every OPD with status, headline figures, links and time; escaped."""
     from ..core.formats import percent
     from ..method.achievement import config_from_cap, get_scale
+    from ..method.shared_roots import shared_roots, touching
     from ..method.summary import opd_headlines
 
     year = tahun or 2025
     config = config_from_cap(batas_atas)
     heads = opd_headlines(pemda, findings, year, config, scale=skala).set_index("kode_opd")
+    shared = shared_roots(pemda, year, config)
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
     esc = html.escape
 
@@ -490,10 +513,11 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
             f"<td><code>{esc(code)}</code></td>"
             f"<td>{esc(str(head['nama_opd']))}</td><td class='st-{state}'>{esc(state)}</td>"
             f"<td class='num'>{esc(percent(head['capaian']))}</td>"
-            f"<td>{esc(str(head['predikat'] or ''))}</td>"
+            f"<td>{esc('' if pd.isna(head['predikat']) else str(head['predikat']))}</td>"
             f"<td class='num'>{esc(percent(head['capaian_cabang']))}</td>"
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
+            f"<td class='num'>{len(touching(pemda, code, shared)) or ''}</td>"
             f"<td>{notebooks}</td>"
             f"<td class='num'>{seconds:.1f} s</td></tr>")
     keys = {t.key for t in tasks}
@@ -511,6 +535,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     overview = entries.get(tasks[0].key, {})
     overview_html = link(tasks[0]) + (errors_list(overview) if overview.get("status") == "diblokir"
                                       else "")
+    overview_html += "<br>" + _shared_roots_line(shared, tasks[0], base, overview.get("status"))
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
 <title>{esc(str(info.get('nama_pemda', '')))}: hasil pohon-nb</title>
@@ -535,7 +560,8 @@ skala {esc(get_scale(skala).title)}, batas atas {esc(_cap_text(config.cap))}. {l
 Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(__version__)}.</p>
 <p>{overview_html}</p>
 <table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th><th>Cabang</th>
-<th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th><th>Notebook</th>
+<th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th>
+<th title="akar masalah bersama yang melibatkan OPD ini">Akar bersama</th><th>Notebook</th>
 <th>Waktu</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
@@ -545,6 +571,27 @@ Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(
     target = base / "index.html"
     write_text(target, page)
     return target
+
+
+SHARED_ROOTS_ANCHOR = "4.-Akar-masalah-bersama"
+"""The id nbconvert gives the overview's heading "4. Akar masalah bersama" (linked from the index)."""
+
+
+def _shared_roots_line(shared, overview: Task, base: Path, state: str | None) -> str:
+    """The index's line on shared root problems: how many, the first, and a link to the
+    overview's section when it was run."""
+    esc = html.escape
+    if shared.empty:
+        return ("Akar masalah bersama: belum ada (isi kolom <code>menyebabkan</code> sheet masalah "
+                "dengan ID masalah OPD lain).")
+    first = shared.iloc[0]
+    text = (f"Akar masalah bersama: <b>{len(shared)}</b>; teratas {esc(str(first['id']))} "
+            f"{esc(str(first['pernyataan']))}.")
+    if state == "ok" and overview.html:
+        target = Path(overview.notebook).with_suffix(".html").relative_to(base)
+        text += (f" <a href='{urllib.parse.quote(str(target))}#{SHARED_ROOTS_ANCHOR}'>Lihat peringkat dan "
+                 f"gambarnya di ikhtisar</a>.")
+    return text
 
 
 def error_location(error: dict) -> str:
