@@ -961,14 +961,16 @@ def shared_roots_opd(ctx: Context) -> list:
     everything = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
     frame = shared_roots.touching(ctx.pemda, ctx.kode_opd, everything)
     if frame.empty:
-        return [f"*{md(ctx.opd_name)} belum terlibat dalam akar masalah bersama: tidak ada masalahnya yang disebabkan masalah OPD lain atau menyebabkan "
-                f"masalah inti OPD lain. Bila ada, tulis ID masalah OPD lain itu di kolom "
-                f"`menyebabkan` sheet `masalah`.*"]
+        return [f"*{md(ctx.opd_name)} belum terlibat dalam akar masalah bersama: tidak ada "
+                f"masalahnya yang disebabkan masalah OPD lain atau menyebabkan masalah inti OPD "
+                f"lain. Bila ada, tulis ID masalah OPD lain itu di kolom `menyebabkan` sheet "
+                f"`masalah`.*"]
     mine = frame[frame["kode_opd"] == ctx.kode_opd]
     text = (f"{md(ctx.opd_name)} terlibat dalam {len(frame)} akar masalah bersama (peringkat "
-            f"semuanya di Ikhtisar Pemda): {len(mine)} dianalisis OPD ini, {len(frame) - len(mine)} dari OPD lain "
-            f"yang akibatnya sampai ke masalah OPD ini. Akar masalah seperti ini diselesaikan "
-            f"bersama: pastikan ada permintaan crosscutting di antara OPD-nya.")
+            f"semuanya di Ikhtisar Pemda): {len(mine)} dianalisis OPD ini, "
+            f"{len(frame) - len(mine)} dari OPD lain yang akibatnya sampai ke masalah OPD ini. "
+            f"Akar masalah seperti ini diselesaikan bersama: pastikan ada permintaan "
+            f"crosscutting di antara OPD-nya.")
     candidates = shared_roots.crosscutting_candidates(ctx.pemda, frame)
     candidates = candidates[(candidates["kode_opd"] == ctx.kode_opd)
                             | (candidates["kode_opd_mitra"] == ctx.kode_opd)]
