@@ -157,6 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     renstra.add_argument("--force", action="store_true", help="timpa --out bila sudah ada")
     renstra.set_defaults(handler=cmd_impor_renstra)
 
+    banding = commands.add_parser(
+        "banding", help="bandingkan dua versi workbook: temuan selesai/baru/masih, perubahan data",
+        description="Bandingkan workbook sebelum dan sesudah asistensi: temuan yang selesai, baru "
+                    "dan masih terbuka (dicocokkan menurut aturan dan ID, bukan nomor baris), serta "
+                    "kondisi, indikator, crosscutting dan masalah yang berubah, per OPD. Menulis "
+                    "halaman HTML (dan --xlsx untuk arsip); kedua workbook tidak diubah.",
+    )
+    banding.add_argument("lama", help="workbook (atau folder .csv) versi sebelumnya")
+    banding.add_argument("baru", help="workbook (atau folder .csv) versi baru")
+    banding.add_argument("--out", default="perubahan.html", help="halaman HTML yang ditulis")
+    banding.add_argument("--xlsx", default=None, metavar="BERKAS", help="juga tulis workbook arsip")
+    banding.add_argument("--opd", default=None, metavar="KODE", help="hanya satu OPD")
+    banding.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+    banding.set_defaults(handler=cmd_banding)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -355,6 +370,48 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if failed or report.blocked:
         return 1
     return 130 if report.interrupted else 0
+
+
+def cmd_banding(args: argparse.Namespace) -> int:
+    from .core.atomic import OutputExists
+    from .method.changes import compare
+    from .outputs.changes_report import write_page, write_workbook
+    from .reading.model import load
+
+    old_path, new_path = Path(args.lama), Path(args.baru)
+    outputs = [Path(args.out), *([Path(args.xlsx)] if args.xlsx else [])]
+    for out in outputs:
+        if out.resolve() in (old_path.resolve(), new_path.resolve()):
+            print(f"Berkas keluaran {out} menunjuk ke data masukan; pilih nama lain.", file=sys.stderr)
+            return 2
+        if out.exists() and not args.force:
+            print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih "
+                  f"nama lain.", file=sys.stderr)
+            return 1
+    old, new = load(old_path), load(new_path)
+    for pemda in (old, new):
+        broken = [f for f in pemda.findings if f.code in ("S01", "S02")]
+        if broken:
+            print(f"{pemda.source}: {broken[0].message}", file=sys.stderr)
+            return 1
+    if args.opd is not None and args.opd not in new.opd_codes() + old.opd_codes():
+        print(f"Kode OPD {args.opd!r} tidak ada di sheet opd kedua versi.", file=sys.stderr)
+        return 2
+    comparison = compare(old, new)
+    try:
+        page = write_page(comparison, args.out, args.opd, overwrite=args.force)
+        book = write_workbook(comparison, args.xlsx, overwrite=args.force) if args.xlsx else None
+    except OutputExists as exc:
+        print(f"Berkas {exc} sudah ada; tidak ditimpa.", file=sys.stderr)
+        return 1
+    name = new.info.get("nama_pemda") or Path(new.source).name
+    codes = ([args.opd] if args.opd else
+             [c for c in comparison.opd_codes() if any(comparison.counts(c).values())])
+    print(f"{name}: {comparison.summary(args.opd)}.")
+    for code in codes:
+        print(f"  {code:<26} {new.opd_short(code):<20} {comparison.summary(code)}")
+    print(f"Ditulis: {page}" + (f" dan {book}" if book else ""))
+    return 0
 
 
 def cmd_impor_renstra(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permen
 interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis
 folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook
 batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 tanpa batas
+data_path_sebelumnya: str = ""  # workbook versi asistensi lalu, untuk melihat perubahannya; kosong berarti tidak dibandingkan
 
 # %% [markdown] tags=["hanya-interaktif"]
 # Sel berikut membaca workbook dan memeriksanya. Bila workbook masih punya **galat**, notebook berhenti di sini dan menyebutkan letaknya (sheet, baris, kolom); perbaiki lalu jalankan lagi. Baris ringkasan di bawahnya adalah angka utama OPD.
@@ -35,7 +36,7 @@ batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 l
 from pohon_nb.nb import views
 from pohon_nb.nb.session import Session
 
-session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran, batas_atas=batas_atas)
+session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran, batas_atas=batas_atas, data_path_sebelumnya=data_path_sebelumnya)
 session.headline()
 
 # %% [markdown] tags=["hanya-interaktif"]
@@ -98,3 +99,11 @@ session.show(views.budget)
 
 # %%
 session.show(views.crosscutting_both_ways)
+
+# %% [markdown]
+# ## 7. Perubahan sejak versi sebelumnya
+#
+# Temuan yang selesai dan yang baru sejak workbook versi asistensi lalu (parameter `data_path_sebelumnya`), dan kondisi, indikator, crosscutting serta masalah OPD ini yang berubah.
+
+# %%
+session.show(views.changes_since)

@@ -338,7 +338,7 @@ def test_saving_the_view_writes_its_tables_and_figures_and_never_overwrites(clea
     assert book_path.suffix == ".xlsx" and book_path.parent == tmp_path / "out" / "9901" / "01" / "tampilan"
     assert "Tersimpan" in panel.saved.value and book_path.name in panel.saved.value
     book = openpyxl.load_workbook(book_path)
-    assert book.sheetnames == ["info", "1 Titik masuk, cabang terlemah", "3 Capaian di cabang ini"]
+    assert book.sheetnames == ["1 Titik masuk, cabang terlemah", "3 Capaian di cabang ini", "info"]
     sheet = book["3 Capaian di cabang ini"]
     headers = [c.value for c in sheet[1]]
     assert headers[:3] == ["ID", "Level", "Pernyataan"] and sheet.freeze_panes == "A2"

@@ -67,6 +67,7 @@ LABELS = {
     "crosscutting_ada": "Crosscutting yang sudah ada", "crosscutting_kurang": "Belum meminta dukungan",
     "acuan_nasional": "Acuan nasional", "acuan_provinsi": "Acuan provinsi",
     "jumlah_kondisi": "Jumlah kondisi", "jumlah_opd": "Jumlah OPD",
+    "bagian": "Bagian", "jenis_perubahan": "Perubahan", "lama": "Sebelumnya", "baru": "Sekarang",
 }
 
 

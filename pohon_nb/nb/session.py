@@ -32,14 +32,16 @@ class Session:
     sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
     the explorer, ``kondisi`` (a node id); ``batas_atas`` caps achievement (percent, 0 for no
     cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it);
-    ``tahun_banding`` is the year the explorer compares with (0: the latest realised before).
+    ``tahun_banding`` is the year the explorer compares with (0: the latest realised before);
+    ``data_path_sebelumnya`` an earlier version of the workbook, to show what changed since.
     """
 
     def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
                  skala: str = DEFAULT_SCALE, interaktif: bool = True,
                  folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
                  maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
-                 batas_atas: float = achievement.DEFAULT_CAP, tahun_banding: int = 0):
+                 batas_atas: float = achievement.DEFAULT_CAP, tahun_banding: int = 0,
+                 data_path_sebelumnya: str = ""):
         pemda = load(data_path or None)
         blocking = classify(pemda, pemda.findings)
         if blocking.workbook:
@@ -71,7 +73,8 @@ class Session:
                                  out_dir=self.out_dir,
                                  config=achievement.config_from_cap(batas_atas),
                                  check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd),
-                                 tahun_banding=int(tahun_banding) or None)
+                                 tahun_banding=int(tahun_banding) or None,
+                                 previous=load(data_path_sebelumnya) if data_path_sebelumnya else None)
         self.semua_kondisi = semua_kondisi
         self.panel = None  # the widgets' ControlPanel; ipywidgets is imported only when interactive
 

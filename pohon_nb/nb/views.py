@@ -38,6 +38,7 @@ class Context:
     node: str | None = None
     out_dir: Path = Path("out")
     tahun_banding: int | None = None  # the year the explorer compares with; None: the one before
+    previous: Pemda | None = None  # an earlier version of the workbook, to show what changed
     config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
     check_config: CheckConfig = field(default_factory=CheckConfig)
     _findings: list[Finding] | None = field(default=None, repr=False)
@@ -88,6 +89,7 @@ TITLES = {
     "shared_roots_pemda": "Akar masalah bersama", "national_alignment": "Keselarasan dengan acuan nasional",
     "shared_roots_opd": "Akar masalah bersama lintas OPD",
     "shared_roots_outcomes": "Akar masalah bersama dan outcome yang ditahannya",
+    "changes_since": "Perubahan sejak versi sebelumnya",
 }
 
 
@@ -1043,3 +1045,44 @@ def national_alignment(ctx: Context) -> list:
     return Section(text=text, support=table(support, ["acuan_nasional", "kondisi", "opd", "jumlah_opd"]),
                    table=table(frame, ["id", "level", "opd", "pernyataan", "acuan_nasional",
                                        "acuan_provinsi"]))
+
+
+# --------------------------------------------------------------------------- asistensi loop
+
+NOT_COMPARED = (
+    "*Belum dibandingkan dengan versi sebelumnya: isi parameter `data_path_sebelumnya` dengan "
+    "workbook versi asistensi lalu (batch menyimpan setiap versi di folder `riwayat` keluarannya) "
+    "untuk melihat temuan yang selesai, yang baru, dan data yang berubah. Batch juga menulis "
+    "perbandingan ini di `perubahan.html` OPD, dan `pohon-nb banding LAMA BARU` membandingkan "
+    "dua workbook mana pun.*")
+
+
+def changes_since(ctx: Context) -> list:
+    """The OPD's findings resolved, new and still open since the earlier workbook, and what
+    changed in its conditions, indicators, crosscutting and problems."""
+    from ..method.changes import PARTS, compare
+
+    if ctx.previous is None:
+        return [NOT_COMPARED]
+    broken = [f for f in ctx.previous.findings if f.code in ("S01", "S02")]
+    if broken:
+        return [f"*Versi sebelumnya tidak dapat dibaca: {md(broken[0].message)}*"]
+    comparison = ctx.pemda.memo(("changes_since", id(ctx.previous)),
+                                lambda: compare(ctx.previous, ctx.pemda, new_findings=ctx.findings))
+    findings = comparison.findings[comparison.findings["kode_opd"] == ctx.kode_opd]
+    changes = comparison.changes[comparison.changes["kode_opd"] == ctx.kode_opd]
+    text = (f"Sejak versi sebelumnya (`{md(Path(ctx.previous.source).name)}`): "
+            f"{md(comparison.summary(ctx.kode_opd))}. Temuan dicocokkan menurut aturan dan ID, bukan "
+            f"nomor baris: baris yang hanya berpindah tempat bukan perubahan.")
+    columns = ["code", "criterion", "ref", "message"]
+    parts = {}
+    for status, title in (("selesai", "Temuan selesai"), ("baru", "Temuan baru")):
+        rows = findings[findings["status"] == status]
+        parts[status] = [f"**{title}** ({len(rows)})", table(rows, columns)] if len(rows) else None
+    parts["perubahan"] = ([f"**Data yang berubah** ({len(changes)})",
+                           table(changes.assign(bagian=[PARTS[b] for b in changes["bagian"]],
+                                                jenis_perubahan=changes["perubahan"]),
+                                 ["bagian", "id", "jenis_perubahan", "lama", "baru"])]
+                          if len(changes) else "Tidak ada kondisi, indikator, crosscutting atau masalah "
+                                               "OPD ini yang berubah.")
+    return Section(text=text, resolved=parts["selesai"], new=parts["baru"], changes=parts["perubahan"])

@@ -131,6 +131,8 @@ def export_tables(pemda: Pemda, path: str | Path, tables: list[tuple[str, pd.Dat
     from openpyxl.styles import Alignment, Font
 
     book = _new_book()
+    for title, frame, columns in tables:
+        _write_sheet(book, title, frame, columns)
     _info_sheet(book, pemda, what, kode_opd)
     info = book["info"]
     for label, text in notes:
@@ -138,8 +140,6 @@ def export_tables(pemda: Pemda, path: str | Path, tables: list[tuple[str, pd.Dat
         info.cell(row=info.max_row, column=1).font = Font(bold=True)
         info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     info.column_dimensions["A"].width = 34
-    for title, frame, columns in tables:
-        _write_sheet(book, title, frame, columns)
     return _save(book, path, overwrite)
 
 

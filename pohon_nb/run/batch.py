@@ -32,6 +32,7 @@ from ..method.blocking import blocked_message, classify, workbook_message
 from ..method.checks import run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda, load
+from . import history
 from .reports import OVERVIEW, STEP_TITLES, STEPS, report_title, write_html
 
 MANIFEST_FORMAT = 1
@@ -320,6 +321,7 @@ class BatchReport:
     manifest: Path | None = None
     interrupted: bool = False
     seconds: float = 0.0
+    change: history.Change | None = None  # what changed since the last different workbook
 
     @property
     def failed(self) -> list[str]:
@@ -351,6 +353,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
     mpath = manifest_path(out, pemda)
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
+    runs = manifest.get("riwayat", []) if manifest else []
     report = BatchReport(manifest=mpath)
     todo, blocked = [], []
     for task in tasks:
@@ -375,7 +378,9 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
         "templates": {Path(t.template).name: _file_digest(Path(t.template))
                       for t in every if t.kode_opd in (None, every[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
+        "riwayat": runs,
     }
+    history.record(pemda, out, manifest, manifest["source_fingerprint"])
     fingerprints = {t.key: t.fingerprint for t in tasks}
     for key in report.skipped:
         report.results[key] = previous[key]
@@ -392,8 +397,9 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
              tasks, report)
     findings = pemda.findings + run_checks(pemda)
+    report.change = history.compare_with_earlier(pemda, findings, out, manifest)
     report.index = write_index(pemda, findings, out, every, manifest["notebooks"], tahun, skala,
-                               batas_atas)
+                               batas_atas, report.change)
     done = manifest["notebooks"]
     report.results = {t.key: done[t.key] for t in tasks if t.key in done}
     report.seconds = round(time.perf_counter() - started, 2)
@@ -459,8 +465,11 @@ def _save_manifest(path: Path, manifest: dict) -> None:
 
 
 def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: dict,
-                tahun: int | None, skala: str, batas_atas: float | None = None) -> Path:
-    """``index.html``: every OPD with status, headline figures, links and time; escaped."""
+                tahun: int | None, skala: str, batas_atas: float | None = None,
+                change: history.Change | None = None) -> Path:
+    """``index.html``: every OPD with status, headline figures, links and time; escaped. After
+    an earlier, different version of the workbook, a column "Sejak asistensi lalu" with each
+    OPD's summary of what changed, linked to its page."""
     from ..core.formats import percent
     from ..method.achievement import config_from_cap, get_scale
     from ..method.shared_roots import shared_roots, touching
@@ -518,6 +527,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
             f"<td class='num'>{len(touching(pemda, code, shared)) or ''}</td>"
+            + (f"<td>{_since_cell(change, code, base)}</td>" if change else "") +
             f"<td>{notebooks}</td>"
             f"<td class='num'>{seconds:.1f} s</td></tr>")
     keys = {t.key for t in tasks}
@@ -536,6 +546,14 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     overview_html = link(tasks[0]) + (errors_list(overview) if overview.get("status") == "diblokir"
                                       else "")
     overview_html += "<br>" + _shared_roots_line(shared, tasks[0], base, overview.get("status"))
+    since_header = ""
+    if change is not None:
+        since_header = "<th>Sejak asistensi lalu</th>"
+        page_href = urllib.parse.quote(str(change.page.relative_to(base)))
+        overview_html += (f"<br>Sejak versi {esc(change.earlier['tanggal'])} "
+                          f"(<code>{esc(Path(change.earlier.get('sumber', '')).name)}</code>): "
+                          f"{esc(change.comparison.summary())}. <a href='{page_href}'>Lihat semua "
+                          f"perubahan</a>.")
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
 <title>{esc(str(info.get('nama_pemda', '')))}: hasil pohon-nb</title>
@@ -547,7 +565,7 @@ th {{ background: #1F4E78; color: white; }}
 td.num {{ text-align: right; }} tr.fail {{ background: #FFEBEE; }}
 .st-ok {{ color: #2E7D32; font-weight: bold; }}
 .st-gagal, .st-diblokir, span.fail {{ color: #C62828; font-weight: bold; }}
-a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }}
+a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }} a.since {{ white-space: normal; }}
 .err {{ color: #C62828; font-size: 12px; }} ul.err {{ margin: 4px 0; padding-left: 1.2em; }}
 .summary {{ margin: 1em 0; }}
 </style></head><body>
@@ -561,7 +579,7 @@ Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(
 <p>{overview_html}</p>
 <table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th><th>Cabang</th>
 <th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th>
-<th title="akar masalah bersama yang melibatkan OPD ini">Akar bersama</th><th>Notebook</th>
+<th title="akar masalah bersama yang melibatkan OPD ini">Akar bersama</th>{since_header}<th>Notebook</th>
 <th>Waktu</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
@@ -571,6 +589,15 @@ Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(
     target = base / "index.html"
     write_text(target, page)
     return target
+
+
+def _since_cell(change: history.Change, code: str, base: Path) -> str:
+    """An OPD's summary of what changed since the earlier version, linked to its page."""
+    text = html.escape(change.comparison.summary(code))
+    page = change.opd_pages.get(code)
+    if page is None:
+        return text
+    return f"<a class='since' href='{urllib.parse.quote(str(page.relative_to(base)))}'>{text}</a>"
 
 
 SHARED_ROOTS_ANCHOR = "4.-Akar-masalah-bersama"
