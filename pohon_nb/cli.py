@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--html", dest="html", action="store_true", default=True,
                        help="tulis HTML (bawaan)")
     batch.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
+    batch.add_argument("--no-pdf", dest="pdf", action="store_false",
+                       help="tanpa ringkasan PDF per OPD (ringkasan.pdf)")
     batch.add_argument("--force", action="store_true", help="ulangi semua, juga yang tidak berubah")
     batch.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
@@ -330,7 +332,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         report = run_batch(_data_path(args.data), args.out, jobs=args.jobs, only=only,
                            html_pages=args.html, force=args.force, scheduler=args.scheduler,
                            tahun=args.tahun, skala=args.skala, timeout=args.timeout,
-                           batas_atas=args.batas_atas,
+                           batas_atas=args.batas_atas, briefs=args.pdf,
                            **({"templates": args.templates} if args.templates else {}))
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
@@ -352,6 +354,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if report.interrupted:
         print("Dihentikan sebelum selesai; jalankan lagi untuk melanjutkan.", file=sys.stderr)
     print(f"Buka: {report.index}")
+    if report.briefs:
+        print(f"Ringkasan untuk dicetak: {report.briefs}")
+    if report.change:
+        print(f"Sejak versi {report.change.earlier['tanggal']}: {report.change.comparison.summary()}. "
+              f"Lihat {report.change.page}")
     for code, errors in report.blocked.items():
         who = "Ikhtisar Pemda" if code is None else f"OPD {code}"
         source = Path(errors[0]["file"]).name if errors and errors[0].get("file") else ""

@@ -145,3 +145,45 @@ def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fix
     third = run_batch(data, out, jobs=1, only=[DISHUB], templates=fixture_templates, progress=False)
     assert len(sorted((out / "3599" / "riwayat").glob("*.xlsx"))) == 2
     assert third.change is not None and third.ran == []
+
+
+def test_the_batch_writes_a_printable_brief_for_every_opd(tmp_path, fixture_templates):
+    """Every OPD of the sample gets ringkasan.pdf: A4, one page (two where the tree needs a
+    landscape page of its own), every line of text inside the page; and one PDF of them all."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from pypdf import PdfReader
+
+    from pohon_nb.method.checks import run_checks
+    from pohon_nb.outputs.brief import brief_pages
+    from pohon_nb.run.batch import run_batch
+
+    report = run_batch(SAMPLE, tmp_path / "out", jobs=2, templates=fixture_templates, progress=False)
+    pemda = load(SAMPLE)
+    total = 0
+    for code in pemda.opd_codes():
+        reader = PdfReader(tmp_path / "out" / "3599" / code / "ringkasan.pdf")
+        sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+        assert sizes[0] == (595, 842) and len(sizes) <= 2, (code, sizes)  # A4 portrait first
+        assert all(s in ((595, 842), (842, 595)) for s in sizes)
+        text = reader.pages[0].extract_text()
+        assert pemda.opd_name(code) in text.replace("\n", " ") and "Disetujui, Kepala" in text
+        total += len(sizes)
+    assert len(PdfReader(report.briefs).pages) == total
+    index = report.index.read_text()
+    assert "ringkasan_semua_opd.pdf" in index and "1.02.0.00.0.00.01.0000/ringkasan.pdf" in index
+    # Text never cut: every line of every page lies inside the page, for the OPD with the most
+    # findings and the one with the widest tree.
+    findings = pemda.findings + run_checks(pemda)
+    for code in ("3.27.0.00.0.00.01.0000", "1.02.0.00.0.00.01.0000", "2.15.0.00.0.00.01.0000"):
+        for page in brief_pages(pemda, code, findings, 2025):
+            canvas = FigureCanvasAgg(page)
+            canvas.draw()
+            box = page.bbox
+            for text in page.texts:
+                extent = text.get_window_extent(canvas.get_renderer())
+                assert box.x0 <= extent.x0 and extent.x1 <= box.x1 + 0.5, (code, text.get_text())
+                assert box.y0 <= extent.y0 and extent.y1 <= box.y1 + 0.5, (code, text.get_text())
+    # Rerun without a change: no brief is redone.
+    before = (tmp_path / "out" / "3599" / "ringkasan_semua_opd.pdf").stat().st_mtime_ns
+    run_batch(SAMPLE, tmp_path / "out", jobs=2, templates=fixture_templates, progress=False)
+    assert (tmp_path / "out" / "3599" / "ringkasan_semua_opd.pdf").stat().st_mtime_ns == before

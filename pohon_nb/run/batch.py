@@ -33,6 +33,7 @@ from ..method.checks import run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda, load
 from . import history
+from .briefs import ALL_BRIEFS, BRIEF, write_briefs
 from .reports import OVERVIEW, STEP_TITLES, STEPS, report_title, write_html
 
 MANIFEST_FORMAT = 1
@@ -95,6 +96,10 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
     receives and the partner conditions they name, the pemda and opd sheets, and what its
     shared root problems are read from (:func:`_shared_root_rows`).
     """
+    return dict(pemda.memo(("input_fingerprints",), lambda: _input_fingerprints(pemda)))
+
+
+def _input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
     t = pemda.tables
     common = [_rows(t["pemda"]), _rows(t["opd"])]
     prints: dict[str | None, str] = {None: _digest(*[_rows(t[name]) for name in sorted(t)])}
@@ -322,6 +327,7 @@ class BatchReport:
     interrupted: bool = False
     seconds: float = 0.0
     change: history.Change | None = None  # what changed since the last different workbook
+    briefs: Path | None = None  # the PDF of every OPD's brief
 
     @property
     def failed(self) -> list[str]:
@@ -333,7 +339,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
               html_pages: bool = True, force: bool = False, scheduler: str | None = None,
               tahun: int | None = None, skala: str = DEFAULT_SCALE, timeout: int | None = 600,
               progress: bool = True, templates: str | Path = TEMPLATES,
-              batas_atas: float | None = None) -> BatchReport:
+              batas_atas: float | None = None, briefs: bool = True) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring.
 
     ``pohon-nb run`` is this with one OPD in ``only``, no overview and ``force``: one way to run
@@ -354,6 +360,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
     manifest = read_manifest(mpath)
     previous = manifest.get("notebooks", {}) if manifest else {}
     runs = manifest.get("riwayat", []) if manifest else []
+    kept_briefs = manifest.get("ringkasan", {}) if manifest else {}
     report = BatchReport(manifest=mpath)
     todo, blocked = [], []
     for task in tasks:
@@ -378,7 +385,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
         "templates": {Path(t.template).name: _file_digest(Path(t.template))
                       for t in every if t.kode_opd in (None, every[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
-        "riwayat": runs,
+        "riwayat": runs, "ringkasan": kept_briefs,
     }
     history.record(pemda, out, manifest, manifest["source_fingerprint"])
     fingerprints = {t.key: t.fingerprint for t in tasks}
@@ -398,6 +405,12 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
              tasks, report)
     findings = pemda.findings + run_checks(pemda)
     report.change = history.compare_with_earlier(pemda, findings, out, manifest)
+    if briefs:
+        codes = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)]
+        blocked_codes = {c for c in codes if blocking.blocks(c)}
+        report.briefs = write_briefs(pemda, findings, out, manifest, input_fingerprints(pemda), tahun,
+                                     skala, batas_atas, report.change, blocked_codes, codes)
+        _save_manifest(mpath, manifest)
     report.index = write_index(pemda, findings, out, every, manifest["notebooks"], tahun, skala,
                                batas_atas, report.change)
     done = manifest["notebooks"]
@@ -517,6 +530,10 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
         notebooks = ('<br>'.join(link(t) for t in opd_tasks) if state != "diblokir" else
                      "Notebook tidak dijalankan karena galat di baris OPD ini:"
                      + errors_list(entries[opd_tasks[0].key]))
+        brief = opd_folder(out, pemda.info.get("kode_pemda"), code) / BRIEF
+        if state != "diblokir" and brief.exists():
+            notebooks += (f"<br><a href='{urllib.parse.quote(str(brief.relative_to(base)))}'>Ringkasan "
+                          f"(PDF)</a>")
         rows.append(
             f"<tr class='{'fail' if state in ('gagal', 'diblokir') else ''}'>"
             f"<td><code>{esc(code)}</code></td>"
@@ -546,6 +563,9 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     overview_html = link(tasks[0]) + (errors_list(overview) if overview.get("status") == "diblokir"
                                       else "")
     overview_html += "<br>" + _shared_roots_line(shared, tasks[0], base, overview.get("status"))
+    if (base / ALL_BRIEFS).exists():
+        overview_html += (f"<br><a href='{urllib.parse.quote(ALL_BRIEFS)}'>Ringkasan semua OPD (PDF, "
+                          f"satu halaman per OPD untuk ditandatangani)</a>")
     since_header = ""
     if change is not None:
         since_header = "<th>Sejak asistensi lalu</th>"

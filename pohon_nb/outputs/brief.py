@@ -1,0 +1,251 @@
+"""A one-page brief per OPD for the asistensi room: A4, printable in black and white.
+
+The page an OPD head signs: the OPD's headline figures, its performance tree, the findings
+that matter most with where they are and the criterion they touch, the crosscutting requests
+still open, and (after a comparison with an earlier version) what changed. Meaning is never
+carried by colour alone: severities, predicates and statuses are written out. Text is wrapped
+to the width it is measured at, never cut; what does not fit is counted ("dan 6 temuan lain").
+The tree goes on the first page when it is readable there, else on a landscape second page;
+a tree too wide even for that is drawn down to immediate outcomes (said in its title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from .. import __version__
+from ..core.atomic import atomic_path
+from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
+from ..core.formats import percent
+from ..method.achievement import AchievementConfig
+from ..method.crosscutting import requests
+from ..method.scales import DEFAULT_SCALE
+from ..method.summary import opd_headlines
+from ..reading.model import Pemda
+from .diagrams import _text_width, opd_tree_plans, render_tree
+
+PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
+MARGIN = 0.55  # inches around the page
+MIN_TREE_SCALE = 0.62  # below this a tree's 8.5 pt text prints under 5.3 pt: it gets a page of its own
+TREE_DPI = 150  # the tree's pixels per inch before scaling down to the page (finer once printed)
+MIN_LANDSCAPE_SCALE = 0.55  # below this even a landscape page is too small: outputs are left out
+TOP_FINDINGS = 8
+OPEN_REQUESTS = 6
+CHANGES = 6
+
+
+@dataclass
+class Block:
+    """Lines of text with one style, placed one under the other."""
+
+    lines: list[str]
+    size: float = 8.5
+    weight: str = "normal"
+    style: str = "normal"
+    gap: float = 0.06  # inches after the block
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.size * 1.35 / 72 + self.gap
+
+
+@dataclass
+class Page:
+    size: tuple[float, float]
+    figure: Figure = field(init=False)
+    y: float = field(init=False)  # inches from the top already used
+
+    def __post_init__(self):
+        self.figure = Figure(figsize=self.size)
+        self.y = MARGIN
+
+    @property
+    def width(self) -> float:
+        return self.size[0] - 2 * MARGIN
+
+    @property
+    def room(self) -> float:
+        return self.size[1] - MARGIN - self.y
+
+    def text(self, block: Block) -> None:
+        w, h = self.size
+        for line in block.lines:
+            self.figure.text(MARGIN / w, 1 - self.y / h, line, fontsize=block.size, fontweight=block.weight,
+                             fontstyle=block.style, va="top", ha="left", parse_math=False,
+                             family="DejaVu Sans")
+            self.y += block.size * 1.35 / 72
+        self.y += block.gap
+
+    def image(self, png: bytes, width: float, height: float) -> None:
+        import matplotlib.image as mpimg
+
+        w, h = self.size
+        ax = self.figure.add_axes((MARGIN / w, 1 - (self.y + height) / h, width / w, height / h))
+        ax.imshow(mpimg.imread(io.BytesIO(png), format="png"), interpolation="none")
+        ax.set_axis_off()
+        self.y += height + 0.1
+
+
+class Document:
+    """Pages in order; a block of text that does not fit the page left starts a new one."""
+
+    def __init__(self):
+        self.pages = [Page(PORTRAIT)]
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def text(self, block: Block) -> None:
+        if block.height > self.page.room:
+            self.pages.append(Page(PORTRAIT))
+        self.page.text(block)
+
+    def section(self, title: str, items: list[str]) -> None:
+        self.text(Block(wrapped(title, self.page.width, 10, "bold"), 10, "bold", gap=0.03))
+        for item in items:
+            self.text(Block(wrapped(f"• {item}", self.page.width, 8.5, indent="   "), 8.5, gap=0.03))
+        self.page.y += 0.08
+
+
+def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
+            style: str = "normal", indent: str = "") -> list[str]:
+    """``text`` in lines no wider than ``width`` inches, as measured by the renderer."""
+    lines, line = [], ""
+    for word in str(text).split():
+        candidate = f"{line} {word}" if line else (indent if lines else "") + word
+        if line and _text_width(candidate, size, weight, style) > width:
+            lines.append(line)
+            line = indent + word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines or [""]
+
+
+def finding_line(finding: Finding) -> str:
+    where = ", ".join(p for p in (f"sheet {finding.sheet}" if finding.sheet else "",
+                                  f"baris {finding.row}" if finding.row else "",
+                                  f"kolom {finding.column}" if finding.column else "",
+                                  f"id {finding.ref}" if finding.ref else "") if p)
+    criterion = f" (kriteria {finding.criterion})" if finding.criterion else ""
+    return f"{SEVERITY_LABELS[finding.severity]} {finding.code}{criterion}, {where}: {finding.message}"
+
+
+def brief_pages(pemda: Pemda, kode_opd: str, findings: list[Finding], year: int,
+                config: AchievementConfig | None = None, scale: str = DEFAULT_SCALE,
+                changes: tuple[str, list[str]] | None = None) -> list[Figure]:
+    """The brief's pages (matplotlib figures, A4). ``changes``: the summary line and the
+    changes to list, when the workbook was compared with an earlier version."""
+    head = opd_headlines(pemda, findings, year, config, scale, codes=[kode_opd]).iloc[0]
+    doc = Document()
+    width = doc.page.width
+    info = pemda.info
+    doc.text(Block(wrapped("Ringkasan asistensi Pohon Kinerja", width, 14, "bold"), 14, "bold", gap=0.04))
+    doc.text(Block(wrapped(f"{pemda.opd_name(kode_opd)} ({kode_opd})", width, 11, "bold"), 11, "bold",
+                   gap=0.02))
+    doc.text(Block(wrapped(f"{info.get('nama_pemda', '')}, periode {info.get('periode_awal', '')}-"
+                           f"{info.get('periode_akhir', '')}; capaian tahun {year}. Dibuat "
+                           f"{dt.date.today():%d-%m-%Y} dengan pohon-nb {__version__} dari "
+                           f"{Path(pemda.source).name}.", width, 8, style="italic"), 8, style="italic",
+                   gap=0.12))
+    predicate = head["predikat"] if isinstance(head["predikat"], str) else "belum ada"
+    doc.section("Angka utama", [
+        f"{int(head['kondisi'])} kondisi, {int(head['indikator'])} indikator terpilih, {int(head['iku'])} "
+        f"IKU. Capaian {year}: {percent(head['capaian'])} (predikat: {predicate}); capaian cabang "
+        f"{percent(head['capaian_cabang'])}. Temuan: {int(head['galat'])} galat, "
+        f"{int(head['peringatan'])} peringatan, {int(head['info'])} info; "
+        f"{int(head['permintaan_tertunda'])} crosscutting belum disepakati."])
+    # The findings that matter most: errors first, then by criterion.
+    own = sorted((f for f in findings if f.kode_opd == kode_opd),
+                 key=lambda f: (SEVERITY_RANK[f.severity], f.criterion or "9", f.code, f.row or 0))
+    items = [finding_line(f) for f in own[:TOP_FINDINGS]]
+    if len(own) > TOP_FINDINGS:
+        items.append(f"dan {len(own) - TOP_FINDINGS} temuan lain (daftar lengkap di notebook langkah 2).")
+    doc.section(f"Temuan utama ({len(own)})", items or ["Tidak ada temuan pada baris OPD ini."])
+    table = requests(pemda)
+    open_ = table[((table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd))
+                  & (table["status"] == "usulan")]
+    lines = [f"{r.id_pohon} ({pemda.opd_short(r.kode_opd)}) meminta {pemda.opd_short(r.kode_opd_mitra)}: "
+             f"{r.peran or 'peran belum ditulis'} (status: {r.status})"
+             for r in open_.head(OPEN_REQUESTS).itertuples()]
+    if len(open_) > OPEN_REQUESTS:
+        lines.append(f"dan {len(open_) - OPEN_REQUESTS} permintaan lain.")
+    doc.section(f"Crosscutting belum disepakati ({len(open_)})",
+                lines or ["Semua permintaan crosscutting OPD ini sudah disepakati atau ditolak."])
+    if changes is not None:
+        summary, listed = changes
+        extra = [f"dan {len(listed) - CHANGES} perubahan lain."] if len(listed) > CHANGES else []
+        doc.section("Sejak asistensi lalu", [summary, *listed[:CHANGES], *extra])
+    sign = Block(wrapped(f"Disetujui, Kepala {pemda.opd_name(kode_opd)}: ______________________   "
+                         f"Tanggal: ____________", width, 9), 9, gap=0)
+    drawing, note = _tree_for_brief(pemda, kode_opd, year, scale, config)
+    if drawing is None:
+        doc.section("Pohon kinerja", ["OPD ini belum punya kondisi di sheet pohon."])
+    else:
+        fig_w, fig_h = drawing.figure.get_size_inches()
+        # The drawing carries its own title; the brief adds only what it leaves out.
+        title = Block(wrapped(f"Pohon kinerja ({note})", width, 10, "bold") if note else [], 10, "bold",
+                      gap=0.04 if note else 0)
+        fit = min(doc.page.width / fig_w, (doc.page.room - title.height - sign.height - 0.3) / fig_h, 1.0)
+        if fit < MIN_TREE_SCALE or len(doc.pages) > 1:
+            doc.pages.append(Page(LANDSCAPE))
+            fit = min(doc.page.width / fig_w, (doc.page.room - title.height - 0.1) / fig_h, 1.0)
+        doc.page.text(title)
+        buffer = io.BytesIO()
+        drawing.figure.savefig(buffer, format="png", dpi=TREE_DPI)
+        doc.page.image(buffer.getvalue(), fig_w * fit, fig_h * fit)
+    # The sign-off line at the foot of the first page (or of a page of its own when it is full).
+    first = doc.pages[0]
+    if first.room < sign.height:
+        first = Page(PORTRAIT)
+        doc.pages.insert(1, first)
+    first.y = PORTRAIT[1] - MARGIN - sign.height
+    first.text(sign)
+    return [p.figure for p in doc.pages]
+
+
+def _tree_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
+                    config: AchievementConfig | None):
+    """The OPD's tree as the brief draws it, and a note on what it leaves out: the whole tree
+    (without indicator lines) when it is readable on a landscape page, else down to immediate
+    outcomes only."""
+    whole = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
+                           max_width=float("inf"), config=config)
+    if not whole:
+        return None, ""
+    width, height = LANDSCAPE[0] - 2 * MARGIN, LANDSCAPE[1] - 2 * MARGIN - 0.3
+    drawing = render_tree(pemda, whole[0])
+    fig_w, fig_h = drawing.figure.get_size_inches()
+    if min(width / fig_w, height / fig_h) >= MIN_LANDSCAPE_SCALE:
+        return drawing, ""
+    split = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
+                           max_width=width, config=config)
+    return render_tree(pemda, split[0]), "sampai immediate outcome; output di notebook langkah 2"
+
+
+def write_brief(figures: list[Figure], path: str | Path) -> Path:
+    """Save the pages as one PDF, atomically (an earlier brief of the same name is replaced)."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    metadata = {"Title": "Ringkasan asistensi Pohon Kinerja", "Creator": f"pohon-nb {__version__}"}
+    with atomic_path(path, overwrite=True) as tmp, PdfPages(tmp, metadata=metadata) as pdf:
+        for figure in figures:
+            pdf.savefig(figure)
+    return Path(path)
+
+
+def merge(paths: list[Path], target: str | Path) -> Path:
+    """One PDF of several briefs, in order, atomically."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in paths:
+        writer.append(str(path))
+    with atomic_path(target, overwrite=True) as tmp, open(tmp, "wb") as handle:
+        writer.write(handle)
+    return Path(target)
