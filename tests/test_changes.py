@@ -36,7 +36,8 @@ def after_asistensi(source, target):
     row[header.index("target_2027")].value = 62
     header = [c.value for c in indikator[1]]  # M02: DLH.1.2.2 had only an unchosen candidate
     values = {"id": "DLH.1.2.2.I2", "id_pohon": "DLH.1.2.2", "nama": "Persentase titik pantau air sungai "
-              "yang memenuhi baku mutu", "satuan": "%", "polaritas": "maks", "jenis": "output", "iku": "tidak",
+              "yang memenuhi baku mutu", "satuan": "%", "polaritas": "maks", "jenis": "output",
+              "iku": "tidak",
               "dipilih": "ya", "baseline": 48, "tahun_baseline": 2024, "target_2025": 52, "target_2026": 58,
               "target_2027": 64, "target_2028": 70, "target_2029": 76, "realisasi_2025": 53,
               "realisasi_2026": 59}
@@ -95,7 +96,8 @@ def test_rows_moved_and_reworded_are_told_apart(tmp_path):
                            "menyebabkan": "M01.2", "lokus": "internal", "apkl_a": "ya", "apkl_p": "ya",
                            "apkl_k": "ya", "apkl_l": "ya", "usg_u": 5, "usg_s": 5, "usg_g": 5})
     new["indikator"] = [r for r in new["indikator"] if r["id"] != "A02.2.2.I1"]
-    result = compare(load(write_xlsx(old, tmp_path / "lama.xlsx")), load(write_xlsx(new, tmp_path / "baru.xlsx")))
+    result = compare(load(write_xlsx(old, tmp_path / "lama.xlsx")),
+                     load(write_xlsx(new, tmp_path / "baru.xlsx")))
     found = {(r.id, r.perubahan, r.lama, r.baru) for r in result.changes.itertuples()}
     assert found == {("A01.2.1", "dipindah", "A01.2", "A01.1"),
                      ("M01.3", "ditambah", "", "Kurangnya bidan desa"),
