@@ -70,13 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     template.set_defaults(handler=cmd_template)
 
     export = commands.add_parser(
-        "export", help="tulis Excel: cascading, crosscutting, manual-iku, findings atau akar-bersama",
+        "export", help="tulis Excel: cascading, crosscutting, manual-iku, findings, akar-bersama atau lke",
         description="Tulis berkas Excel berformat untuk evaluator. Berkas yang sudah ada tidak "
                     "ditimpa kecuali dengan --force.",
     )
     _data_argument(export)
     export.add_argument("--what", required=True,
-                        choices=("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama"),
+                        choices=("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama",
+                                 "lke"),
                         help="jenis ekspor")
     export.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
     export.add_argument("--opd", default=None, metavar="KODE", help="hanya satu OPD")
@@ -280,7 +281,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             writer = {"cascading": exports.export_cascading,
                       "crosscutting": exports.export_crosscutting,
                       "manual-iku": exports.export_manual_iku,
-                      "akar-bersama": exports.export_shared_roots}[args.what]
+                      "akar-bersama": exports.export_shared_roots,
+                      "lke": exports.export_lke}[args.what]
             written = writer(pemda, out, args.opd, overwrite=args.force)
     except OutputExists:
         print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih "
@@ -321,6 +323,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"{step}: {'GAGAL: ' + error if error else 'selesai'}")
         print(f"    {entry['notebook']}" + (f"\n    {entry['html']}" if entry.get("html") else ""))
         failed += error is not None
+    from .run.briefs import brief_path
+
+    brief = brief_path(Path(args.out).resolve(), pemda, args.opd)
+    if brief.exists():
+        print(f"ringkasan: {brief}")
     return 1 if failed else 0
 
 

@@ -79,3 +79,11 @@ session.show(views.shared_roots_pemda)
 
 # %%
 session.show(views.national_alignment)
+
+# %% [markdown]
+# ## 6. Perkiraan jawaban LKE Pemda
+#
+# Perkiraan jawaban LKE (PermenPANRB 88/2021) seluruh Pemda untuk kriteria yang ditentukan isi workbook, dan OPD yang paling menurunkan setiap kriteria. Ini perkiraan dari workbook, bukan keputusan evaluator; tabelnya untuk inspektorat: `pohon-nb export --what lke`.
+
+# %%
+session.show(views.lke_pemda)

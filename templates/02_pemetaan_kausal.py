@@ -101,7 +101,15 @@ session.show(views.budget)
 session.show(views.crosscutting_both_ways)
 
 # %% [markdown]
-# ## 7. Perubahan sejak versi sebelumnya
+# ## 7. Perkiraan jawaban LKE
+#
+# Jawaban yang diperkirakan untuk kriteria LKE (PermenPANRB 88/2021) yang ditentukan isi workbook: persen unsur yang terpenuhi, unsur yang menahannya dengan temuannya, dan perbaikan paling sedikit untuk naik satu tingkat. Ini perkiraan dari workbook, bukan keputusan evaluator.
+
+# %%
+session.show(views.lke_opd)
+
+# %% [markdown]
+# ## 8. Perubahan sejak versi sebelumnya
 #
 # Temuan yang selesai dan yang baru sejak workbook versi asistensi lalu (parameter `data_path_sebelumnya`), dan kondisi, indikator, crosscutting serta masalah OPD ini yang berubah.
 

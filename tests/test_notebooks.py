@@ -216,7 +216,8 @@ def test_run_writes_three_notebooks_and_html_for_one_opd(tmp_path, capsys):
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["01_identifikasi_masalah.html", "01_identifikasi_masalah.ipynb",
                      "02_pemetaan_kausal.html", "02_pemetaan_kausal.ipynb",
-                     "03_pemilihan_indikator.html", "03_pemilihan_indikator.ipynb", "manual_iku.xlsx"]
+                     "03_pemilihan_indikator.html", "03_pemilihan_indikator.ipynb", "manual_iku.xlsx",
+                     "ringkasan.pdf"]  # the brief to print for the asistensi
     nb = nbformat.read(folder / "02_pemetaan_kausal.ipynb", as_version=4)
     params = nb.metadata["papermill"]["parameters"]
     assert params["kode_opd"] == "1.05.0.00.0.00.02.0000" and params["interaktif"] is False

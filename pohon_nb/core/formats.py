@@ -43,7 +43,7 @@ YEARS = {"tahun", "tahun_baseline", "periode_awal", "periode_akhir"}
 FRACTIONS = {"cakupan", "bobot"}
 PERCENTS = {"capaian", "capaian_sendiri", "capaian_cabang", "serapan", "efisiensi",
             "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan", "skor",
-            "kontribusi", "perubahan", "kekurangan"}
+            "kontribusi", "perubahan", "kekurangan", "persen"}
 COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringatan", "info",
           "permintaan_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta", "meminta",
           "usulan", "disetujui", "ditolak", "kedalaman", "usg_u", "usg_s", "usg_g", "total",

@@ -67,7 +67,10 @@ LABELS = {
     "crosscutting_ada": "Crosscutting yang sudah ada", "crosscutting_kurang": "Belum meminta dukungan",
     "acuan_nasional": "Acuan nasional", "acuan_provinsi": "Acuan provinsi",
     "jumlah_kondisi": "Jumlah kondisi", "jumlah_opd": "Jumlah OPD",
-    "bagian": "Bagian", "jenis_perubahan": "Perubahan", "lama": "Sebelumnya", "baru": "Sekarang",
+    "bagian": "Bagian", "jenis_perubahan": "Perubahan", "jawaban": "Jawaban (perkiraan)",
+    "persen": "Unsur terpenuhi (%)", "unsur_terpenuhi": "Unsur terpenuhi", "tertahan": "Yang menahan",
+    "naik_satu_tingkat": "Perbaiki ini untuk naik satu tingkat", "bukti_evaluator": "Bukti yang diminta",
+    "opd_terendah": "OPD terendah", "uraian_kriteria": "Kriteria", "lama": "Sebelumnya", "baru": "Sekarang",
 }
 
 

@@ -90,6 +90,7 @@ TITLES = {
     "shared_roots_opd": "Akar masalah bersama lintas OPD",
     "shared_roots_outcomes": "Akar masalah bersama dan outcome yang ditahannya",
     "changes_since": "Perubahan sejak versi sebelumnya",
+    "lke_opd": "Perkiraan jawaban LKE", "lke_pemda": "Perkiraan jawaban LKE Pemda",
 }
 
 
@@ -1086,3 +1087,64 @@ def changes_since(ctx: Context) -> list:
                           if len(changes) else "Tidak ada kondisi, indikator, crosscutting atau masalah "
                                                "OPD ini yang berubah.")
     return Section(text=text, resolved=parts["selesai"], new=parts["baru"], changes=parts["perubahan"])
+
+
+# --------------------------------------------------------------------------- LKE estimate
+
+
+def _lke(ctx: Context) -> dict:
+    from ..method import lke
+
+    key = ("lke", ctx.tahun, ctx.config, ctx.check_config)
+    return ctx.pemda.memo(key, lambda: lke.estimate(ctx.pemda, ctx.findings, ctx.tahun, ctx.config))
+
+
+def _lke_section(ctx: Context, estimates: list, who: str) -> Section:
+    from ..method import lke
+
+    frame = lke.table(estimates)
+    decided = frame[frame["jawaban"] != lke.NOT_DECIDED]
+    others = frame[frame["jawaban"] == lke.NOT_DECIDED]
+    counts = decided["jawaban"].value_counts()
+    order = [g.answer for g in lke.read_grades()]
+    text = (f"**{lke.ESTIMATE_NOTE}** {who}: {len(decided)} kriteria diperkirakan dari workbook ("
+            + ", ".join(f"{counts[a]} {a}" for a in order if a in counts) + f"); {len(others)} kriteria "
+            f"dinilai evaluator dari bukti dokumen. Unsur setiap kriteria dan jawabannya mengikuti tabel "
+            f"`data/lke_kriteria.csv` dan `data/lke_jawaban.csv` (PermenPANRB 88/2021): BB bila seluruh "
+            f"unsur terpenuhi, B lebih dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E "
+            f"tidak ada.")
+    shown = decided.assign(unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(decided["terpenuhi"],
+                                                                           decided["unsur"])])
+    columns = ["kriteria", "uraian", "jawaban", "persen", "unsur_terpenuhi", "tertahan", "naik_satu_tingkat"]
+    evaluator = (["**Dinilai evaluator** (bukti yang akan diminta)",
+                  table(others, ["kriteria", "uraian", "bukti_evaluator"])] if len(others) else None)
+    return Section(text=text, table=table(shown, columns), evaluator=evaluator)
+
+
+def lke_opd(ctx: Context) -> list:
+    """The OPD's estimated LKE answers: share of elements, what holds each back, what raises it."""
+    if not ctx.opd_nodes():
+        return [missing(ctx, "pohon")]
+    return _lke_section(ctx, _lke(ctx)[ctx.kode_opd], f"Untuk {md(ctx.opd_name)}")
+
+
+def lke_pemda(ctx: Context) -> list:
+    """The Pemda's estimated LKE answers and the OPDs that pull each criterion down most."""
+    estimates = _lke(ctx)
+    section = _lke_section(ctx, estimates[None], "Untuk seluruh Pemda (semua unsur semua OPD)")
+    records = []
+    for index, pemda_estimate in enumerate(estimates[None]):
+        if not pemda_estimate.decided:
+            continue
+        by_opd = [(estimates[code][index], code) for code in ctx.pemda.opd_codes()
+                  if estimates[code][index].decided]
+        low = sorted(by_opd, key=lambda pair: pair[0].share)[:3]
+        records.append({"kriteria": pemda_estimate.criterion.code, "jawaban": pemda_estimate.answer,
+                        "opd_terendah": "; ".join(f"{ctx.pemda.opd_short(c)} {e.answer} "
+                                                  f"({percent(e.share)})" for e, c in low
+                                                  if e.share < 100) or "semua OPD BB"})
+    pulls = pd.DataFrame(records, columns=["kriteria", "jawaban", "opd_terendah"])
+    parts = dict(section.parts)
+    parts["pulls"] = ["**OPD yang paling menurunkan setiap kriteria** (persen unsur terpenuhi terendah)",
+                      table(pulls)]
+    return Section(**parts)

@@ -27,7 +27,7 @@ from ..reading import schema
 from ..reading.model import Pemda
 from ..reading.workbook import Range
 
-EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama")
+EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama", "lke")
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _write_sheet(book, title: str, frame: pd.DataFrame, columns: list[Col]) -> N
     ws.print_title_rows = "1:1"
     if len(frame):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
-    header_lines = max(math.ceil(len(c.header) / max(c.width * 0.95, 1)) for c in columns)
+    header_lines = max(math.ceil(len(c.header) / max(c.width * 0.8, 1)) for c in columns)
     ws.row_dimensions[1].height = max(32, 14 * header_lines)
 
 
@@ -291,6 +291,53 @@ def export_shared_roots(pemda: Pemda, path: str | Path, kode_opd: str | None = N
     else:
         info.append(["Kandidat", "Sheet kandidat_crosscutting berisi usulan, tidak ditulis ke workbook "
                      "masukan: salin ke sheet lintas_opd bila disepakati."])
+    return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- LKE estimate
+
+
+def export_lke(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
+               year: int | None = None, overwrite: bool = False) -> Path:
+    """The estimated LKE answers in the worksheet's own layout (component, sub-component,
+    criterion, estimated answer, share, notes, recommendation), for the Pemda or one OPD, so an
+    inspectorate can paste it into its internal evaluation. Says on every page that it is an
+    estimate from the workbook, not the evaluator's verdict."""
+    from ..method.checks import run_checks
+    from ..method.lke import ESTIMATE_NOTE, NOT_DECIDED, estimate, read_grades
+    from ..method.lke import table as lke_table
+
+    year = year or pemda.default_year()
+    findings = pemda.findings + run_checks(pemda)
+    frame = lke_table(estimate(pemda, findings, year)[kode_opd], limit=30)
+    decided = frame["jawaban"] != NOT_DECIDED
+    frame["catatan"] = [
+        (f"{row.cara_hitung} {row.terpenuhi} dari {row.unsur} unsur terpenuhi."
+         + (f" Yang menahan: {row.tertahan}." if row.tertahan else "")) if ok
+        else f"Tidak dapat diperkirakan dari workbook; bukti yang diminta: {row.bukti_evaluator}"
+        for ok, row in zip(decided, frame.itertuples())]
+    frame["rekomendasi"] = [
+        (f"Perbaiki untuk naik satu tingkat: {row.naik_satu_tingkat}." if row.naik_satu_tingkat
+         else "Pertahankan.") if ok else "Siapkan bukti dokumen untuk evaluator."
+        for ok, row in zip(decided, frame.itertuples())]
+    columns = [
+        Col("komponen", "Komponen", width=20), Col("subkomponen", "Subkomponen", width=20),
+        Col("kriteria", "Kriteria", "code", 9), Col("uraian", "Uraian kriteria", width=40),
+        Col("jawaban", "Jawaban (perkiraan)", width=13), Col("persen", "Unsur terpenuhi (%)", "percent", 12),
+        Col("catatan", "Catatan", width=60), Col("rekomendasi", "Rekomendasi", width=45),
+    ]
+    book = _new_book()
+    _write_sheet(book, "lke", frame, columns)
+    sheet = book["lke"]
+    sheet.oddHeader.center.text = "Perkiraan dari workbook, bukan keputusan evaluator"
+    sheet.oddFooter.center.text = "Halaman &P dari &N"
+    _info_sheet(book, pemda, "Perkiraan jawaban LKE (PermenPANRB 88/2021)", kode_opd)
+    info = book["info"]
+    info.append(["Tahun capaian", year])
+    info.append(["Catatan", ESTIMATE_NOTE])
+    info.append(["Jawaban", "; ".join(f"{g.answer}: {g.text} (nilai {g.value:g})" for g in read_grades())])
+    info.append(["Sumber", "Tabel kriteria data/lke_kriteria.csv dan jawaban data/lke_jawaban.csv "
+                           "(PermenPANRB 88/2021); ubah salinannya untuk mengikuti aturan yang lebih baru."])
     return _save(book, path, overwrite)
 
 

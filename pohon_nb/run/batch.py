@@ -28,6 +28,7 @@ import pandas as pd
 from .. import __version__
 from ..core.atomic import atomic_path, write_text
 from ..core.paths import TEMPLATES, opd_folder, pemda_folder
+from ..method import lke
 from ..method.blocking import blocked_message, classify, workbook_message
 from ..method.checks import run_checks
 from ..method.scales import DEFAULT_SCALE
@@ -492,6 +493,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     config = config_from_cap(batas_atas)
     heads = opd_headlines(pemda, findings, year, config, scale=skala).set_index("kode_opd")
     shared = shared_roots(pemda, year, config)
+    estimates = lke.estimate(pemda, findings, year, config)
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
     esc = html.escape
 
@@ -544,6 +546,7 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
             f"<td class='num'>{len(touching(pemda, code, shared)) or ''}</td>"
+            f"<td>{esc(_lke_counts(estimates[code]))}</td>"
             + (f"<td>{_since_cell(change, code, base)}</td>" if change else "") +
             f"<td>{notebooks}</td>"
             f"<td class='num'>{seconds:.1f} s</td></tr>")
@@ -566,6 +569,9 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     if (base / ALL_BRIEFS).exists():
         overview_html += (f"<br><a href='{urllib.parse.quote(ALL_BRIEFS)}'>Ringkasan semua OPD (PDF, "
                           f"satu halaman per OPD untuk ditandatangani)</a>")
+    overview_html += (f"<br>Perkiraan jawaban LKE Pemda dari workbook (bukan keputusan evaluator): "
+                      f"{esc(_lke_counts(estimates[None]))}; rinciannya di Ikhtisar Pemda dan "
+                      f"<code>pohon-nb export --what lke</code>.")
     since_header = ""
     if change is not None:
         since_header = "<th>Sejak asistensi lalu</th>"
@@ -599,7 +605,9 @@ Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(
 <p>{overview_html}</p>
 <table><thead><tr><th>Kode OPD</th><th>OPD</th><th>Status</th><th>Capaian</th><th>Predikat</th><th>Cabang</th>
 <th>Galat</th><th>Peringatan</th><th>Info</th><th>Crosscutting tertunda</th>
-<th title="akar masalah bersama yang melibatkan OPD ini">Akar bersama</th>{since_header}<th>Notebook</th>
+<th title="akar masalah bersama yang melibatkan OPD ini">Akar bersama</th>
+<th title="perkiraan jawaban LKE dari workbook, bukan keputusan evaluator">LKE (perkiraan)</th>
+{since_header}<th>Notebook</th>
 <th>Waktu</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
@@ -618,6 +626,13 @@ def _since_cell(change: history.Change, code: str, base: Path) -> str:
     if page is None:
         return text
     return f"<a class='since' href='{urllib.parse.quote(str(page.relative_to(base)))}'>{text}</a>"
+
+
+def _lke_counts(estimates: list) -> str:
+    """The estimated answers of the criteria the workbook decides, counted ("BB 5 · B 1 · E 2")."""
+    answers = [e.answer for e in estimates if e.decided]
+    order = [g.answer for g in lke.read_grades()]
+    return " · ".join(f"{a} {answers.count(a)}" for a in order if a in answers) or "belum dapat diperkirakan"
 
 
 SHARED_ROOTS_ANCHOR = "4.-Akar-masalah-bersama"
