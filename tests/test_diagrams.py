@@ -77,8 +77,22 @@ def check_geometry(drawing, pemda):
             if b.x >= a.right:
                 break
             assert not overlaps(a, b), (a, b)
-    # 2. Every text lies inside its box, measured with the renderer that draws it, at each
-    # resolution drawings are rendered at (font hinting changes small text's width).
+    # 2. Every text lies inside its box.
+    check_texts_inside(drawing)
+    # 3. Every edge joins a parent's box to its child's box, and the drawn line is the edge.
+    drawn = {(p, c) for p, c, _ in drawing.edges}
+    expected = {(p, c) for p, c in pemda.tree.edges if p in layout.boxes and c in layout.boxes}
+    assert drawn == expected
+    for parent, child, line in drawing.edges:
+        (x0, y0), (x1, y1) = (line.get_xdata()[0], line.get_ydata()[0]), (line.get_xdata()[-1],
+                                                                          line.get_ydata()[-1])
+        assert _on_border(layout.boxes[parent], x0, y0), (parent, child)
+        assert _on_border(layout.boxes[child], x1, y1), (parent, child)
+
+
+def check_texts_inside(drawing):
+    """Every text lies inside its box, measured with the renderer that draws it, at each
+    resolution drawings are rendered at (font hinting changes small text's width)."""
     canvas = FigureCanvasAgg(drawing.figure)
     for dpi in (100, 150):
         drawing.figure.set_dpi(dpi)
@@ -91,15 +105,6 @@ def check_geometry(drawing, pemda):
                 where = (dpi, node_id, text.get_text())
                 assert outer.x0 - 0.5 <= inner.x0 and inner.x1 <= outer.x1 + 0.5, where
                 assert outer.y0 - 0.5 <= inner.y0 and inner.y1 <= outer.y1 + 0.5, where
-    # 3. Every edge joins a parent's box to its child's box, and the drawn line is the edge.
-    drawn = {(p, c) for p, c, _ in drawing.edges}
-    expected = {(p, c) for p, c in pemda.tree.edges if p in layout.boxes and c in layout.boxes}
-    assert drawn == expected
-    for parent, child, line in drawing.edges:
-        (x0, y0), (x1, y1) = (line.get_xdata()[0], line.get_ydata()[0]), (line.get_xdata()[-1],
-                                                                          line.get_ydata()[-1])
-        assert _on_border(layout.boxes[parent], x0, y0), (parent, child)
-        assert _on_border(layout.boxes[child], x1, y1), (parent, child)
 
 
 def _on_border(box, x, y, eps=1e-6):

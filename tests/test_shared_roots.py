@@ -14,8 +14,7 @@ import sys
 import openpyxl
 import pytest
 from conftest import REPO, clean_tables, write_xlsx
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from test_diagrams import HOSTILE, _on_border
+from test_diagrams import HOSTILE, _on_border, check_texts_inside
 
 from pohon_nb.cli import main
 from pohon_nb.core.paths import SAMPLE
@@ -149,17 +148,7 @@ def test_the_joined_graph_is_drawn_without_overlaps_and_literally(tmp_path):
     assert {b.id for b in boxes} == set().union(*(shared_roots.reach(pemda, r) for r in frame["id"]))
     for i, a in enumerate(boxes):
         assert not any(overlaps(a, b) for b in boxes[i + 1:]), a
-    canvas = FigureCanvasAgg(drawing.figure)
-    for dpi in (100, 150):
-        drawing.figure.set_dpi(dpi)
-        canvas.draw()
-        renderer = canvas.get_renderer()
-        for pid, patch in drawing.patches.items():
-            outer = patch.get_window_extent(renderer)
-            for text in drawing.texts[pid]:
-                inner = text.get_window_extent(renderer)
-                assert outer.x0 - 0.5 <= inner.x0 and inner.x1 <= outer.x1 + 0.5, (dpi, pid)
-                assert outer.y0 - 0.5 <= inner.y0 and inner.y1 <= outer.y1 + 0.5, (dpi, pid)
+    check_texts_inside(drawing)
     texts = " ".join(t.get_text() for lines in drawing.texts.values() for t in lines)
     assert "$x_1$" in texts and "<b>tebal</b>" in texts  # literal, not math or HTML
     assert "AKAR BERSAMA #1" in " ".join(t.get_text() for t in drawing.texts["R1"])

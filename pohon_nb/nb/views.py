@@ -922,17 +922,23 @@ NO_SHARED = (
     "dan di sheet `pohon` isi `asal_masalah` sasaran daerah.*")
 
 
+def _shared_or_why(ctx: Context):
+    """The ranked shared roots, or the sentence saying why there are none (a list)."""
+    if not ctx.pemda.tables["masalah"].rows:
+        return [missing(ctx, "masalah", "masalah")]
+    frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
+    return [NO_SHARED] if frame.empty else frame
+
+
 def _opd_list(ctx: Context, codes: str) -> str:
     return ", ".join(ctx.pemda.opd_short(c) for c in codes.split(";") if c)
 
 
 def shared_roots_pemda(ctx: Context) -> list:
     """The Pemda's shared root problems, ranked, drawn, with the crosscutting they call for."""
-    if not ctx.pemda.tables["masalah"].rows:
-        return [missing(ctx, "masalah", "masalah")]
-    frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
-    if frame.empty:
-        return [NO_SHARED]
+    frame = _shared_or_why(ctx)
+    if isinstance(frame, list):
+        return frame
     shown = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]],
                          opd_inti=[_opd_list(ctx, c) for c in frame["opd_inti"]],
                          opd_akibat=[_opd_list(ctx, c) for c in frame["opd_akibat"]],
@@ -997,11 +1003,9 @@ def _candidates_table(ctx: Context, candidates: pd.DataFrame):
 
 def shared_roots_outcomes(ctx: Context) -> list:
     """Each shared root and the conditions (OPD outcomes) it holds back, with their achievement."""
-    if not ctx.pemda.tables["masalah"].rows:
-        return [missing(ctx, "masalah", "masalah")]
-    frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
-    if frame.empty:
-        return [NO_SHARED]
+    frame = _shared_or_why(ctx)
+    if isinstance(frame, list):
+        return frame
     branch = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala).set_index("id")
     records = []
     for row in frame.itertuples():
