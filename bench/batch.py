@@ -8,7 +8,9 @@ notebooks for the first --opd-count OPDs), and printed with the ratios:
 * batch: ``pohon-nb batch --jobs <cores> --force`` (warm kernels, in-process HTML);
 * floor: the notebooks' cells run in plain IPython shells, one process per core, outputs
          formatted but no kernel, no papermill, no files;
-* rerun: the batch again with nothing changed.
+* rerun: the batch again with nothing changed;
+* briefs: the printed brief (``ringkasan.pdf``) of each of those OPDs, which the batch writes
+          after its notebooks (the three timings above leave it out, as loop and floor have none).
 
 Goals: batch / loop <= 0.2, batch / floor <= 2.0, rerun / batch < 0.05.
 
@@ -78,16 +80,31 @@ def main(argv=None) -> int:
     print(f"loop papermill berurutan : {t_loop:7.1f} s")
 
     start = time.perf_counter()
-    report = run_batch(None, work / "batch", jobs=args.jobs, only=only, force=True, progress=False)
+    report = run_batch(None, work / "batch", jobs=args.jobs, only=only, force=True, progress=False,
+                       briefs=False)
     t_batch = time.perf_counter() - start
     assert not report.failed, report.failed
     print(f"pohon-nb batch           : {t_batch:7.1f} s")
 
     start = time.perf_counter()
-    rerun = run_batch(None, work / "batch", jobs=args.jobs, only=only, progress=False)
+    rerun = run_batch(None, work / "batch", jobs=args.jobs, only=only, progress=False, briefs=False)
     t_rerun = time.perf_counter() - start
     assert not rerun.ran
     print(f"batch ulang tanpa ubahan : {t_rerun:7.1f} s")
+
+    from pohon_nb.method.checks import run_checks
+    from pohon_nb.outputs.brief import brief_pages, write_brief
+
+    findings = pemda.findings + run_checks(pemda)
+    start = time.perf_counter()
+    pages = 0
+    for code in only:
+        figures = brief_pages(pemda, code, findings, pemda.default_year())
+        write_brief(figures, work / f"ringkasan_{code}.pdf")
+        pages += len(figures)
+    t_briefs = time.perf_counter() - start
+    print(f"ringkasan PDF            : {t_briefs:7.1f} s ({len(only)} OPD, {pages} halaman, "
+          f"{t_briefs / len(only):.2f} s per OPD)")
 
     print(f"\nbatch / loop  = {t_batch / t_loop:.2f}   (sasaran <= 0.2)")
     print(f"batch / floor = {t_batch / t_floor:.2f}   (sasaran <= 2.0)")
