@@ -13,11 +13,14 @@ others. ``index.html`` lists every OPD with its status, headline figures and lin
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import hashlib
 import html
 import json
 import os
+import signal
+import threading
 import time
 import urllib.parse
 from dataclasses import asdict, dataclass, field
@@ -406,7 +409,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
              tasks, report)
     findings = pemda.findings + run_checks(pemda)
     report.change = history.compare_with_earlier(pemda, findings, out, manifest)
-    if briefs:
+    if briefs and not report.interrupted:  # Ctrl-C: stop, the next run writes them
         codes = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)]
         blocked_codes = {c for c in codes if blocking.blocks(c)}
         report.briefs = write_briefs(pemda, findings, out, manifest, input_fingerprints(pemda), tahun,
@@ -428,20 +431,23 @@ def _run(todo, jobs, scheduler, progress, manifest, mpath, fingerprints, tasks, 
     if jobs > 1 or scheduler:
         executor, client = make_executor(jobs, scheduler)
     try:
-        if executor is None:
-            results = (execute_task(t) for t in todo)
-            for task, result in zip(todo, results):
-                _record(task, result, manifest, mpath, fingerprints, report, bar)
-        else:
-            futures = {executor.submit(execute_task, t): t for t in todo}
-            for future in cf.as_completed(futures):
-                task = futures[future]
-                try:
-                    result = future.result()
-                except Exception as exc:  # the worker itself failed: recorded, others go on
-                    result = TaskResult(task.key, "gagal", 0.0, task.notebook, None,
-                                        f"{type(exc).__name__}: {exc}")
-                _record(task, result, manifest, mpath, fingerprints, report, bar)
+        with _ctrl_c() as asked:
+            if executor is None:
+                results = (execute_task(t) for t in todo)
+                for task, result in zip(todo, results):
+                    _record(task, result, manifest, mpath, fingerprints, report, bar)
+                    _stop_if(asked)
+            else:
+                futures = {executor.submit(execute_task, t): t for t in todo}
+                for future in cf.as_completed(futures):
+                    task = futures[future]
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # the worker itself failed: recorded, others go on
+                        result = TaskResult(task.key, "gagal", 0.0, task.notebook, None,
+                                            f"{type(exc).__name__}: {exc}")
+                    _record(task, result, manifest, mpath, fingerprints, report, bar)
+                    _stop_if(asked)
     except KeyboardInterrupt:
         report.interrupted = True
         if executor is not None:
@@ -457,6 +463,37 @@ def _run(todo, jobs, scheduler, progress, manifest, mpath, fingerprints, tasks, 
             from .engine import warm_kernel
 
             warm_kernel().shutdown()
+
+
+@contextlib.contextmanager
+def _ctrl_c():
+    """Remember a Ctrl-C (SIGINT) as well as raising it: a library running a notebook may catch
+    the KeyboardInterrupt (its event loop turns it into a cancellation), and the batch must
+    still stop after the notebook it was running. Only in the main thread, where signals are
+    delivered."""
+    asked = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield asked
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def handler(number, frame):
+        asked.set()
+        if callable(previous):
+            previous(number, frame)
+        else:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield asked
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _stop_if(asked: threading.Event) -> None:
+    if asked.is_set():
+        raise KeyboardInterrupt
 
 
 def _record(task, result, manifest, mpath, fingerprints, report, bar) -> None:
