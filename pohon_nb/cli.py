@@ -419,11 +419,17 @@ def cmd_banding(args: argparse.Namespace) -> int:
         print(f"Berkas {exc} sudah ada; tidak ditimpa.", file=sys.stderr)
         return 1
     name = new.info.get("nama_pemda") or Path(new.source).name
-    codes = ([args.opd] if args.opd else
-             [c for c in comparison.opd_codes() if any(comparison.counts(c).values())])
+    def moved(code: str) -> bool:
+        counts = comparison.counts(code)
+        return bool(counts["selesai"] or counts["baru"] or counts["perubahan"])
+
+    codes = [args.opd] if args.opd else [c for c in comparison.opd_codes() if moved(c)]
     print(f"{name}: {comparison.summary(args.opd)}.")
     for code in codes:
         print(f"  {code:<26} {new.opd_short(code):<20} {comparison.summary(code)}")
+    unchanged = len(comparison.opd_codes()) - len(codes)
+    if not args.opd and unchanged:
+        print(f"  ({unchanged} OPD lain tanpa temuan selesai, temuan baru atau perubahan data)")
     print(f"Ditulis: {page}" + (f" dan {book}" if book else ""))
     return 0
 

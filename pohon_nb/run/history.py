@@ -5,8 +5,8 @@ Every batch run whose workbook differs from the last one recorded keeps a copy o
 ``<out>/<kode_pemda>/riwayat/`` named by date and fingerprint, and notes the run (date,
 fingerprint, copy) in the manifest; copies are never overwritten or removed. When an earlier,
 different version is on record, the run compares it with the current workbook and writes the
-Pemda's page ``riwayat/perubahan_<earlier>_ke_<now>.html`` (kept side by side with earlier
-ones) and each OPD's ``perubahan.html`` beside its notebooks (the latest comparison), which
+Pemda's page ``riwayat/perubahan_<earlier copy>_ke_<current copy>.html`` (kept side by side
+with earlier ones) and each OPD's ``perubahan.html`` beside its notebooks (the latest comparison), which
 the index links to.
 """
 
@@ -73,8 +73,9 @@ def compare_with_earlier(pemda: Pemda, findings: list, out: Path, manifest: dict
     if not copy.exists():
         return None
     comparison = compare(load(copy), pemda, new_findings=findings)
-    label = f"{earlier['tanggal']}_ke_{current['tanggal']}".replace(" ", "_").replace(":", "")
-    page = base / HISTORY / f"perubahan_{label}.html"
+    # Named by both copies (date to the second and fingerprint): one page per pair of versions.
+    pair = f"{Path(earlier['salinan']).stem}_ke_{Path(current['salinan']).stem}"
+    page = base / HISTORY / f"perubahan_{pair}.html"
     if not page.exists():
         write_page(comparison, page)
     opd_pages = {}
