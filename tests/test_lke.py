@@ -88,6 +88,12 @@ def test_on_the_sample_every_grade_is_explained(tmp_path):
             assert len(estimate.held_back) == len(estimate.elements) - round(
                 estimate.share * len(estimate.elements) / 100)
             assert all(e.why for e in estimate.held_back), (code, estimate.criterion.code)
+    # One OPD estimated alone (what its notebook does) is the same as its part of the whole.
+    for code in (DINKES, DISHUB, DUKCAPIL):
+        alone = lke.estimate(pemda, pemda.findings + run_checks(pemda), 2025, kode_opd=code)
+        assert set(alone) == {code}
+        assert [(e.answer, e.share, [x.ref for x in e.held_back]) for e in alone[code]] == \
+            [(e.answer, e.share, [x.ref for x in e.held_back]) for e in estimates[code]]
     # Hand-counted: Disdukcapil has four outcome-level conditions, DISDUKCAPIL.1.1 worded as an
     # activity: exactly 75%, CC. Dinkes sent four crosscutting requests, two agreed: 50%, C.
     wording = _criterion(estimates[DUKCAPIL], "1.b.4")

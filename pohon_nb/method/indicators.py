@@ -258,6 +258,10 @@ def indicator_scores(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
     (percent of the 10 points), ``sumber_skor`` (otomatis, penilai or campuran) and
     ``beda_pendapat`` (the criteria where assessors disagree, ";"-joined).
     """
+    return pemda.memo(("indicator_scores", kode_opd), lambda: _indicator_scores(pemda, kode_opd)).copy()
+
+
+def _indicator_scores(pemda: Pemda, kode_opd: str | None) -> pd.DataFrame:
     reasons = score_reasons(pemda, kode_opd)
     records = []
     for ind_id, group in reasons.groupby("id_indikator", sort=False):

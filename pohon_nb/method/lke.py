@@ -157,7 +157,7 @@ class _Facts:
     """What the element rules read, computed once per Pemda and year."""
 
     def __init__(self, pemda: Pemda, findings: list[Finding], year: int | None,
-                 config: AchievementConfig | None):
+                 config: AchievementConfig | None, kode_opd: str | None = None):
         self.pemda, self.year = pemda, year
         self.by_ref: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
@@ -166,7 +166,7 @@ class _Facts:
         for finding in findings:
             if finding.sheet == "opd":
                 self.opd_findings[finding.ref].append(finding)
-        scores = indicator_scores(pemda)
+        scores = indicator_scores(pemda, kode_opd)  # one OPD's only, when only it is estimated
         self.smart = dict(zip(scores["id_indikator"], scores["skor_smart"]))
         self.achievement: dict[str, float] = {}
         if year is not None and year in pemda.years:
@@ -249,21 +249,26 @@ def _available(facts: _Facts, criterion: Criterion) -> bool:
 
 def estimate(pemda: Pemda, findings: list[Finding], year: int | None = None,
              config: AchievementConfig | None = None, criteria: list[Criterion] | None = None,
-             grades: tuple[Grade, ...] | None = None) -> dict[str | None, list[Estimate]]:
-    """The estimate of every criterion for every OPD (key: its code) and the Pemda (key None).
+             grades: tuple[Grade, ...] | None = None,
+             kode_opd: str | None = None) -> dict[str | None, list[Estimate]]:
+    """The estimate of every criterion for every OPD (key: its code) and the Pemda (key None);
+    with ``kode_opd``, for that OPD only (key: its code), which is quicker on a large Pemda.
 
     The Pemda's elements are all elements (its own rows and every OPD's); an OPD's are those of
     its own conditions, indicators and requests.
     """
     criteria = read_criteria() if criteria is None else criteria
     grades = read_grades() if grades is None else grades
-    facts = _Facts(pemda, findings, year, config)
-    codes = pemda.opd_codes()
-    result: dict[str | None, list[Estimate]] = {code: [] for code in [None, *codes]}
+    facts = _Facts(pemda, findings, year, config, kode_opd)
+    codes = pemda.opd_codes() if kode_opd is None else [kode_opd]
+    result: dict[str | None, list[Estimate]] = {code: [] for code in ([None, *codes] if kode_opd is None
+                                                                      else codes)}
     for criterion in criteria:
         by_opd: dict[str | None, list[Element]] = {code: [] for code in [None, *codes]}
         if criterion.elements and _available(facts, criterion):
             for ref, owner, row in _members(facts, criterion.elements):
+                if kode_opd is not None and owner != kode_opd:
+                    continue
                 why = next((w for rule in criterion.fails
                             if (w := _why_failed(facts, rule, ref, owner, row))), None)
                 element = Element(ref, owner, why is None, why or "")
