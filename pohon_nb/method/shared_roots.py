@@ -82,6 +82,10 @@ def shared_roots(pemda: Pemda, year: int | None = None,
     root's OPD, by short name, with their status) and ``crosscutting_kurang`` (the OPDs of the effects with no
     such request: see :func:`crosscutting_candidates`).
     """
+    return pemda.memo(("shared_roots", year, config), lambda: _shared_roots(pemda, year, config)).copy()
+
+
+def _shared_roots(pemda: Pemda, year: int | None, config: AchievementConfig | None) -> pd.DataFrame:
     graph = pemda.problems
     cores = core_problems(pemda)
     linked = converted(pemda)
