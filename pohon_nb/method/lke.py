@@ -175,7 +175,8 @@ class _Facts:
                                 if r.capaian is not None and not math.isnan(r.capaian)}
         self.funded = {r.get("id_pohon") for r in pemda.tables["anggaran"].rows
                        if year is None or r.get("tahun") == year}
-        manual = manual_iku(pemda)
+        manual = manual_iku(pemda, kode_opd)
+        self.kode_opd = kode_opd
         self.manual_gaps = dict(zip(manual["kode"], manual["belum_diisi"]))
         self.requests = requests(pemda)
 
@@ -186,7 +187,7 @@ class _Facts:
 def _members(facts: _Facts, kind: str) -> list[tuple[str, str, dict]]:
     """(ref, kode_opd, row) of every element of a set, in tree order."""
     pemda = facts.pemda
-    nodes = pemda.tree_order()
+    nodes = pemda.tree_order() if facts.kode_opd is None else pemda.owned_by(facts.kode_opd)
     if kind in ("kondisi_outcome", "kondisi_opd", "sasaran_opd", "output_opd"):
         levels = {"kondisi_outcome": OUTCOME_LEVELS, "kondisi_opd": None, "sasaran_opd": ("intermediate",),
                   "output_opd": ("output",)}[kind]
