@@ -177,7 +177,8 @@ def test_the_sections_say_what_is_missing(tmp_path):
     del tables["masalah"]
     no_sheet = load(write_xlsx(tables, tmp_path / "tanpa_masalah.xlsx"))
     text = views.shared_roots_pemda(views.Context(no_sheet, "01", 2025, out_dir=tmp_path))[0]
-    assert "Sheet `masalah` belum ada" in text
+    assert "Workbook ini belum punya data masalah" in text and "Sheet `masalah` belum ada" in text
+    assert "OPD ini" not in text  # the Pemda's section speaks of the workbook, not of one OPD
 
 
 def test_an_opd_sees_its_shared_roots_and_the_candidates_it_is_part_of(sample, tmp_path):

@@ -110,6 +110,9 @@ MISSING = {
     "masalah": "OPD ini belum punya data masalah: isi sheet `masalah` (satu baris per masalah, "
                "kolom `kode_opd` = {kode}) dengan masalah, skor APKL dan USG, dan kolom "
                "`menyebabkan` untuk pohon masalah.",
+    "masalah_pemda": "Workbook ini belum punya data masalah, jadi akar masalah bersama belum dapat "
+                     "dicari: isi sheet `masalah` (satu baris per masalah dengan `kode_opd` OPD yang "
+                     "menganalisisnya) dan kolom `menyebabkan`, yang boleh menunjuk masalah OPD lain.",
     "usg": "Belum ada isu dengan skor USG lengkap: isi kolom `usg_u`, `usg_s` dan `usg_g` (1-5) "
            "di sheet `masalah` untuk isu yang lolos APKL.",
     "inti": "Masalah inti belum ditentukan, jadi pohon masalah belum punya pusat (masalah "
@@ -925,7 +928,7 @@ NO_SHARED = (
 def _shared_or_why(ctx: Context):
     """The ranked shared roots, or the sentence saying why there are none (a list)."""
     if not ctx.pemda.tables["masalah"].rows:
-        return [missing(ctx, "masalah", "masalah")]
+        return [missing(ctx, "masalah_pemda", "masalah")]
     frame = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
     return [NO_SHARED] if frame.empty else frame
 
