@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, repeated
 from ..core.formats import number_text, percent
-from ..method import achievement, alignment, crosscutting, indicators, problems, shared_roots, summary
+from ..method import achievement, alignment, crosscutting, indicators, lke, problems, shared_roots, summary
+from ..method.changes import PARTS, compare
 from ..method.checks import CheckConfig, indicator_notes, run_checks
 from ..method.scales import DEFAULT_SCALE
 from ..outputs import diagrams
@@ -1068,8 +1069,6 @@ NOT_COMPARED = (
 def changes_since(ctx: Context) -> list:
     """The OPD's findings resolved, new and still open since the earlier workbook, and what
     changed in its conditions, indicators, crosscutting and problems."""
-    from ..method.changes import PARTS, compare
-
     if ctx.previous is None:
         return [NOT_COMPARED]
     broken = [f for f in ctx.previous.findings if f.code in ("S01", "S02")]
@@ -1101,16 +1100,12 @@ def changes_since(ctx: Context) -> list:
 
 def _lke(ctx: Context, kode_opd: str | None = None) -> dict:
     """The LKE estimate of the whole Pemda, or of one OPD only (quicker on a large Pemda)."""
-    from ..method import lke
-
     key = ("lke", ctx.tahun, ctx.config, ctx.check_config, kode_opd)
     return ctx.pemda.memo(key, lambda: lke.estimate(ctx.pemda, ctx.findings, ctx.tahun, ctx.config,
                                                     kode_opd=kode_opd))
 
 
 def _lke_section(ctx: Context, estimates: list, who: str) -> Section:
-    from ..method import lke
-
     frame = lke.table(estimates)
     decided = frame[frame["jawaban"] != lke.NOT_DECIDED]
     others = frame[frame["jawaban"] == lke.NOT_DECIDED]

@@ -27,7 +27,7 @@ from ..method.crosscutting import requests
 from ..method.scales import DEFAULT_SCALE
 from ..method.summary import opd_headlines
 from ..reading.model import Pemda
-from .diagrams import _text_width, opd_tree_plans, render_tree
+from .diagrams import opd_tree_plans, render_tree, text_width
 
 PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
 MARGIN = 0.55  # inches around the page
@@ -119,7 +119,7 @@ def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
     lines, line = [], ""
     for word in str(text).split():
         candidate = f"{line} {word}" if line else (indent if lines else "") + word
-        if line and _text_width(candidate, size, weight, style) > width:
+        if line and text_width(candidate, size, weight, style) > width:
             lines.append(line)
             line = indent + word
         else:

@@ -82,7 +82,7 @@ def _renderer(dpi: int):
 
 
 @lru_cache(maxsize=65536)
-def _text_width(text: str, size: float, weight: str, style: str) -> float:
+def text_width(text: str, size: float, weight: str, style: str) -> float:
     """Width of a text in inches, measured by the renderer that draws it: the widest of the
     resolutions it is rendered at (font hinting makes small text a few percent wider or
     narrower from one resolution to another)."""
@@ -97,7 +97,7 @@ DOT = "● "
 def line_size(line: Line) -> tuple[float, float]:
     """(width, height) of a line in inches."""
     text = (DOT if line.dot else "") + line.text
-    return _text_width(text, line.size, line.weight, line.style), line.size * 1.3 / 72
+    return text_width(text, line.size, line.weight, line.style), line.size * 1.3 / 72
 
 
 def box_size(lines: list[Line]) -> tuple[float, float]:
@@ -147,7 +147,7 @@ def _canvas(width: float, height: float, title: str,
             legend_rows: int = 2) -> tuple[Figure, object]:
     """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
     width = max(width, 5.0)
-    chars = max(int(width / _text_width("n", 12, "bold", "normal")), 20)
+    chars = max(int(width / text_width("n", 12, "bold", "normal")), 20)
     lines = textwrap.wrap(title, chars) or [""]
     title_space = 0.25 * len(lines) + 0.3
     legend_space = 0.2 * legend_rows + 0.25
@@ -185,7 +185,7 @@ def _draw_box(ax, box: Box, lines: list[Line], fill: str, edge: str, *, linestyl
         if line.dot:
             texts.append(ax.text(x, y, DOT, fontproperties=line.font(), color=line.dot, va="top",
                                  ha="left", parse_math=False, zorder=3))
-            x += _text_width(DOT, line.size, line.weight, line.style)
+            x += text_width(DOT, line.size, line.weight, line.style)
         texts.append(ax.text(x, y, line.text, fontproperties=line.font(), color=line.color,
                              va="top", ha="left", parse_math=False, zorder=3))
         y += line_size(line)[1]
@@ -870,7 +870,7 @@ def crosscutting_figure(pemda: Pemda) -> Figure:
         registered = sub.nodes[code].get("terdaftar", True)
         text = pemda.opd_short(code) if registered else f"{code} (bukan OPD)"
         size = 8 + min(sub.degree(code), 6) * 0.4
-        w = (_text_width(text, size, "normal", "normal") + 0.2) * inch
+        w = (text_width(text, size, "normal", "normal") + 0.2) * inch
         h = (size * 1.3 / 72 + 0.14) * inch
         box = FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0,rounding_size=0.03",
                              facecolor="#E3F2FD" if registered else "#F3E5F5",

@@ -19,9 +19,11 @@ from .. import __version__
 from ..core.cells import save_book, yes_no
 from ..core.findings import Finding
 from ..method.achievement import AchievementConfig, indicator_achievement
-from ..method.checks import indicator_notes
+from ..method.checks import indicator_notes, run_checks
 from ..method.crosscutting import matrix, requests
 from ..method.indicators import MANUAL_FIELDS, manual_iku
+from ..method.lke import ESTIMATE_NOTE, NOT_DECIDED, estimate, read_grades
+from ..method.lke import table as lke_table
 from ..method.shared_roots import crosscutting_candidates, shared_roots, touching
 from ..reading import schema
 from ..reading.model import Pemda
@@ -303,10 +305,6 @@ def export_lke(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
     criterion, estimated answer, share, notes, recommendation), for the Pemda or one OPD, so an
     inspectorate can paste it into its internal evaluation. Says on every page that it is an
     estimate from the workbook, not the evaluator's verdict."""
-    from ..method.checks import run_checks
-    from ..method.lke import ESTIMATE_NOTE, NOT_DECIDED, estimate, read_grades
-    from ..method.lke import table as lke_table
-
     year = year or pemda.default_year()
     findings = pemda.findings + run_checks(pemda)
     frame = lke_table(estimate(pemda, findings, year)[kode_opd], limit=30)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from .. import __version__
 from ..core.atomic import atomic_path, write_text
+from ..core.fingerprint import digest
 from ..core.paths import TEMPLATES, opd_folder, pemda_folder
 from ..method import lke
 from ..method.blocking import blocked_message, classify, workbook_message
@@ -78,14 +79,6 @@ class BatchError(Exception):
 # --------------------------------------------------------------------------- fingerprints
 
 
-def _digest(*parts) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(json.dumps(part, sort_keys=True, default=str, ensure_ascii=False).encode())
-        h.update(b"\0")
-    return h.hexdigest()[:20]
-
-
 def _rows(table, column: str | None = None, values: set | None = None) -> list[dict]:
     """A table's rows (without Excel row numbers); only those whose ``column`` is in ``values``."""
     return [{k: v for k, v in row.items() if k != "_baris"} for row in table.rows
@@ -106,7 +99,7 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
 def _input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
     t = pemda.tables
     common = [_rows(t["pemda"]), _rows(t["opd"])]
-    prints: dict[str | None, str] = {None: _digest(*[_rows(t[name]) for name in sorted(t)])}
+    prints: dict[str | None, str] = {None: digest(*[_rows(t[name]) for name in sorted(t)])}
     for code in pemda.opd_codes():
         own = set(pemda.owned_by(code))
         requests = [r for r in _rows(t["lintas_opd"])
@@ -114,7 +107,7 @@ def _input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
         nodes = own | {a for n in own for a in pemda.ancestors(n)}
         nodes |= {r.get("id_pohon") for r in requests} | {r.get("id_pohon_mitra") for r in requests}
         indicators = _rows(t["indikator"], "id_pohon", nodes)
-        prints[code] = _digest(
+        prints[code] = digest(
             common, _rows(t["pohon"], "id", nodes), indicators, requests,
             _rows(t["anggaran"], "id_pohon", nodes),
             _rows(t["penilaian_indikator"], "id_indikator", {r.get("id") for r in indicators}),
@@ -140,7 +133,7 @@ def _shared_root_rows(pemda: Pemda, code: str) -> list:
                 r.get("kode_opd_mitra") in opds or owner.get(r.get("id_pohon")) in opds)]]
 
 
-def _file_digest(path: Path) -> str:
+def _filedigest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
 
 
@@ -182,12 +175,12 @@ def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, te
     missing = [str(p) for p in paths.values() if not p.exists()]
     if missing:
         raise BatchError(f"Templat notebook tidak ada: {', '.join(missing)}")
-    digests = {step: _file_digest(path) for step, path in paths.items()}
+    digests = {step: _filedigest(path) for step, path in paths.items()}
 
     def task(step: str, code: str | None) -> Task:
         params = dict(parameters, kode_opd=code or (codes[0] if codes else ""))
         folder = opd_folder(out, pemda.info.get("kode_pemda"), code) if code else base
-        fingerprint = _digest(prints[code], digests[step], params, __version__, html_pages)
+        fingerprint = digest(prints[code], digests[step], params, __version__, html_pages)
         key = f"{code}/{step}" if code else step
         return Task(key, code, str(paths[step]), str(folder / f"{step}.ipynb"), params,
                     fingerprint, html_pages, timeout, report_title(pemda, step, code, tahun))
@@ -386,7 +379,7 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
         "kode_pemda": pemda.info.get("kode_pemda"),
         "parameters": {"tahun": tahun, "skala": skala, "html": html_pages, "timeout": timeout,
                        "batas_atas": batas_atas},
-        "templates": {Path(t.template).name: _file_digest(Path(t.template))
+        "templates": {Path(t.template).name: _filedigest(Path(t.template))
                       for t in every if t.kode_opd in (None, every[-1].kode_opd)},
         "notebooks": {k: v for k, v in previous.items()},
         "riwayat": runs, "ringkasan": kept_briefs,

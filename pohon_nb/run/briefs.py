@@ -8,11 +8,10 @@ kept in the manifest, as the notebooks' are). An OPD whose rows have errors gets
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 from .. import __version__
+from ..core.fingerprint import digest
 from ..core.paths import opd_folder, pemda_folder
 from ..method.achievement import config_from_cap
 from ..method.changes import PARTS
@@ -42,15 +41,14 @@ def write_briefs(pemda: Pemda, findings: list, out: Path, manifest: dict, prints
         if code in blocked:
             kept.pop(code, None)
             continue
-        facts = [prints[code], tahun, skala, batas_atas, earlier, __version__]
-        digest = hashlib.sha256(json.dumps(facts, default=str).encode()).hexdigest()[:20]
-        if kept.get(code) == digest and path.exists():
+        made_from = digest(prints[code], tahun, skala, batas_atas, earlier, __version__)
+        if kept.get(code) == made_from and path.exists():
             continue
         pages = brief_pages(pemda, code, findings, tahun, config, skala, _changes(change, code))
         write_brief(pages, path)
         for page in pages:
             page.clear()
-        kept[code] = digest
+        kept[code] = made_from
         redone = True
     briefs = [brief_path(out, pemda, c) for c in pemda.opd_codes() if c not in blocked and c in kept]
     briefs = [p for p in briefs if p.exists()]
