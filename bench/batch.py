@@ -92,14 +92,14 @@ def main(argv=None) -> int:
     assert not rerun.ran
     print(f"batch ulang tanpa ubahan : {t_rerun:7.1f} s")
 
-    from pohon_nb.method.checks import run_checks
+    from pohon_nb.method.checked import check
     from pohon_nb.outputs.brief import brief_pages, write_brief
 
-    findings = pemda.findings + run_checks(pemda)
+    checked = check(pemda)
     start = time.perf_counter()
     pages = 0
     for code in only:
-        figures = brief_pages(pemda, code, findings, pemda.default_year())
+        figures = brief_pages(checked, code, checked.year)
         write_brief(figures, work / f"ringkasan_{code}.pdf")
         pages += len(figures)
     t_briefs = time.perf_counter() - start

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--rantai-tunggal", type=int, default=3, metavar="N",
                           help="panjang rantai kondisi beranak tunggal yang diperingatkan "
                                "(bawaan 3)")
+    validate.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
+                          help="tahun yang dinilai oleh aturan realisasi dan target tahunan (bawaan: "
+                               "tahun terakhir yang punya realisasi)")
     validate.set_defaults(handler=cmd_validate)
 
     template = commands.add_parser(
@@ -190,7 +193,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = _data_path(args.data)
     config = CheckConfig(max_iku_per_sasaran=args.maks_iku_sasaran,
                          max_iku_per_opd=args.maks_iku_opd,
-                         single_chain_length=args.rantai_tunggal)
+                         single_chain_length=args.rantai_tunggal, tahun=args.tahun)
     pemda, findings = validate(path, config)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
@@ -246,8 +249,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.atomic import OutputExists
-    from .method.blocking import classify
-    from .method.checks import validate
+    from .method.checked import load_checked
     from .outputs import exports
 
     path = _data_path(args.data)
@@ -255,13 +257,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.resolve() == path.resolve() or (path.is_dir() and path.resolve() in out.resolve().parents):
         print(f"Berkas keluaran {out} menunjuk ke data masukan; pilih nama lain.", file=sys.stderr)
         return 2
-    pemda, findings = validate(path)
+    checked = load_checked(path)
+    pemda, findings = checked.pemda, checked.findings
     if args.opd is not None and args.opd not in pemda.opd_codes():
         print(f"Kode OPD {args.opd!r} tidak ada di sheet opd. Kode yang ada: "
               f"{', '.join(pemda.opd_codes()[:12])}{' ...' if len(pemda.opd_codes()) > 12 else ''}",
               file=sys.stderr)
         return 2
-    blocking = classify(pemda, findings)
+    blocking = checked.blocking
     blocked = (blocking.blocks(args.opd) if args.opd is not None
                else [f for f in findings if f.severity == "error"])
     if blocked and args.what != "findings":
@@ -293,13 +296,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .method.blocking import blocked_message, classify, workbook_message
+    from .method.blocking import blocked_message, workbook_message
+    from .method.checked import check
+    from .method.checks import CheckConfig
     from .reading.model import load
     from .run.batch import BatchError, run_batch
     from .run.reports import STEPS
 
     pemda = load(_data_path(args.data))
-    blocking = classify(pemda, pemda.findings)
+    blocking = check(pemda, CheckConfig(tahun=args.tahun)).blocking  # the batch reads the same one
     if blocking.workbook:
         print(workbook_message(pemda, blocking.workbook), file=sys.stderr)
         return 1

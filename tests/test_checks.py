@@ -145,6 +145,28 @@ CASES = [
     ("M19", chain(set_cell("indikator", 1, "realisasi_2025", 30),
                   *(set_cell("indikator", i, "realisasi_2025", 60) for i in (3, 4, 6, 7))),
      ("pohon", 3, "id", "A01")),
+    # The assessed year is 2025 (the latest with realisation): A01.1's indicator has none.
+    ("M23", set_cell("indikator", 2, "realisasi_2025", ""), ("indikator", 4, "realisasi_2025", "A01.1.I1")),
+    # Targets for 2026 and 2027, none for 2025, the assessed year.
+    ("M24", set_cell("indikator", 2, "target_2025", ""), ("indikator", 4, "target_2025", "A01.1.I1")),
+    ("M25", chain(set_cell("indikator", 2, "polaritas", "min"), set_cell("indikator", 2, "target_2027", 0)),
+     ("indikator", 4, "target_2027", "A01.1.I1")),
+    # A01's own indicator at 45 below its baseline 50 while all four outputs under it met 55.
+    ("M26", chain(set_cell("indikator", 1, "realisasi_2025", 45),
+                  *(set_cell("indikator", i, "realisasi_2025", 60) for i in (3, 4, 6, 7))),
+     ("pohon", 3, "id", "A01")),
+    # A01.1 worded as the conversion of M01.2 ("Rendahnya cakupan layanan"), asal_masalah empty.
+    ("M27", set_cell("pohon", 2, "pernyataan", "Meningkatnya cakupan layanan"),
+     ("pohon", 4, "asal_masalah", "A01.1")),
+    # Measured by "Cakupan layanan 1" (maks), worded as lowering it.
+    ("M28", set_cell("pohon", 2, "pernyataan", "Menurunnya cakupan layanan 1"),
+     ("pohon", 4, "pernyataan", "A01.1")),
+    ("M29", set_cell("indikator", 3, "nama", "Prevalensi stunting balita"),
+     ("indikator", 5, "jenis", "A01.1.1.I1")),
+    ("M30", set_cell("pohon", 3, "pernyataan", "Penyediaan layanan 1.1"), ("pohon", 5, "pernyataan", "A01.1.1")),
+    ("M31", chain(set_cell("indikator", 1, "jenis", "output"),
+                  set_cell("indikator", 1, "nama", "Jumlah dokumen rencana kesehatan")),
+     ("indikator", 3, "iku", "A01.I1")),
 ]
 
 
@@ -174,10 +196,13 @@ def test_every_rule_has_a_triggering_case():
 
 # Near misses: close to a rule, but correct.
 
-def test_result_wording_passes_and_activity_wording_at_output_level_is_fine(clean, tmp_path):
+def test_result_wording_passes_and_an_output_named_as_a_kegiatan_is_its_own_rule(clean, tmp_path):
     _node(clean, "A01.1")["pernyataan"] = "Meningkatnya pelaksanaan imunisasi"  # starts with a result
-    _node(clean, "A01.1.1")["pernyataan"] = "Pelaksanaan imunisasi dasar"  # output level
-    assert _findings(clean, tmp_path) == []
+    _node(clean, "A01.1.1")["pernyataan"] = "Pelaksanaan imunisasi dasar"  # output level: a kegiatan name
+    _node(clean, "A01.1.2")["pernyataan"] = "Terlaksananya imunisasi dasar"  # what the kegiatan delivers
+    found = _findings(clean, tmp_path)
+    assert [(f.code, f.ref) for f in found] == [("M30", "A01.1.1")]
+    assert "'Terlaksananya imunisasi dasar'" in found[0].message  # the wording it proposes
 
 
 def test_level_may_repeat_under_itself(clean, tmp_path):
@@ -209,7 +234,7 @@ def test_iku_per_opd_limit(clean, tmp_path):
 
 def test_minimise_targets_falling_are_fine_rising_are_not(clean, tmp_path):
     ind = _indicator(clean, "A01.1.I1")
-    ind.update(polaritas="min", baseline=50, target_2025=45, target_2026=40, target_2027=35,
+    ind.update(nama="Angka kesakitan", polaritas="min", baseline=50, target_2025=45, target_2026=40, target_2027=35,
                realisasi_2025=44)
     assert _findings(clean, tmp_path) == []
     ind["target_2027"] = 41
@@ -300,3 +325,61 @@ def test_outcome_and_outputs_close_to_each_other_are_no_contradiction(clean, tmp
     found = [f for f in _findings(clean, tmp_path) if f.code == "M19"]
     assert [(f.ref, f.row) for f in found] == [("A01", 3)]
     assert "outcome tercapai tanpa outputnya" in found[0].message
+
+
+@pytest.mark.parametrize("statement,flagged", [
+    ("Menurunnya cakupan imunisasi dasar lengkap", True),
+    ("Meningkatnya prevalensi stunting pada balita", True),
+    ("Meningkatnya angka kematian ibu", True),
+    ("Berkurangnya partisipasi sekolah", True),
+    ("Meningkatnya cakupan imunisasi dasar lengkap", False),
+    ("Menurunnya prevalensi stunting pada balita", False),
+    ("Meningkatnya tindak lanjut hasil temuan", False),  # "temuan" is what is followed up
+    ("Rendahnya prevalensi stunting", False),  # not a change; wording is another matter
+])
+def test_direction_of_a_statement_against_what_it_names(clean, tmp_path, statement, flagged):
+    _node(clean, "A01.1")["pernyataan"] = statement
+    _indicator(clean, "A01.1.I1")["nama"] = "Persentase layanan tuntas"  # says nothing of the words
+    found = [f for f in _findings(clean, tmp_path) if f.code == "M28"]
+    assert bool(found) == flagged, [f.message for f in found]
+
+
+def test_direction_read_from_the_indicator_measuring_the_same_thing(clean, tmp_path):
+    # "Menurunnya waktu layanan" names no known measure; its indicator "Waktu layanan ..." is maks.
+    _node(clean, "A01.1")["pernyataan"] = "Menurunnya waktu layanan"
+    _indicator(clean, "A01.1.I1")["nama"] = "Waktu layanan yang memenuhi standar"
+    found = [f for f in _findings(clean, tmp_path) if f.code == "M28"]
+    assert found and "berpolaritas maks" in found[0].message
+    # An outcome measured by a minimise indicator of something else is not a contradiction.
+    _node(clean, "A01")["pernyataan"] = "Meningkatnya derajat kesehatan masyarakat"
+    _indicator(clean, "A01.I1").update(nama="Angka kematian ibu", polaritas="min")
+    assert not [f for f in _findings(clean, tmp_path) if f.code == "M28" and f.ref == "A01"]
+
+
+@pytest.mark.parametrize("name,flagged", [
+    ("Prevalensi stunting", True), ("Indeks Pembangunan Manusia (IPM)", True),
+    ("Angka Kematian Ibu (AKI)", True), ("Usia Harapan Hidup (UHH)", True),
+    ("Jumlah kematian ibu", True), ("Jumlah kasus gizi buruk", True),
+    ("Jumlah posyandu yang dipantau", False), ("Jumlah kasus perselisihan yang dimediasi", False),
+    ("Jumlah balita gizi kurang yang mendapat PMT", False),
+])
+def test_an_output_measured_by_an_outcome_measure(clean, tmp_path, name, flagged):
+    _node(clean, "A01.1.1")["pernyataan"] = "Terpantaunya posyandu"
+    _indicator(clean, "A01.1.1.I1").update(nama=name, jenis=None)
+    found = [f for f in _findings(clean, tmp_path) if f.code == "M29"]
+    assert bool(found) == flagged, [f.message for f in found]
+
+
+def test_counts_of_outcomes_measure_an_outcome(clean, tmp_path):
+    # Declared "output", but "Jumlah kematian ibu" counts an outcome: the outcome is measured.
+    _indicator(clean, "A01.1.I1").update(nama="Jumlah kematian ibu", jenis="output", polaritas="min")
+    assert not [f for f in _findings(clean, tmp_path) if f.code == "M03"]
+
+
+def test_no_realisation_rule_waits_for_a_year_with_data(clean, tmp_path):
+    # Assessed on 2026, when nothing is realised yet: no M23 flood, the sections say it once.
+    path = write_csv_folder(clean, tmp_path / "wb")
+    _, findings = validate(path, CheckConfig(tahun=2026))
+    assert not [f for f in findings if f.code == "M23"]
+    _, findings = validate(path, CheckConfig(tahun=2025))
+    assert not [f for f in findings if f.code == "M23"]  # every indicator is realised in 2025

@@ -71,6 +71,15 @@ RULES: dict[str, Rule] = {
         Rule("M20", "warning", "Masalah inti belum dijawab kondisi di pohon kinerja", "1.b.3"),
         Rule("M21", "warning", "Rumusan kondisi berasal dari masalah lain daripada asal_masalah", "1.b.8"),
         Rule("M22", "warning", "Sasaran daerah tanpa acuan nasional", "1.b.8"),
+        Rule("M23", "warning", "Indikator terpilih tanpa realisasi tahun yang dinilai", "1.c.3"),
+        Rule("M24", "warning", "Target tahun yang dinilai kosong", "1.b.7"),
+        Rule("M25", "warning", "Target 0 pada indikator polaritas min", "1.b.7"),
+        Rule("M26", "warning", "Outcome memburuk dari baseline padahal outputnya tercapai", "1.b.8"),
+        Rule("M27", "warning", "Kondisi hasil konversi masalah tanpa asal_masalah", "1.b.3"),
+        Rule("M28", "warning", "Arah rumusan kondisi berlawanan dengan yang diukurnya", "1.b.4"),
+        Rule("M29", "warning", "Jenis indikator tidak sesuai level kondisinya", "1.b.5"),
+        Rule("M30", "warning", "Kondisi output dirumuskan sebagai nama kegiatan", "1.b.4"),
+        Rule("M31", "warning", "IKU bukan ukuran hasil sasarannya", "1.b.6"),
         # Import: reading a Renstra table (pohon-nb impor renstra); the location is the
         # table's own file, sheet and cell.
         Rule("R01", "error", "Tabel Renstra tidak dapat dibaca"),
@@ -87,7 +96,7 @@ RULES: dict[str, Rule] = {
     )
 }
 
-TYPE_AND_TARGET_RULES = frozenset({"M03", "M06", "M07", "M18", "S16"})
+TYPE_AND_TARGET_RULES = frozenset({"M03", "M06", "M07", "M18", "M24", "M25", "M29", "M31", "S16"})
 """The rules step 3 shows under "type and polarity": indicator kind, direction, targets, blanks."""
 
 @dataclass(frozen=True)
@@ -110,6 +119,7 @@ class Finding:
     kode_opd: str = ""
     severity: str = field(default="")
     criterion: str = field(default="")
+    tahun: tuple[int, ...] = ()  # the years a finding is about (a target's), when it names some
 
     def __post_init__(self) -> None:
         # Text from a workbook may carry terminal escapes; no finding passes them on.

@@ -27,7 +27,6 @@ from ..core.findings import Finding
 from ..core.formats import number_text
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
-from .checks import run_checks
 from .problems import usg_ranking
 
 CHANGE_COLUMNS = ["kode_opd", "bagian", "id", "perubahan", "lama", "baru"]
@@ -71,8 +70,10 @@ class Comparison:
 def compare(old: Pemda, new: Pemda, old_findings: list[Finding] | None = None,
             new_findings: list[Finding] | None = None) -> Comparison:
     """Compare two loaded versions (findings: the load's and the method checks', unless given)."""
-    old_findings = old.findings + run_checks(old) if old_findings is None else old_findings
-    new_findings = new.findings + run_checks(new) if new_findings is None else new_findings
+    from .checked import check
+
+    old_findings = check(old).findings if old_findings is None else old_findings
+    new_findings = check(new).findings if new_findings is None else new_findings
     changes = [*_conditions(old, new), *_indicators(old, new), *_requests(old, new), *_problems(old, new)]
     return Comparison(old, new, _findings(old_findings, new_findings),
                       pd.DataFrame(changes, columns=CHANGE_COLUMNS))

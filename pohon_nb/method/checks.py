@@ -11,16 +11,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.findings import SEVERITY_RANK, Finding
 from ..core.formats import number_text, quote
 from ..reading import schema
-from ..reading.model import Pemda, is_chosen, load
+from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
 from .alignment import pemda_goals_without_reference
-from .wording import ACTIVITY_WORDS, OUTCOME_WORDS, PROGRAM_NAMED
+from .indicators import indicator_kind
+from .wording import (
+    ACTIVITY_WORDS,
+    OUTCOME_WORDS,
+    PROGRAM_NAMED,
+    measure_direction,
+    named_measure,
+    statement_direction,
+)
 
 
 @dataclass(frozen=True)
@@ -32,11 +40,18 @@ class CheckConfig:
     max_iku_per_sasaran : most IKU on one condition (sasaran) before a warning.
     max_iku_per_opd : most IKU of one OPD before a warning.
     single_chain_length : how many single-child links in a row make a warning.
+    tahun : the assessed year of the rules in :data:`YEAR_RULES` (None: the workbook's default
+        year, :meth:`~pohon_nb.reading.model.Pemda.default_year`).
     """
 
     max_iku_per_sasaran: int = 3
     max_iku_per_opd: int = 20
     single_chain_length: int = 3
+    tahun: int | None = None
+
+
+YEAR_RULES = frozenset({"M23", "M24", "M26"})
+"""Rules that read the assessed year (``CheckConfig.tahun``); the others read every year."""
 
 
 CheckFunction = Callable[[Pemda, CheckConfig], Iterable[Finding]]
@@ -71,10 +86,12 @@ def at_node(pemda: Pemda, node_id: str, code: str, message: str, column: str = "
                   kode_opd=node.get("kode_opd") or "")
 
 
-def at_indicator(pemda: Pemda, row: dict, code: str, message: str, column: str = "") -> Finding:
+def at_indicator(pemda: Pemda, row: dict, code: str, message: str, column: str = "",
+                 years: Iterable[int] = ()) -> Finding:
     owner = pemda.node(row["id_pohon"]).get("kode_opd") if row.get("id_pohon") in pemda.tree else ""
-    return at_row(pemda, "indikator", row, code, message, column=column, ref=row.get("id") or "",
-                  kode_opd=owner or "")
+    finding = at_row(pemda, "indikator", row, code, message, column=column, ref=row.get("id") or "",
+                     kode_opd=owner or "")
+    return replace(finding, tahun=tuple(sorted(set(years)))) if years else finding
 
 
 def _nodes(pemda: Pemda, levels: Iterable[str] | None = None) -> Iterator[tuple[str, dict]]:
@@ -162,7 +179,7 @@ def condition_without_indicator(pemda: Pemda, config: CheckConfig) -> Iterator[F
 @check("M03")
 def outcome_measured_by_outputs(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     for node_id, node in _nodes(pemda, schema.OUTCOME_LEVELS):
-        kinds = [r.get("jenis") for r in pemda.chosen_indicators(node_id)]
+        kinds = [indicator_kind(r) for r in pemda.chosen_indicators(node_id)]
         kinds = [k for k in kinds if k]
         if kinds and all(k in ("output", "input") for k in kinds):
             msg = (f"Kondisi level {node['level']} hanya diukur dengan indikator "
@@ -216,18 +233,19 @@ def targets_against_polarity(pemda: Pemda, config: CheckConfig) -> Iterator[Find
         if polarity not in ("maks", "min"):
             continue
         targets = _targets(pemda, row)
-        moves, first_year = [], None
+        moves, first_year, years = [], None, []
         for (y0, t0), (y1, t1) in zip(targets, targets[1:]):
             step = _mid(t1) - _mid(t0)
             if (polarity == "maks" and step < 0) or (polarity == "min" and step > 0):
                 moves.append(f"{_fmt(t0)} ({y0}) → {_fmt(t1)} ({y1})")
                 first_year = first_year or y1
+                years.append(y1)
         if moves:
             way = "turun" if polarity == "maks" else "naik"
             msg = (f"Polaritas {polarity} tetapi target {way}: {'; '.join(moves)}. Target "
                    f"harus {'tidak turun' if polarity == 'maks' else 'tidak naik'} dari tahun "
                    f"ke tahun.")
-            yield at_indicator(pemda, row, "M06", msg, f"target_{first_year}")
+            yield at_indicator(pemda, row, "M06", msg, f"target_{first_year}", years)
 
 
 @check("M07")
@@ -242,7 +260,7 @@ def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
         for year in pemda.years:
             if row.get(f"realisasi_{year}") is not None:
                 known.append((year, row[f"realisasi_{year}"], "realisasi"))
-        weak = []
+        weak, years = [], []
         for year, target in _targets(pemda, row):
             before = [k for k in known if k[0] < year]
             if not before:
@@ -253,10 +271,11 @@ def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
             if (polarity == "maks" and best < ref) or (polarity == "min" and best > ref):
                 when = f" {ref_year}" if ref_year else ""
                 weak.append(f"target {year} {_fmt(target)} vs {what}{when} {_fmt(ref)}")
+                years.append(year)
         if weak:
             msg = (f"Target kurang menantang (polaritas {polarity}): {'; '.join(weak)}. Target "
                    f"di bawah capaian terakhir bernilai 0 pada kriteria 1.b.7.")
-            yield at_indicator(pemda, row, "M07", msg)
+            yield at_indicator(pemda, row, "M07", msg, f"target_{years[0]}", years)
 
 
 @check("M18")
@@ -434,7 +453,10 @@ def pemda_goal_without_national_reference(pemda: Pemda, config: CheckConfig) -> 
 
 def run_checks(pemda: Pemda, config: CheckConfig | None = None,
                codes: Iterable[str] | None = None) -> list[Finding]:
-    """Run the method checks (all, or those in ``codes``) over a loaded Pemda."""
+    """Run the method checks (all, or those in ``codes``) over a loaded Pemda.
+
+    Consumers read the findings through :func:`pohon_nb.method.checked.check`, which runs this
+    once per model and configuration."""
     config = config or CheckConfig()
     selected = CHECKS if codes is None else {c: CHECKS[c] for c in codes}
     findings: list[Finding] = []
@@ -443,16 +465,21 @@ def run_checks(pemda: Pemda, config: CheckConfig | None = None,
     return findings
 
 
+def assessed_year(pemda: Pemda, config: CheckConfig) -> int | None:
+    return config.tahun if config.tahun is not None else pemda.default_year()
+
+
 def validate(path: str | Path | None = None,
              config: CheckConfig | None = None) -> tuple[Pemda, list[Finding]]:
     """Load a workbook (default: the bundled sample) and return it with every finding.
 
     The findings are the structure findings of loading plus the method checks, sorted by
-    severity, sheet and row.
+    severity, sheet and row: those of :func:`pohon_nb.method.checked.load_checked`.
     """
-    pemda = load(path)
-    findings = pemda.findings + run_checks(pemda, config)
-    return pemda, sorted(findings, key=lambda f: f.sort_key())
+    from .checked import load_checked
+
+    checked = load_checked(path, config)
+    return checked.pemda, list(checked.findings)
 
 
 def by_opd(pemda: Pemda, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
@@ -507,34 +534,244 @@ def core_problem_not_answered(pemda: Pemda, config: CheckConfig) -> Iterator[Fin
                          kode_opd=row.get("kode_opd") or "")
 
 
+def _conversions(pemda: Pemda) -> dict[tuple[str, str], str]:
+    """(kode_opd, the positive wording of a problem, normalised) -> the problem's id."""
+    from .problems import positive_phrase
+
+    def compute() -> dict[tuple[str, str], str]:
+        converted: dict[tuple[str, str], str] = {}
+        for row in pemda.tables["masalah"].rows:
+            phrase, _ = positive_phrase(row.get("pernyataan") or "")
+            if phrase and row.get("id") and not row.get("_ganda"):
+                converted.setdefault((row.get("kode_opd") or "", _words(phrase)), row["id"])
+        return converted
+
+    return pemda.memo(("conversions",), compute)
+
+
+def conversion_source(pemda: Pemda, node_id: str) -> str | None:
+    """The problem whose conversion a condition's statement is, word for word (same OPD)."""
+    node = pemda.node(node_id)
+    return _conversions(pemda).get((node.get("kode_opd") or "", _words(node.get("pernyataan") or "")))
+
+
 @check("M21")
 def wording_from_another_problem(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     """A condition worded as the conversion of one problem while ``asal_masalah`` names another."""
-    from .problems import positive_phrase
-
-    converted: dict[tuple[str, str], str] = {}
-    for row in pemda.tables["masalah"].rows:
-        phrase, _ = positive_phrase(row.get("pernyataan") or "")
-        if phrase and row.get("id"):
-            converted.setdefault((row.get("kode_opd") or "", _words(phrase)), row["id"])
     for node_id in pemda.tree_order():
-        node = pemda.node(node_id)
-        link = node.get("asal_masalah")
-        source = converted.get((node.get("kode_opd") or "", _words(node.get("pernyataan") or "")))
+        link = pemda.node(node_id).get("asal_masalah")
+        source = conversion_source(pemda, node_id)
         if link and source and source != link:
             msg = (f"Rumusan kondisi ini adalah konversi masalah {quote(source)}, tetapi kolom "
                    f"asal_masalah menunjuk {quote(link)}. Samakan salah satunya.")
             yield at_node(pemda, node_id, "M21", msg, "asal_masalah")
 
 
+@check("M27")
+def conversion_without_link(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition worded as the conversion of a problem while ``asal_masalah`` is empty."""
+    for node_id in pemda.tree_order():
+        if pemda.node(node_id).get("asal_masalah"):
+            continue
+        source = conversion_source(pemda, node_id)
+        if source:
+            problem = pemda.problems.nodes[source].get("pernyataan") if source in pemda.problems else ""
+            msg = (f"Rumusan kondisi ini adalah konversi masalah {quote(source)} ({quote(problem or '')}), "
+                   f"tetapi kolom asal_masalah kosong. Isi asal_masalah = {quote(source)} agar "
+                   f"keterlacakan dari pohon masalah terlihat.")
+            yield at_node(pemda, node_id, "M27", msg, "asal_masalah")
+
+
 def _words(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------- the assessed year
+
+
+def _in_period(pemda: Pemda, year: int) -> bool:
+    start, end = pemda.info.get("periode_awal"), pemda.info.get("periode_akhir")
+    return (start is None or year >= start) and (end is None or year <= end)
+
+
+def _measured_rows(pemda: Pemda) -> Iterator[dict]:
+    """Chosen indicators of conditions (an individual's ``aksi`` rows are not measured here)."""
+    for row in _indicators(pemda):
+        node = pemda.tree.nodes.get(row.get("id_pohon"), {})
+        if is_chosen(row) and node and node.get("level") != "aksi":
+            yield row
+
+
+@check("M23")
+def no_realisation_in_year(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    year = assessed_year(pemda, config)
+    if year is None or year not in pemda.realised_years():
+        return  # nothing is realised that year yet: the sections say so once
+    for row in _measured_rows(pemda):
+        if row.get(f"target_{year}") is None and not row.get("iku"):
+            continue
+        if row.get(f"realisasi_{year}") is None:
+            kind = "IKU" if row.get("iku") else "Indikator terpilih"
+            msg = (f"{kind} {quote(row.get('nama') or row['id'])} belum punya realisasi {year}, tahun "
+                   f"yang dinilai: capaiannya tidak dapat dihitung dan tidak ikut capaian kondisinya. "
+                   f"Isi kolom realisasi_{year} bila datanya sudah ada; selama belum, unsur ini tidak "
+                   f"terpenuhi pada kriteria 1.c.3.")
+            yield at_indicator(pemda, row, "M23", msg, f"realisasi_{year}", [year])
+
+
+@check("M24")
+def target_missing_in_year(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    year = assessed_year(pemda, config)
+    if year is None or year not in pemda.years or not _in_period(pemda, year):
+        return
+    unreadable = {(f.row, f.column) for f in pemda.findings if f.sheet == "indikator" and f.code == "S09"}
+    for row in _measured_rows(pemda):
+        targets = _targets(pemda, row)
+        if targets and row.get(f"target_{year}") is None and (row.get("_baris"), f"target_{year}") not in unreadable:
+            others = ", ".join(str(y) for y, _ in targets)
+            msg = (f"Indikator {quote(row.get('nama') or row['id'])} punya target {others} tetapi "
+                   f"tidak untuk {year}, tahun yang dinilai: tanpa target ia keluar dari capaian "
+                   f"tahun itu tanpa terlihat. Isi kolom target_{year}.")
+            yield at_indicator(pemda, row, "M24", msg, f"target_{year}", [year])
+
+
+@check("M25")
+def zero_target_minimise(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    for row in _indicators(pemda):
+        if row.get("polaritas") != "min":
+            continue
+        zero = [y for y, t in _targets(pemda, row) if not isinstance(t, Range) and t == 0]
+        if zero:
+            msg = (f"Target 0 pada indikator polaritas min {quote(row.get('nama') or row['id'])} "
+                   f"({', '.join(str(y) for y in zero)}): rumus capaian (2T-R)/T tidak terdefinisi "
+                   f"bila realisasi bukan 0. Tulis target sebagai rentang (mis. '0-0,5'), atau ukur "
+                   f"kebalikannya dengan polaritas maks (mis. persentase desa bebas kasus).")
+            yield at_indicator(pemda, row, "M25", msg, f"target_{zero[0]}", zero)
+
+
+def _worse_than_baseline(row: dict, year: int) -> bool:
+    actual, base, polarity = row.get(f"realisasi_{year}"), row.get("baseline"), row.get("polaritas")
+    if actual is None or base is None or polarity not in ("maks", "min"):
+        return False
+    return actual < base if polarity == "maks" else actual > base
+
+
+@check("M26")
+def outcome_below_baseline(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """An outcome whose own indicators fell below their baseline while every output below it
+    with data met its target: the outputs did not bring the change (own achievement first)."""
+    from .achievement import TARGET_MET, _own_achievement
+
+    year = assessed_year(pemda, config)
+    if year is None or year not in pemda.realised_years():
+        return
+    own, _ = _own_achievement(pemda, year, None)
+    for node_id in pemda.tree_order():
+        if pemda.level(node_id) not in schema.OUTCOME_LEVELS:
+            continue
+        worse = [r for r in pemda.chosen_indicators(node_id) if _worse_than_baseline(r, year)]
+        outputs = [n for n in pemda.descendants(node_id) if pemda.level(n) == "output" and n in own]
+        if not worse or not outputs or any(own[n] < TARGET_MET for n in outputs):
+            continue
+        names = "; ".join(f"{quote(r.get('nama') or r['id'])}: {_fmt(r['realisasi_' + str(year)])} "
+                          f"(baseline {_fmt(r['baseline'])})" for r in worse[:3])
+        msg = (f"Indikator kondisi ini memburuk dari baseline-nya pada {year} ({names}), padahal "
+               f"{len(outputs)} output di bawahnya mencapai targetnya. Periksa apakah output itu "
+               f"memang menyebabkan perubahan ini, atau kondisi apa yang belum ada di pohon.")
+        yield at_node(pemda, node_id, "M26", msg, "id")
+
+
+# --------------------------------------------------------------------------- wording and kind
+
+
+@check("M28")
+def direction_against_measure(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A statement that moves what it measures the wrong way ("Menurunnya cakupan ...")."""
+    for node_id in pemda.tree_order():
+        statement = pemda.node(node_id).get("pernyataan") or ""
+        moves = statement_direction(statement)
+        if moves is None:
+            continue
+        wanted, why = measure_polarity(pemda, node_id, statement)
+        if wanted is None or (moves == "naik") == (wanted == "maks"):
+            continue
+        better = ("Meningkatnya" if wanted == "maks" else "Menurunnya") + " " + " ".join(statement.split()[1:])
+        msg = (f"Kondisi {quote(statement)} {'menaikkan' if moves == 'naik' else 'menurunkan'} "
+               f"ukuran yang seharusnya {'naik' if wanted == 'maks' else 'turun'} ({why}). Rumuskan "
+               f"arah yang dituju, mis. {quote(better)}.")
+        yield at_node(pemda, node_id, "M28", msg, "pernyataan")
+
+
+def measure_polarity(pemda: Pemda | None, node_id: str | None, statement: str) -> tuple[str | None, str]:
+    """Which way what a statement names should go ("maks"/"min"), and why: from a chosen
+    indicator of the condition measuring the same thing (its polarity), else from the words.
+    (None, "") when neither says."""
+    named = named_measure(statement)
+    if pemda is not None and node_id is not None and named:
+        head = " ".join(named.split()[:2])
+        for row in pemda.chosen_indicators(node_id):
+            polarity = row.get("polaritas")
+            if head and head in (row.get("nama") or "").lower() and polarity in ("maks", "min"):
+                return polarity, f"indikatornya {quote(row.get('nama'))} berpolaritas {polarity}"
+    direction = measure_direction(named)
+    if direction is None:
+        return None, ""
+    verb = "dinaikkan" if direction == "maks" else "diturunkan"
+    return direction, f"{' '.join(named.split()[:3])} adalah ukuran yang {verb}"
+
+
+@check("M29")
+def kind_against_level(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """An output measured by an impact or outcome indicator (M03 is the other direction)."""
+    for row in _measured_rows(pemda):
+        node_id = row["id_pohon"]
+        if pemda.level(node_id) != "output":
+            continue
+        kind = indicator_kind(row)
+        if kind in ("dampak", "outcome"):
+            said = "" if row.get("jenis") == kind else " (menurut namanya)"
+            msg = (f"Indikator {quote(row.get('nama') or row['id'])} mengukur {kind}{said}, padahal "
+                   f"kondisinya level output: ukur apa yang dihasilkan kegiatan itu (mis. jumlah atau "
+                   f"persentase layanan/sasaran yang tertangani), dan letakkan ukuran {kind} pada "
+                   f"kondisi outcome di atasnya.")
+            yield at_indicator(pemda, row, "M29", msg, "jenis")
+
+
+@check("M30")
+def output_named_as_activity(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """An output condition worded as the name of a kegiatan ("Penyediaan Prasarana ...")."""
+    for node_id, node in _nodes(pemda, ("output",)):
+        statement = node.get("pernyataan") or ""
+        first = statement.split()[0].lower().strip(".,:;") if statement.split() else ""
+        if first not in ACTIVITY_WORDS:
+            continue
+        _, advice = result_rewrite(statement, "output")
+        msg = (f"Kondisi output dirumuskan sebagai nama kegiatan ({quote(statement)}). Rumuskan apa "
+               f"yang dihasilkan kegiatan itu: {advice}.")
+        yield at_node(pemda, node_id, "M30", msg, "pernyataan")
+
+
+@check("M31")
+def iku_not_a_result(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """An IKU of a sasaran that measures an output or input, not the sasaran's main result."""
+    for row in _measured_rows(pemda):
+        if not row.get("iku") or pemda.level(row["id_pohon"]) not in ("ultimate", "intermediate"):
+            continue
+        kind = indicator_kind(row)
+        if kind in ("output", "input"):
+            msg = (f"IKU {quote(row.get('nama') or row['id'])} mengukur {kind}, bukan hasil utama "
+                   f"sasarannya: IKU adalah ukuran outcome (kriteria 1.b.6). Pilih indikator outcome "
+                   f"sasaran ini sebagai IKU.")
+            yield at_indicator(pemda, row, "M31", msg, "iku")
 
 
 def indicator_notes(pemda: Pemda, findings: Iterable[Finding] | None = None) -> dict[str, str]:
     """Indicator id -> the method findings on its row ("M07 Target kurang menantang ..."), to
     show beside its achievement so a figure never reads "Sangat Baik" with its flag hidden."""
-    findings = run_checks(pemda) if findings is None else findings
+    if findings is None:
+        from .checked import check
+
+        findings = check(pemda).findings
     notes: dict[str, list[str]] = {}
     for finding in findings:
         if finding.sheet == "indikator" and finding.code.startswith("M") and finding.ref:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..reading import schema
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
-from .wording import MEASURE_WORDS, RATIO_WORDS, STANDARD_INDICATORS, VAGUE_WORDS
+from .wording import MEASURE_WORDS, RATIO_WORDS, STANDARD_INDICATORS, VAGUE_WORDS, measure_kind
 
 
 def standard_indicator(name: str) -> str | None:
@@ -27,6 +27,16 @@ def standard_indicator(name: str) -> str | None:
         if lowered == key or lowered.startswith(key + " ") or f"({key})" in name.lower():
             return body
     return None
+
+
+def indicator_kind(row: dict) -> str | None:
+    """What an indicator measures: its name when the name is an impact or outcome measure
+    ("Jumlah kematian ibu" counts an outcome, whatever ``jenis`` says), else ``jenis``, else
+    what the name says (:func:`~pohon_nb.method.wording.measure_kind`), else None."""
+    named = measure_kind(row.get("nama") or "")
+    if named in ("dampak", "outcome"):
+        return named
+    return row.get("jenis") or named
 
 
 TYPE_FOR_LEVEL = {"ultimate": ("dampak", "outcome"), "intermediate": ("outcome", "dampak"),

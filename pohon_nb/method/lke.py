@@ -3,30 +3,34 @@ the Pemda. It is an estimate from the workbook, not the evaluator's verdict.
 
 The evaluation worksheet (LKE) grades each criterion AA ... E. For the criteria a performance
 tree decides, an **element** is counted per criterion (a condition, an indicator, a request...)
-and is fulfilled or not by a rule the same checks already apply; the share of fulfilled
-elements gives the answer by the grade table (BB: all; B: more than 75%; CC: more than 50%; C:
-more than 25%; D: more than 0%; E: none; AA and A need what a workbook cannot show). Both
-tables are data (``data/lke_kriteria.csv`` and ``data/lke_jawaban.csv``): a Pemda following a
-newer regulation or its inspectorate's reading edits a copy and passes it, without code
-changes. A criterion without elements here (the table names none, or the workbook has no data
-for it) is "dinilai evaluator", with the evidence the evaluator will ask for.
+and the share of fulfilled elements gives the answer by the grade table (BB: all; B: more than
+75%; CC: more than 50%; C: more than 25%; D: more than 0%; E: none; AA and A need what a workbook
+cannot show). Both tables are data (``data/lke_kriteria.csv`` and ``data/lke_jawaban.csv``).
 
-Element sets (``unsur``) and failing rules (``gagal_bila``, ";"-separated, any one fails):
+**An element of criterion X is not fulfilled when a finding whose rule the catalogue
+(:data:`pohon_nb.core.findings.RULES`) tags with X sits on it** (what "sits on" means is
+:class:`pohon_nb.method.checked.Checked`'s: a condition carries its row, its indicators, its
+requests and its OPD's row). The criteria table says which element set a criterion counts
+(``unsur``) and which extra rule, if any, it adds (``gagal_bila``); it never re-states a rule
+that exists as a finding (its column ``aturan_temuan`` lists them for the reader, and a test
+keeps it equal to the catalogue). A criterion without elements here (the table names none, or
+the workbook has no data for it) is "dinilai evaluator", with the evidence the evaluator asks.
 
-* ``kondisi_outcome``: conditions at ultimate, intermediate or immediate level;
-  ``kondisi_opd``: every condition; ``sasaran_opd``: intermediate conditions; ``output_opd``:
-  output conditions; ``indikator_terpilih``: chosen indicators; ``indikator_berdata``: chosen
-  indicators with an achievement in the year; ``iku``: chosen IKU indicators;
-  ``permintaan_crosscutting``: the requests an OPD makes.
-* ``temuan:CODE`` (a finding of that rule on the element), ``skor_smart<N``, ``tanpa_iku``,
-  ``status_belum_disetujui``, ``tanpa_anggaran``, ``capaian<N``, ``manual_belum_lengkap``.
+Element sets (``unsur``): ``kondisi_opd``: every condition (not an individual's ``aksi``);
+``kondisi_outcome``: those at ultimate, intermediate or immediate level; ``sasaran_opd``:
+intermediate conditions; ``output_opd``: output conditions; ``indikator_terpilih``: chosen
+indicators of conditions; ``iku``: chosen IKU; ``permintaan_crosscutting``: the requests an OPD
+makes. Extra rules (``gagal_bila``, ";"-separated): ``skor_smart<N`` (a chosen indicator of the
+element scores below N), ``tanpa_iku``, ``tanpa_anggaran``, ``manual_belum_lengkap``,
+``capaian_di_bawah_predikat_target`` (the achievement's predicate, on the scale in use, is
+below the one 100% gets: "met or on track"; an element without an achievement is not fulfilled
+and says why).
 """
 
 from __future__ import annotations
 
 import csv
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,18 +39,17 @@ import pandas as pd
 from ..core.findings import Finding
 from ..core.formats import percent
 from ..core.paths import DATA
-from ..reading.model import Pemda
-from .achievement import AchievementConfig, indicator_achievement
+from .achievement import TARGET_MET, AchievementConfig, indicator_achievement
+from .checked import Checked
 from .crosscutting import requests
 from .indicators import indicator_scores, manual_iku
+from .scales import DEFAULT_SCALE, Scale, get_scale
 
 CRITERIA_FILE = DATA / "lke_kriteria.csv"
 GRADES_FILE = DATA / "lke_jawaban.csv"
 NOT_DECIDED = "dinilai evaluator"
 ESTIMATE_NOTE = ("Perkiraan dari workbook, bukan keputusan evaluator: evaluator menilai bukti "
                  "dokumen, dan jawaban AA/A memerlukan hal yang tidak terlihat dari workbook.")
-
-OUTCOME_LEVELS = ("ultimate", "intermediate", "immediate")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Criterion:
     text: str
     elements: str
     fails: tuple[str, ...]
+    rules: tuple[str, ...]  # documentation: the finding rules tagged with this criterion
     counting: str
     evidence: str
     source: str
@@ -83,7 +87,9 @@ class Element:
     ref: str  # the id of the condition, indicator or request
     kode_opd: str
     fulfilled: bool
-    why: str = ""  # for an element not fulfilled: the finding or rule that holds it back
+    why: str = ""  # for an element not fulfilled: the findings or rules that hold it back
+    reasons: int = 0  # how many findings or rules hold it back (the effort of fixing it)
+    fixable: bool = True  # False: held back by what cannot change now (a realised year)
 
 
 @dataclass
@@ -113,15 +119,23 @@ class Estimate:
         return [e for e in self.elements if not e.fulfilled]
 
     def to_raise(self) -> list[Element]:
-        """The fewest elements whose fixing raises the answer one grade (none at BB)."""
+        """The fewest elements whose fixing raises the answer one grade (none at BB, none when
+        not enough of what holds it back can still change): fixable elements only, the least
+        effort first (fewest findings or rules on them), in tree order among equals."""
         if not self.decided or self.answer == "BB":
             return []
         total, done = len(self.elements), sum(e.fulfilled for e in self.elements)
         current = grade_rank(grade_of(self.share, self.grades), self.grades)
-        for extra in range(1, total - done + 1):
+        fixable = sorted((e for e in self.held_back if e.fixable), key=lambda e: e.reasons)
+        for extra in range(1, len(fixable) + 1):
             if grade_rank(grade_of(100 * (done + extra) / total, self.grades), self.grades) < current:
-                return self.held_back[:extra]
-        return self.held_back
+                return fixable[:extra]
+        return []
+
+    @property
+    def fixed_by_past(self) -> list[Element]:
+        """Elements held back by what cannot change now (a realised year's achievement or target)."""
+        return [e for e in self.held_back if not e.fixable]
 
 
 def grade_rank(grade: Grade, grades: tuple[Grade, ...]) -> int:
@@ -139,8 +153,12 @@ def read_criteria(path: str | Path = CRITERIA_FILE) -> list[Criterion]:
         rows = list(csv.DictReader(handle))
     return [Criterion(r["kriteria"], r["komponen"], float(r["bobot_komponen"]), r["subkomponen"],
                       float(r["bobot_subkomponen"]), float(r["bobot_kriteria"]), r["uraian"],
-                      r["unsur"].strip(), tuple(p.strip() for p in r["gagal_bila"].split(";") if p.strip()),
+                      r["unsur"].strip(), _listed(r["gagal_bila"]), _listed(r.get("aturan_temuan") or ""),
                       r["cara_hitung"], r["bukti_evaluator"], r["sumber"]) for r in rows]
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(";") if p.strip())
 
 
 def read_grades(path: str | Path = GRADES_FILE) -> tuple[Grade, ...]:
@@ -153,89 +171,124 @@ def read_grades(path: str | Path = GRADES_FILE) -> tuple[Grade, ...]:
 # --------------------------------------------------------------------------- elements
 
 
-class _Facts:
-    """What the element rules read, computed once per Pemda and year."""
+TARGET_RULES = frozenset({"M06", "M07", "M24", "M25"})
+"""Rules about targets: a finding of one is no longer a fix once every year it names is realised
+(editing a realised year's target invites lowering it)."""
 
-    def __init__(self, pemda: Pemda, findings: list[Finding], year: int | None,
-                 config: AchievementConfig | None, kode_opd: str | None = None):
-        self.pemda, self.year = pemda, year
-        self.by_ref: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            self.by_ref[finding.ref].append(finding)
-        self.opd_findings: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            if finding.sheet == "opd":
-                self.opd_findings[finding.ref].append(finding)
+
+class _Facts:
+    """What the element rules read, computed once per checked model and year."""
+
+    def __init__(self, checked: Checked, year: int | None, config: AchievementConfig | None,
+                 scale: Scale, kode_opd: str | None = None):
+        pemda = checked.pemda
+        self.checked, self.pemda, self.year, self.scale = checked, pemda, year, scale
         scores = indicator_scores(pemda, kode_opd)  # one OPD's only, when only it is estimated
         self.smart = dict(zip(scores["id_indikator"], scores["skor_smart"]))
-        self.achievement: dict[str, float] = {}
+        self.achievement: dict[str, tuple[float | None, str]] = {}
         if year is not None and year in pemda.years:
             table = indicator_achievement(pemda, year, config, chosen_only=True)
-            self.achievement = {r.id_indikator: r.capaian for r in table.itertuples()
-                                if r.capaian is not None and not math.isnan(r.capaian)}
+            self.achievement = {r.id_indikator: (None if r.capaian is None or math.isnan(r.capaian)
+                                                 else r.capaian, r.keterangan)
+                                for r in table.itertuples()}
         self.funded = {r.get("id_pohon") for r in pemda.tables["anggaran"].rows
                        if year is None or r.get("tahun") == year}
         manual = manual_iku(pemda, kode_opd)
         self.kode_opd = kode_opd
         self.manual_gaps = dict(zip(manual["kode"], manual["belum_diisi"]))
         self.requests = requests(pemda)
+        self.on_target = scale.labels().index(scale.predicate(TARGET_MET))
 
     def owner(self, node_id: str) -> str:
         return self.pemda.node(node_id).get("kode_opd") or ""
+
+    def findings_on(self, kind: str, ref: str, owner: str, row: dict) -> list[Finding]:
+        """The findings sitting on one element (see :class:`~pohon_nb.method.checked.Checked`)."""
+        if kind in CONDITION_SETS:
+            return self.checked.on_condition(ref)
+        if kind in INDICATOR_SETS:
+            return [*self.checked.on_indicator(ref), *self.checked.on_opd_row(owner)]
+        return [*self.checked.on_request(row.get("_baris")), *self.checked.on_opd_row(owner)]
+
+    def fixable(self, finding: Finding) -> bool:
+        """Whether a finding can still be answered by editing the workbook."""
+        if finding.code in TARGET_RULES and finding.tahun and self.year is not None:
+            return any(y > self.year for y in finding.tahun)
+        return True
+
+
+CONDITION_SETS = ("kondisi_opd", "kondisi_outcome", "sasaran_opd", "output_opd")
+INDICATOR_SETS = ("indikator_terpilih", "iku")
+OUTCOME_LEVELS = ("ultimate", "intermediate", "immediate")
 
 
 def _members(facts: _Facts, kind: str) -> list[tuple[str, str, dict]]:
     """(ref, kode_opd, row) of every element of a set, in tree order."""
     pemda = facts.pemda
     nodes = pemda.tree_order() if facts.kode_opd is None else pemda.owned_by(facts.kode_opd)
-    if kind in ("kondisi_outcome", "kondisi_opd", "sasaran_opd", "output_opd"):
+    nodes = [n for n in nodes if pemda.level(n) != "aksi"]
+    if kind in CONDITION_SETS:
         levels = {"kondisi_outcome": OUTCOME_LEVELS, "kondisi_opd": None, "sasaran_opd": ("intermediate",),
                   "output_opd": ("output",)}[kind]
         return [(n, facts.owner(n), pemda.node(n)) for n in nodes
                 if levels is None or pemda.level(n) in levels]
-    if kind in ("indikator_terpilih", "indikator_berdata", "iku"):
+    if kind in INDICATOR_SETS:
         rows = [(r["id"], facts.owner(n), r) for n in nodes for r in pemda.chosen_indicators(n)]
-        if kind == "indikator_berdata":
-            rows = [row for row in rows if row[0] in facts.achievement]
-        if kind == "iku":
-            rows = [row for row in rows if row[2].get("iku")]
-        return rows
+        return [row for row in rows if row[2].get("iku")] if kind == "iku" else rows
     if kind == "permintaan_crosscutting":
         return [(f"{r.id_pohon} → {pemda.opd_short(r.kode_opd_mitra)}", r.kode_opd or "", r._asdict())
                 for r in facts.requests.itertuples()]
     raise ValueError(f"Himpunan unsur tidak dikenal di tabel kriteria LKE: {kind!r}")
 
 
-def _why_failed(facts: _Facts, rule: str, ref: str, owner: str, row: dict) -> str | None:
-    """Why an element fails one rule, or None when it passes it."""
-    if rule.startswith("temuan:"):
-        code = rule.split(":", 1)[1]
-        found = [f for f in facts.by_ref.get(ref, []) if f.code == code]
-        if code in ("M05", "M10"):  # rules located at the OPD's row
-            found += [f for f in facts.opd_findings.get(owner, []) if f.code == code]
-        return f"{found[0].code}: {found[0].message}" if found else None
+def _why_failed(facts: _Facts, rule: str, kind: str, ref: str, row: dict) -> tuple[str, bool] | None:
+    """Why an element fails one extra rule of its criterion and whether that can still be
+    fixed, or None when it passes it."""
+    pemda = facts.pemda
     if rule.startswith("skor_smart<"):
         limit = float(rule.split("<", 1)[1])
-        score = facts.smart.get(ref)
-        low = score is not None and score < limit
-        return f"skor SMART {percent(score)}, di bawah {percent(limit)}" if low else None
-    if rule.startswith("capaian<"):
-        limit = float(rule.split("<", 1)[1])
-        value = facts.achievement.get(ref)
-        return (f"capaian {facts.year} {percent(value)}, di bawah {percent(limit)}"
-                if value is not None and value < limit else None)
+        ids = ([r["id"] for r in pemda.chosen_indicators(ref)] if kind in CONDITION_SETS else [ref])
+        low = [(i, facts.smart[i]) for i in ids if facts.smart.get(i) is not None and facts.smart[i] < limit]
+        if not low:
+            return None
+        shown = ", ".join(f"{i} {percent(v)}" for i, v in low[:3])
+        return f"skor SMART di bawah {percent(limit)}: {shown}", True
+    if rule == "capaian_di_bawah_predikat_target":
+        value, why = facts.achievement.get(ref, (None, "tidak ada di tabel capaian"))
+        if value is None:
+            fill = why == "realisasi belum ada"  # filling in a realisation is a fix; a past figure is not
+            return f"capaian {facts.year} tidak dapat dihitung ({why or 'tanpa data'})", fill
+        label = facts.scale.predicate(value)
+        if facts.scale.labels().index(label) <= facts.on_target:
+            return None
+        return (f"capaian {facts.year} {percent(value)} ({label}), di bawah predikat capaian 100% "
+                f"({facts.scale.predicate(TARGET_MET)})", False)
     if rule == "tanpa_iku":
-        has = any(r.get("iku") for r in facts.pemda.chosen_indicators(ref))
-        return None if has else "sasaran tanpa IKU"
-    if rule == "status_belum_disetujui":
-        status = row.get("status") or "usulan"
-        return None if status == "disetujui" else f"status {status}"
+        has = any(r.get("iku") for r in pemda.chosen_indicators(ref))
+        return None if has else ("sasaran tanpa IKU", True)
     if rule == "tanpa_anggaran":
-        return None if ref in facts.funded else f"tanpa baris anggaran {facts.year or ''}".strip()
+        return None if ref in facts.funded else (f"tanpa baris anggaran {facts.year or ''}".strip(), True)
     if rule == "manual_belum_lengkap":
         gaps = facts.manual_gaps.get(ref)
-        return f"Manual IKU belum diisi: {gaps}" if gaps else None
+        return (f"Manual IKU belum diisi: {gaps}", True) if gaps else None
     raise ValueError(f"Aturan unsur tidak dikenal di tabel kriteria LKE: {rule!r}")
+
+
+def _element(facts: _Facts, criterion: Criterion, ref: str, owner: str, row: dict) -> Element:
+    """One element of a criterion: held back by every finding tagged with the criterion that
+    sits on it, and by the criterion's extra rules."""
+    held: list[tuple[str, bool]] = []
+    seen = set()
+    for finding in facts.findings_on(criterion.elements, ref, owner, row):
+        if finding.criterion == criterion.code and id(finding) not in seen:
+            seen.add(id(finding))
+            held.append((f"{finding.code}: {finding.message}", facts.fixable(finding)))
+    for rule in criterion.fails:
+        failed = _why_failed(facts, rule, criterion.elements, ref, row)
+        if failed:
+            held.append(failed)
+    return Element(ref, owner, not held, "; ".join(w for w, _ in held), len(held),
+                   all(fix for _, fix in held))
 
 
 def _available(facts: _Facts, criterion: Criterion) -> bool:
@@ -243,24 +296,29 @@ def _available(facts: _Facts, criterion: Criterion) -> bool:
     tables = facts.pemda.tables
     if criterion.elements == "permintaan_crosscutting":
         return tables["lintas_opd"].present and bool(tables["lintas_opd"].rows)
-    if criterion.elements == "output_opd":
+    if criterion.elements == "output_opd" and "tanpa_anggaran" in criterion.fails:
         return tables["anggaran"].present and bool(tables["anggaran"].rows)
+    if "capaian_di_bawah_predikat_target" in criterion.fails:
+        return facts.year is not None and facts.year in facts.pemda.realised_years()
     return True
 
 
-def estimate(pemda: Pemda, findings: list[Finding], year: int | None = None,
-             config: AchievementConfig | None = None, criteria: list[Criterion] | None = None,
-             grades: tuple[Grade, ...] | None = None,
-             kode_opd: str | None = None) -> dict[str | None, list[Estimate]]:
+def estimate(checked: Checked, year: int | None = None, config: AchievementConfig | None = None,
+             criteria: list[Criterion] | None = None, grades: tuple[Grade, ...] | None = None,
+             kode_opd: str | None = None,
+             scale: str | Scale = DEFAULT_SCALE) -> dict[str | None, list[Estimate]]:
     """The estimate of every criterion for every OPD (key: its code) and the Pemda (key None);
     with ``kode_opd``, for that OPD only (key: its code), which is quicker on a large Pemda.
 
-    The Pemda's elements are all elements (its own rows and every OPD's); an OPD's are those of
-    its own conditions, indicators and requests.
+    ``checked`` is the checked model whose findings hold the elements back; ``year`` the assessed
+    year (default: the checked model's). The Pemda's elements are all elements (its own rows and
+    every OPD's); an OPD's are those of its own conditions, indicators and requests.
     """
+    pemda = checked.pemda
+    year = checked.year if year is None else year
     criteria = read_criteria() if criteria is None else criteria
     grades = read_grades() if grades is None else grades
-    facts = _Facts(pemda, findings, year, config, kode_opd)
+    facts = _Facts(checked, year, config, get_scale(scale), kode_opd)
     codes = pemda.opd_codes() if kode_opd is None else [kode_opd]
     result: dict[str | None, list[Estimate]] = {code: [] for code in ([None, *codes] if kode_opd is None
                                                                       else codes)}
@@ -270,9 +328,7 @@ def estimate(pemda: Pemda, findings: list[Finding], year: int | None = None,
             for ref, owner, row in _members(facts, criterion.elements):
                 if kode_opd is not None and owner != kode_opd:
                     continue
-                why = next((w for rule in criterion.fails
-                            if (w := _why_failed(facts, rule, ref, owner, row))), None)
-                element = Element(ref, owner, why is None, why or "")
+                element = _element(facts, criterion, ref, owner, row)
                 by_opd[None].append(element)
                 if owner in by_opd:
                     by_opd[owner].append(element)
@@ -283,6 +339,15 @@ def estimate(pemda: Pemda, findings: list[Finding], year: int | None = None,
 
 ESTIMATE_COLUMNS = ["kriteria", "komponen", "subkomponen", "uraian", "jawaban", "persen", "unsur",
                     "terpenuhi", "cara_hitung", "tertahan", "naik_satu_tingkat", "bukti_evaluator"]
+
+
+def _cannot_raise(estimate: Estimate) -> str:
+    """Why no fix is proposed for a criterion below BB: what holds it back cannot change now."""
+    if not estimate.decided or estimate.answer == "BB" or not estimate.fixed_by_past:
+        return ""
+    return (f"tidak dapat naik dengan mengubah workbook: {len(estimate.fixed_by_past)} unsur tertahan "
+            f"oleh capaian atau target tahun yang sudah berjalan (jangan turunkan targetnya; jelaskan "
+            f"sebabnya di LKjIP)")
 
 
 def table(estimates: list[Estimate], limit: int = 8) -> pd.DataFrame:
@@ -297,7 +362,7 @@ def table(estimates: list[Estimate], limit: int = 8) -> pd.DataFrame:
         "subkomponen": e.criterion.subcomponent, "uraian": e.criterion.text, "jawaban": e.answer,
         "persen": e.share, "unsur": len(e.elements), "terpenuhi": sum(x.fulfilled for x in e.elements),
         "cara_hitung": e.criterion.counting, "tertahan": listed(e.held_back),
-        "naik_satu_tingkat": listed(e.to_raise()),
+        "naik_satu_tingkat": listed(e.to_raise()) or _cannot_raise(e),
         "bukti_evaluator": "" if e.decided else (e.criterion.evidence or "bukti dokumen"),
     } for e in estimates]
     return pd.DataFrame(records, columns=ESTIMATE_COLUMNS)

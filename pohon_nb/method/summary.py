@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..core.findings import Finding
 from ..reading.model import Pemda
 from .achievement import AchievementConfig, get_scale, node_achievement, weakest_branch
+from .checked import Checked
 from .crosscutting import requests
 from .problems import problem_trail
 from .scales import DEFAULT_SCALE
@@ -22,7 +22,7 @@ HEADLINE_COLUMNS = [
 ]
 
 
-def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
+def opd_headlines(checked: Checked, year: int,
                   config: AchievementConfig | None = None,
                   scale: str = DEFAULT_SCALE, codes: list[str] | None = None) -> pd.DataFrame:
     """One row per OPD of the opd sheet (or of ``codes`` only), in workbook order.
@@ -34,6 +34,7 @@ def opd_headlines(pemda: Pemda, findings: list[Finding], year: int,
     explains it), ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
     (crosscutting requests it sent that are not agreed).
     """
+    pemda, findings = checked.pemda, checked.findings
     scale_obj = get_scale(scale)
     nodes = node_achievement(pemda, year, config, scale_obj)
     owner = dict(zip(nodes["id"], nodes["kode_opd"]))

@@ -119,3 +119,109 @@ STANDARD_INDICATORS: dict[str, str] = {
 RATIO_WORDS = ("persentase", "rasio", "proporsi", "prevalensi", "cakupan", "angka", "tingkat",
                "rata-rata", "laju")
 """Names of indicators computed as a ratio: they need a numerator/denominator formula."""
+
+# --------------------------------------------------------------------------- direction
+
+# Openings that say which way a condition moves what it names. A condition "Menurunnya
+# cakupan imunisasi" moves a measure that is to be raised the wrong way (rule M28).
+RAISING_OPENINGS = ("meningkatnya", "naiknya", "bertambahnya")
+LOWERING_OPENINGS = ("menurunnya", "berkurangnya", "turunnya", "tertekannya")
+
+# Measures by the way the method wants them to go, matched at the start of what a statement
+# names, after a generic counting word (longest first). Data: add rows.
+MEASURES_TO_LOWER = ("angka kematian", "kematian", "kemiskinan", "penduduk miskin", "pengangguran",
+                     "stunting", "gizi buruk", "gizi kurang", "wasting", "kasus", "prevalensi",
+                     "insiden", "kesakitan", "putus sekolah", "buta aksara", "kekerasan",
+                     "kriminalitas", "kecelakaan", "pelanggaran", "kemacetan", "genangan",
+                     "kawasan kumuh", "permukiman kumuh", "timbulan sampah", "pencemaran", "inflasi",
+                     "ketimpangan", "rasio gini", "gini ratio", "kerugian", "pengaduan", "keluhan",
+                     "waktu tunggu", "kerusakan", "deforestasi")
+MEASURES_TO_RAISE = ("cakupan", "partisipasi", "akses", "kepuasan", "harapan hidup", "usia harapan",
+                     "pembangunan manusia", "ipm", "lama sekolah", "pertumbuhan", "pendapatan",
+                     "produksi", "produktivitas", "ketersediaan", "kualitas", "kapasitas",
+                     "kepatuhan", "ketahanan", "kesejahteraan", "kemandirian", "investasi",
+                     "literasi", "keterampilan", "kompetensi", "kinerja", "akuntabilitas",
+                     "kunjungan", "kelulusan", "imunisasi", "derajat kesehatan")
+GENERIC_MEASURE_WORDS = ("angka", "persentase", "jumlah", "tingkat", "rasio", "nilai", "indeks",
+                         "rata-rata", "proporsi", "capaian", "laju")
+
+
+def named_measure(statement: str) -> str:
+    """What a condition names after its opening word, lower case ("cakupan imunisasi dasar")."""
+    words = statement.lower().split()
+    return " ".join(words[1:]).strip(" .,:;")
+
+
+def measure_direction(text: str) -> str | None:
+    """Which way the measure ``text`` starts with should go: "min" (to be lowered: kematian,
+    kemiskinan, stunting, kasus ...), "maks" (to be raised: cakupan, partisipasi, akses ...), or
+    None when the words do not say. Only the start counts ("cakupan penanganan kasus" is a
+    coverage), after a generic counting word ("angka putus sekolah" is a drop-out rate): a word
+    further on may name what is counted, not the measure, so it is left out rather than guessed."""
+    words = text.lower().split()
+    while words and words[0] in GENERIC_MEASURE_WORDS:
+        words = words[1:]
+    rest = " ".join(words)
+    for direction, phrases in (("min", MEASURES_TO_LOWER), ("maks", MEASURES_TO_RAISE)):
+        if any(rest == p or rest.startswith(p + " ") for p in phrases):
+            return direction
+    return None
+
+
+def statement_direction(statement: str) -> str | None:
+    """Which way a condition's opening word moves what it names: "naik", "turun" or None."""
+    first = statement.split()[0].lower().strip(".,:;") if statement.split() else ""
+    if first in RAISING_OPENINGS:
+        return "naik"
+    if first in LOWERING_OPENINGS:
+        return "turun"
+    return None
+
+
+def _has(text: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+# --------------------------------------------------------------------------- measure kinds
+
+# What an indicator's name measures, when the name says it (longest first): an impact or an
+# outcome is a change in people's conditions, an output what an activity delivers. Counts of
+# outcomes ("Jumlah kematian ibu", "Jumlah kasus gizi buruk") measure outcomes, not outputs.
+IMPACT_MEASURES = ("indeks pembangunan manusia", "ipm", "usia harapan hidup", "angka harapan hidup",
+                   "uhh", "angka kematian ibu", "aki", "angka kematian bayi", "akb", "tingkat kemiskinan",
+                   "persentase penduduk miskin", "tingkat pengangguran terbuka", "tpt",
+                   "pertumbuhan ekonomi", "laju pertumbuhan ekonomi", "pdrb", "gini ratio", "rasio gini",
+                   "prevalensi stunting")
+OUTCOME_MEASURES = ("prevalensi", "kematian", "kasus", "kesakitan", "insiden", "angka partisipasi",
+                    "apm", "apk", "rata-rata lama sekolah", "harapan lama sekolah", "kepuasan",
+                    "tingkat kepatuhan", "angka kesakitan", "gizi buruk", "gizi kurang")
+OUTPUT_MEASURES = ("jumlah dokumen", "jumlah laporan", "jumlah kegiatan", "jumlah peserta",
+                   "jumlah sarana", "jumlah unit", "jumlah paket", "jumlah posyandu", "jumlah kader",
+                   "jumlah sosialisasi", "jumlah pelatihan", "jumlah bantuan", "jumlah ruang",
+                   "dokumen", "laporan", "terlaksananya", "tersedianya")
+
+
+SERVICE_CLAUSE = re.compile(r"\byang\s+(?:di\w+|ter\w+|mendapat\w*|menerima|mengikuti|memperoleh|"
+                            r"mengakses|dilayani|ditangani)\b", re.IGNORECASE)
+"""A "yang ..." clause that makes a count of people or cases served ("Jumlah kasus yang
+dimediasi", "balita gizi kurang yang mendapat PMT"): what a service delivers, an output."""
+
+
+def measure_kind(name: str) -> str | None:
+    """The kind an indicator's name measures, when it says so: "dampak", "outcome", "output",
+    or None. An impact measure anywhere in the name decides; an outcome measure must open the
+    name after a counting word ("Jumlah kematian ibu", "Jumlah kasus gizi buruk" count outcomes)
+    and not be a count of those served ("Jumlah kasus yang ditangani" is an output)."""
+    lowered = name.lower()
+    if any(_has(lowered, p) for p in IMPACT_MEASURES):
+        return "dampak"
+    words = lowered.split()
+    while words and words[0] in GENERIC_MEASURE_WORDS:
+        words = words[1:]
+    rest = " ".join(words)
+    if not SERVICE_CLAUSE.search(lowered) and any(rest == p or rest.startswith(p + " ")
+                                                  for p in OUTCOME_MEASURES):
+        return "outcome"
+    if any(_has(lowered, p) for p in OUTPUT_MEASURES):
+        return "output"
+    return None

@@ -13,7 +13,8 @@ from pathlib import Path
 from IPython.display import display
 
 from ..method import achievement
-from ..method.blocking import blocked_message, classify, workbook_message
+from ..method.blocking import blocked_message, workbook_message
+from ..method.checked import check
 from ..method.checks import CheckConfig
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import load
@@ -43,7 +44,8 @@ class Session:
                  batas_atas: float = achievement.DEFAULT_CAP, tahun_banding: int = 0,
                  data_path_sebelumnya: str = ""):
         pemda = load(data_path or None)
-        blocking = classify(pemda, pemda.findings)
+        check_config = CheckConfig(maks_iku_sasaran, maks_iku_opd, tahun=int(tahun))
+        blocking = check(pemda, check_config).blocking
         if blocking.workbook:
             raise WorkbookError(workbook_message(pemda, blocking.workbook))
         codes = pemda.opd_codes()
@@ -72,7 +74,7 @@ class Session:
         self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
                                  out_dir=self.out_dir,
                                  config=achievement.config_from_cap(batas_atas),
-                                 check_config=CheckConfig(maks_iku_sasaran, maks_iku_opd),
+                                 check_config=check_config,
                                  tahun_banding=int(tahun_banding) or None,
                                  previous=load(data_path_sebelumnya) if data_path_sebelumnya else None)
         self.semua_kondisi = semua_kondisi

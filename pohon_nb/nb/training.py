@@ -355,11 +355,11 @@ def answer(key: str):
 def orphans(pemda, prefix: str = "") -> object:
     """The conditions left at the top of the tree without being ultimate outcomes (M17), as a
     table, for the missing-link exercise."""
-    from ..method.checks import run_checks
+    from ..method.checked import check
     from .display import table
     from .views import findings_table
 
-    found = [f for f in run_checks(pemda, codes=["M17"]) if f.ref.startswith(prefix)]
+    found = [f for f in check(pemda).by_rule("M17") if f.ref.startswith(prefix)]
     return table(findings_table(found), ["code", "title", "sheet", "row", "column", "ref"])
 
 

@@ -10,7 +10,7 @@ the analyst see the same content.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +20,8 @@ from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, rep
 from ..core.formats import number_text, percent
 from ..method import achievement, alignment, crosscutting, indicators, lke, problems, shared_roots, summary
 from ..method.changes import PARTS, compare
-from ..method.checks import CheckConfig, indicator_notes, run_checks
+from ..method.checked import Checked, check
+from ..method.checks import CheckConfig, indicator_notes
 from ..method.scales import DEFAULT_SCALE
 from ..outputs import diagrams
 from ..reading.model import Pemda
@@ -42,13 +43,15 @@ class Context:
     previous: Pemda | None = None  # an earlier version of the workbook, to show what changed
     config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
     check_config: CheckConfig = field(default_factory=CheckConfig)
-    _findings: list[Finding] | None = field(default=None, repr=False)
+
+    @property
+    def checked(self) -> Checked:
+        """The checked model for this year (remembered on the Pemda): every judgment reads it."""
+        return check(self.pemda, replace(self.check_config, tahun=self.tahun))
 
     @property
     def findings(self) -> list[Finding]:
-        if self._findings is None:
-            self._findings = self.pemda.findings + run_checks(self.pemda, self.check_config)
-        return self._findings
+        return self.checked.findings
 
     @property
     def opd_name(self) -> str:
@@ -167,7 +170,7 @@ def _year_gap(ctx: Context, nodes: list[str]) -> str | None:
 
 def _headline_row(ctx: Context):
     """The OPD's row of :func:`summary.opd_headlines`, computed for this OPD only."""
-    return summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala,
+    return summary.opd_headlines(ctx.checked, ctx.tahun, ctx.config, ctx.skala,
                                  codes=[ctx.kode_opd]).iloc[0]
 
 
@@ -685,7 +688,7 @@ def opd_folder(ctx: Context) -> Path:
 
 def pemda_headline(ctx: Context) -> str:
     """One line of the Pemda's headline figures (plain text; the overview notebook checks it)."""
-    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
+    head = summary.opd_headlines(ctx.checked, ctx.tahun, ctx.config, ctx.skala)
     outcomes = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     info = ctx.pemda.info
     return (f"{info.get('nama_pemda')} ({info.get('kode_pemda')}), periode "
@@ -696,7 +699,7 @@ def pemda_headline(ctx: Context) -> str:
 
 
 def pemda_headlines(ctx: Context) -> list:
-    head = summary.opd_headlines(ctx.pemda, ctx.findings, ctx.tahun, ctx.config, ctx.skala)
+    head = summary.opd_headlines(ctx.checked, ctx.tahun, ctx.config, ctx.skala)
     errors = int(head["galat"].sum())
     text = (f"{len(head)} OPD, {int(head['kondisi'].sum())} kondisi, "
             f"{int(head['indikator'].sum())} indikator terpilih; "
@@ -1101,7 +1104,7 @@ def changes_since(ctx: Context) -> list:
 def _lke(ctx: Context, kode_opd: str | None = None) -> dict:
     """The LKE estimate of the whole Pemda, or of one OPD only (quicker on a large Pemda)."""
     key = ("lke", ctx.tahun, ctx.config, ctx.check_config, kode_opd)
-    return ctx.pemda.memo(key, lambda: lke.estimate(ctx.pemda, ctx.findings, ctx.tahun, ctx.config,
+    return ctx.pemda.memo(key, lambda: lke.estimate(ctx.checked, ctx.tahun, ctx.config,
                                                     kode_opd=kode_opd))
 
 

@@ -23,6 +23,7 @@ from ..core.atomic import atomic_path
 from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
 from ..core.formats import percent
 from ..method.achievement import AchievementConfig
+from ..method.checked import Checked
 from ..method.crosscutting import requests
 from ..method.scales import DEFAULT_SCALE
 from ..method.summary import opd_headlines
@@ -136,12 +137,13 @@ def finding_line(finding: Finding) -> str:
     return f"{SEVERITY_LABELS[finding.severity]} {finding.code}{criterion}, {where}: {finding.message}"
 
 
-def brief_pages(pemda: Pemda, kode_opd: str, findings: list[Finding], year: int,
+def brief_pages(checked: Checked, kode_opd: str, year: int,
                 config: AchievementConfig | None = None, scale: str = DEFAULT_SCALE,
                 changes: tuple[str, list[str]] | None = None) -> list[Figure]:
     """The brief's pages (matplotlib figures, A4). ``changes``: the summary line and the
     changes to list, when the workbook was compared with an earlier version."""
-    head = opd_headlines(pemda, findings, year, config, scale, codes=[kode_opd]).iloc[0]
+    pemda, findings = checked.pemda, checked.findings
+    head = opd_headlines(checked, year, config, scale, codes=[kode_opd]).iloc[0]
     doc = Document()
     width = doc.page.width
     info = pemda.info

@@ -19,7 +19,8 @@ from .. import __version__
 from ..core.cells import save_book, yes_no
 from ..core.findings import Finding
 from ..method.achievement import AchievementConfig, indicator_achievement
-from ..method.checks import indicator_notes, run_checks
+from ..method.checked import check
+from ..method.checks import CheckConfig, indicator_notes
 from ..method.crosscutting import matrix, requests
 from ..method.indicators import MANUAL_FIELDS, manual_iku
 from ..method.lke import ESTIMATE_NOTE, NOT_DECIDED, estimate, read_grades
@@ -306,8 +307,7 @@ def export_lke(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
     inspectorate can paste it into its internal evaluation. Says on every page that it is an
     estimate from the workbook, not the evaluator's verdict."""
     year = year or pemda.default_year()
-    findings = pemda.findings + run_checks(pemda)
-    frame = lke_table(estimate(pemda, findings, year)[kode_opd], limit=30)
+    frame = lke_table(estimate(check(pemda, CheckConfig(tahun=year)), year)[kode_opd], limit=30)
     decided = frame["jawaban"] != NOT_DECIDED
     frame["catatan"] = [
         (f"{row.cara_hitung} {row.terpenuhi} dari {row.unsur} unsur terpenuhi."

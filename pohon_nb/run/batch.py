@@ -33,8 +33,9 @@ from ..core.atomic import atomic_path, write_text
 from ..core.fingerprint import digest
 from ..core.paths import TEMPLATES, opd_folder, pemda_folder
 from ..method import lke
-from ..method.blocking import blocked_message, classify, workbook_message
-from ..method.checks import run_checks
+from ..method.blocking import blocked_message, workbook_message
+from ..method.checked import Checked, check
+from ..method.checks import CheckConfig
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda, load
 from . import history
@@ -344,12 +345,13 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
     """
     started = time.perf_counter()
     pemda = data if isinstance(data, Pemda) else load(data)
-    blocking = classify(pemda, pemda.findings)
+    if tahun is None:  # the latest year with realisation (a Renstra 2019-2023 is assessed on 2023)
+        tahun = pemda.default_year()
+    checked = check(pemda, CheckConfig(tahun=tahun))  # the one checked model every page reads
+    blocking = checked.blocking
     if blocking.workbook:
         raise BatchError(workbook_message(pemda, blocking.workbook))
     out = Path(out).resolve()
-    if tahun is None:  # the latest year with realisation (a Renstra 2019-2023 is assessed on 2023)
-        tahun = pemda.default_year()
     every = plan(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages,
                  timeout=timeout, templates=Path(templates), batas_atas=batas_atas)
     tasks = select(every, pemda, only, overview)
@@ -400,15 +402,14 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
     if todo:
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
              tasks, report)
-    findings = pemda.findings + run_checks(pemda)
-    report.change = history.compare_with_earlier(pemda, findings, out, manifest)
+    report.change = history.compare_with_earlier(pemda, checked.findings, out, manifest)
     if briefs and not report.interrupted:  # Ctrl-C: stop, the next run writes them
         codes = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)]
         blocked_codes = {c for c in codes if blocking.blocks(c)}
-        report.briefs = write_briefs(pemda, findings, out, manifest, input_fingerprints(pemda), tahun,
+        report.briefs = write_briefs(checked, out, manifest, input_fingerprints(pemda), tahun,
                                      skala, batas_atas, report.change, blocked_codes, codes)
         _save_manifest(mpath, manifest)
-    report.index = write_index(pemda, findings, out, every, manifest["notebooks"], tahun, skala,
+    report.index = write_index(checked, out, every, manifest["notebooks"], tahun, skala,
                                batas_atas, report.change)
     done = manifest["notebooks"]
     report.results = {t.key: done[t.key] for t in tasks if t.key in done}
@@ -508,7 +509,7 @@ def _save_manifest(path: Path, manifest: dict) -> None:
 # --------------------------------------------------------------------------- index page
 
 
-def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: dict,
+def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
                 tahun: int | None, skala: str, batas_atas: float | None = None,
                 change: history.Change | None = None) -> Path:
     """``index.html``: every OPD with status, headline figures, links and time; escaped. After
@@ -519,11 +520,12 @@ def write_index(pemda: Pemda, findings, out: Path, tasks: list[Task], entries: d
     from ..method.shared_roots import shared_roots, touching
     from ..method.summary import opd_headlines
 
-    year = tahun or 2025
+    pemda = checked.pemda
+    year = tahun if tahun is not None else checked.year
     config = config_from_cap(batas_atas)
-    heads = opd_headlines(pemda, findings, year, config, scale=skala).set_index("kode_opd")
+    heads = opd_headlines(checked, year, config, scale=skala).set_index("kode_opd")
     shared = shared_roots(pemda, year, config)
-    estimates = lke.estimate(pemda, findings, year, config)
+    estimates = lke.estimate(checked, year, config, scale=skala)
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
     esc = html.escape
 

@@ -15,6 +15,7 @@ from ..core.fingerprint import digest
 from ..core.paths import opd_folder, pemda_folder
 from ..method.achievement import config_from_cap
 from ..method.changes import PARTS
+from ..method.checked import Checked
 from ..outputs.brief import brief_pages, merge, write_brief
 from ..reading.model import Pemda
 from .history import Change
@@ -27,11 +28,12 @@ def brief_path(out: Path, pemda: Pemda, code: str) -> Path:
     return opd_folder(out, pemda.info.get("kode_pemda"), code) / BRIEF
 
 
-def write_briefs(pemda: Pemda, findings: list, out: Path, manifest: dict, prints: dict,
+def write_briefs(checked: Checked, out: Path, manifest: dict, prints: dict,
                  tahun: int, skala: str, batas_atas: float | None, change: Change | None,
                  blocked: set[str], codes: list[str]) -> Path | None:
     """Bring the briefs of the OPDs in ``codes`` and the Pemda's combined PDF (every OPD's
     brief on record) up to date; return the combined PDF (None when no OPD has a brief)."""
+    pemda = checked.pemda
     config = config_from_cap(batas_atas)
     kept = manifest.setdefault("ringkasan", {})
     earlier = change.earlier["sidik"] if change else None
@@ -44,7 +46,7 @@ def write_briefs(pemda: Pemda, findings: list, out: Path, manifest: dict, prints
         made_from = digest(prints[code], tahun, skala, batas_atas, earlier, __version__)
         if kept.get(code) == made_from and path.exists():
             continue
-        pages = brief_pages(pemda, code, findings, tahun, config, skala, _changes(change, code))
+        pages = brief_pages(checked, code, tahun, config, skala, _changes(change, code))
         write_brief(pages, path)
         for page in pages:
             page.clear()
