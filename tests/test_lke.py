@@ -17,7 +17,8 @@ from conftest import clean_tables, write_xlsx
 from pohon_nb.cli import main
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method import lke
-from pohon_nb.method.checks import run_checks
+from pohon_nb.method.checked import check
+from pohon_nb.method.checks import CheckConfig
 from pohon_nb.nb import views
 from pohon_nb.reading.model import load
 
@@ -25,8 +26,8 @@ DINKES, DISHUB, DUKCAPIL = "1.02.0.00.0.00.01.0000", "2.15.0.00.0.00.01.0000", "
 GRADES = lke.read_grades()
 
 
-def _estimates(pemda, year=2025):
-    return lke.estimate(pemda, pemda.findings + run_checks(pemda), year)
+def _estimates(pemda, year=2025, **options):
+    return lke.estimate(check(pemda, CheckConfig(tahun=year)), year, **options)
 
 
 def _criterion(estimates, code):
@@ -41,9 +42,14 @@ def test_the_grade_boundaries_follow_the_regulation(share, answer):
 
 
 def four_outcomes(worded_as_activity: int) -> dict:
-    """OPD 01 with four outcome-level conditions (A01, A01.1, A01.2, A01.3), of which the first
-    ``worded_as_activity`` immediate ones are worded as activities (rule M01)."""
+    """OPD 01 with four conditions, all at outcome level (A01, A01.1, A01.2, A01.3: its outputs
+    are left out), of which the first ``worded_as_activity`` immediate ones are worded as
+    activities (rule M01)."""
     tables = copy.deepcopy(clean_tables())
+    outputs = {r["id"] for r in tables["pohon"] if r.get("kode_opd") == "01" and r["level"] == "output"}
+    tables["pohon"] = [r for r in tables["pohon"] if r["id"] not in outputs]
+    tables["indikator"] = [r for r in tables["indikator"] if r["id_pohon"] not in outputs]
+    tables["anggaran"] = []
     tables["pohon"].append({"id": "A01.3", "induk": "A01", "level": "immediate", "kode_opd": "01",
                             "pernyataan": "Meningkatnya cakupan layanan 3"})
     tables["indikator"].append({**next(r for r in tables["indikator"] if r["id_pohon"] == "A01.2"),
@@ -90,15 +96,17 @@ def test_on_the_sample_every_grade_is_explained(tmp_path):
             assert all(e.why for e in estimate.held_back), (code, estimate.criterion.code)
     # One OPD estimated alone (what its notebook does) is the same as its part of the whole.
     for code in (DINKES, DISHUB, DUKCAPIL):
-        alone = lke.estimate(pemda, pemda.findings + run_checks(pemda), 2025, kode_opd=code)
+        alone = _estimates(pemda, kode_opd=code)
         assert set(alone) == {code}
         assert [(e.answer, e.share, [x.ref for x in e.held_back]) for e in alone[code]] == \
             [(e.answer, e.share, [x.ref for x in e.held_back]) for e in estimates[code]]
-    # Hand-counted: Disdukcapil has four outcome-level conditions, DISDUKCAPIL.1.1 worded as an
-    # activity: exactly 75%, CC. Dinkes sent four crosscutting requests, two agreed: 50%, C.
+    # Hand-counted: of Disdukcapil's conditions only DISDUKCAPIL.1.1 is worded as an activity
+    # (M01): (n - 1) / n, B. Dinkes sent four crosscutting requests, two agreed: 50%, C.
     wording = _criterion(estimates[DUKCAPIL], "1.b.4")
-    assert (wording.share, wording.answer) == (75, "CC")
+    conditions = [n for n in pemda.owned_by(DUKCAPIL) if pemda.level(n) != "aksi"]
+    assert [e.ref for e in wording.elements] == conditions
     assert [e.ref for e in wording.held_back] == ["DISDUKCAPIL.1.1"]
+    assert (wording.share, wording.answer) == (100 * (len(conditions) - 1) / len(conditions), "B")
     crosscutting = _criterion(estimates[DINKES], "1.b.9")
     assert (crosscutting.share, crosscutting.answer) == (50, "C")
     assert _criterion(estimates[DISHUB], "1.b.9").answer == "E"  # its one request is still usulan
@@ -126,7 +134,7 @@ def test_an_absent_sheet_is_for_the_evaluator_not_a_grade(tmp_path):
     frame = lke.table(estimates).set_index("kriteria")
     assert frame.at["1.b.9", "bukti_evaluator"] and frame.at["1.c.1", "bukti_evaluator"]
     # No realisation in the year either: 1.c.3 is for the evaluator too.
-    assert _criterion(lke.estimate(pemda, pemda.findings, 2027)["01"], "1.c.3").answer == lke.NOT_DECIDED
+    assert _criterion(_estimates(pemda, 2027)["01"], "1.c.3").answer == lke.NOT_DECIDED
 
 
 def test_the_tables_are_data_a_pemda_can_change(tmp_path):
@@ -150,7 +158,7 @@ def test_where_people_see_it(tmp_path):
     assert "DISHUB.1.1 → DPUPR" in " ".join(opd.table.data["Perbaiki ini untuk naik satu tingkat"])
     whole = views.lke_pemda(ctx)
     pulls = whole.parts["pulls"][1].data.set_index("Kriteria")
-    assert "Disdukcapil CC (75%)" in pulls.at["1.b.4", "OPD terendah"]
+    assert "Disdukcapil B (90%)" in pulls.at["1.b.4", "OPD terendah"]  # 9 of its 10 conditions
     out = tmp_path / "lke.xlsx"
     assert main(["export", "--what", "lke", "--out", str(out), "--opd", DISHUB]) == 0
     book = openpyxl.load_workbook(out)
@@ -162,3 +170,106 @@ def test_where_people_see_it(tmp_path):
     assert sheet.max_row == 1 + len(lke.read_criteria())
     assert "bukan keputusan evaluator" in sheet.oddHeader.center.text
     assert "bukan keputusan evaluator" in " ".join(str(c.value) for r in book["info"].iter_rows() for c in r)
+
+
+# --------------------------------------------------------------------------- one judgment (issue 25)
+
+
+def _opd01(tables, tmp_path, name="wb.xlsx", year=2025):
+    return _estimates(load(write_xlsx(tables, tmp_path / name)), year)["01"]
+
+
+def test_smart_criterion_fails_on_its_findings_not_only_on_scores(tmp_path):
+    # A sasaran without an indicator (M02) and an immediate outcome measured only by an output
+    # count (M03) both sit on 1.b.5 elements: never BB.
+    tables = copy.deepcopy(clean_tables())
+    tables["indikator"] = [r for r in tables["indikator"] if r["id"] != "A01.I1"]
+    estimate = _criterion(_opd01(tables, tmp_path, "m02.xlsx"), "1.b.5")
+    assert estimate.answer != "BB" and [e.ref for e in estimate.held_back] == ["A01"]
+    assert estimate.held_back[0].why.startswith("M02:")
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.1.I1")["jenis"] = "output"
+    estimate = _criterion(_opd01(tables, tmp_path, "m03.xlsx"), "1.b.5")
+    assert estimate.answer != "BB" and [e.ref for e in estimate.held_back] == ["A01.1"]
+    assert "M03:" in estimate.held_back[0].why
+
+
+def test_the_iku_limit_holds_back_its_sasaran_only(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    tables["pohon"].append({"id": "A01B", "induk": "U1", "level": "intermediate", "kode_opd": "01",
+                            "pernyataan": "Meningkatnya gizi masyarakat wilayah 01"})
+    tables["indikator"].append({**next(r for r in tables["indikator"] if r["id"] == "A01.I1"),
+                                "id": "A01B.I1", "id_pohon": "A01B", "nama": "Angka harapan hidup sehat"})
+    for k in range(3):  # A01 now holds four IKU against the local limit of three (M04)
+        tables["indikator"].append({**next(r for r in tables["indikator"] if r["id"] == "A01.I1"),
+                                    "id": f"A01.X{k}", "nama": f"Usia harapan hidup {k}"})
+    estimate = _criterion(_opd01(tables, tmp_path), "1.b.6")
+    assert [e.ref for e in estimate.elements] == ["A01", "A01B"]
+    assert [e.ref for e in estimate.held_back] == ["A01"] and "M04:" in estimate.held_back[0].why
+    assert (estimate.share, estimate.answer) == (50, "C")
+
+
+def test_an_iku_measuring_an_output_holds_back_its_sasaran(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.I1").update(
+        nama="Jumlah dokumen rencana kesehatan", jenis="output")
+    estimate = _criterion(_opd01(tables, tmp_path), "1.b.6")
+    assert estimate.answer == "E" and "M31:" in estimate.held_back[0].why
+
+
+def test_met_or_on_track_follows_the_scale_and_no_data_is_never_dropped(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    # Every OPD 01 indicator on target in 2025, but A01.1.I1 at 98% of its target 55.
+    for row in tables["indikator"]:
+        if row["id_pohon"].startswith("A01"):
+            row["realisasi_2025"] = row["target_2025"]
+    next(r for r in tables["indikator"] if r["id"] == "A01.1.I1")["realisasi_2025"] = 53.9
+    estimate = _criterion(_opd01(tables, tmp_path), "1.c.3")
+    assert estimate.answer == "BB"  # 98% is "Sangat Baik": met or on track on the five-band scale
+    pemda = load(tmp_path / "wb.xlsx")
+    six = _criterion(_estimates(pemda, scale="enam_tingkat")["01"], "1.c.3")
+    assert six.answer == "BB"  # 98% is "Sangat Baik" there too, the predicate 100% gets
+    at_80 = copy.deepcopy(tables)
+    next(r for r in at_80["indikator"] if r["id"] == "A01.1.I1")["realisasi_2025"] = 44
+    held = _criterion(_opd01(at_80, tmp_path, "80.xlsx"), "1.c.3").held_back
+    assert [e.ref for e in held] == ["A01.1.I1"] and "Baik" in held[0].why and not held[0].fixable
+    # An OPD whose only IKU has no realisation in the assessed year: unfulfilled, and said so.
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.I1")["realisasi_2025"] = None
+    estimate = _criterion(_opd01(tables, tmp_path, "tanpa.xlsx"), "1.c.3")
+    assert "A01.I1" in [e.ref for e in estimate.held_back] and estimate.answer != "BB"
+    why = next(e for e in estimate.held_back if e.ref == "A01.I1").why
+    assert "M23:" in why and "realisasi" in why
+
+
+def test_a_realised_year_is_never_proposed_as_the_fix(tmp_path):
+    # A01.1.I1's 2025 target is looser than its baseline (M07 on 2025, the assessed, realised
+    # year); A01.2.I1's 2027 target is looser than the 2025 realisation (M07 on 2027: can change).
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.1.I1")["target_2025"] = 45
+    next(r for r in tables["indikator"] if r["id"] == "A01.2.I1").update(target_2026=53, target_2027=51)
+    estimate = _criterion(_opd01(tables, tmp_path), "1.b.7")
+    held = {e.ref: e for e in estimate.held_back}
+    assert set(held) >= {"A01.1.I1", "A01.2.I1"}
+    assert not held["A01.1.I1"].fixable and held["A01.2.I1"].fixable
+    assert "A01.1.I1" not in [e.ref for e in estimate.to_raise()]
+    # Only past targets hold it back: no fix is proposed, and the table says why.
+    only_past = copy.deepcopy(clean_tables())
+    next(r for r in only_past["indikator"] if r["id"] == "A01.1.I1")["target_2025"] = 45
+    estimates = _opd01(only_past, tmp_path, "lalu.xlsx")
+    estimate = _criterion(estimates, "1.b.7")
+    assert estimate.answer != "BB" and estimate.to_raise() == []
+    row = lke.table(estimates).set_index("kriteria").loc["1.b.7"]
+    assert "tidak dapat naik" in row["naik_satu_tingkat"] and "jangan turunkan" in row["naik_satu_tingkat"]
+
+
+def test_the_fewest_fixes_come_from_the_least_effort(tmp_path):
+    # A01.1 holds two 1.b.4 findings (activity wording and ... none else); A01.2 one: with three
+    # outcome conditions of four held back, one fix lifts D to C, and the one proposed is the
+    # element with the fewest findings on it.
+    tables = four_outcomes(2)
+    node = next(r for r in tables["pohon"] if r["id"] == "A01.1")
+    node["pernyataan"] = "Pelaksanaan pelayanan 0"
+    estimate = _criterion(_estimates(load(write_xlsx(tables, tmp_path / "wb.xlsx")))["01"], "1.b.4")
+    assert all(e.reasons == 1 for e in estimate.held_back)
+    assert [e.ref for e in estimate.to_raise()] == ["A01.1"]  # equal effort: tree order

@@ -236,8 +236,8 @@ def _members(facts: _Facts, kind: str) -> list[tuple[str, str, dict]]:
         rows = [(r["id"], facts.owner(n), r) for n in nodes for r in pemda.chosen_indicators(n)]
         return [row for row in rows if row[2].get("iku")] if kind == "iku" else rows
     if kind == "permintaan_crosscutting":
-        return [(f"{r.id_pohon} → {pemda.opd_short(r.kode_opd_mitra)}", r.kode_opd or "", r._asdict())
-                for r in facts.requests.itertuples()]
+        return [(f"{r['id_pohon']} → {pemda.opd_short(r['kode_opd_mitra'])}", r["kode_opd"] or "", r)
+                for r in facts.requests.to_dict("records")]
     raise ValueError(f"Himpunan unsur tidak dikenal di tabel kriteria LKE: {kind!r}")
 
 
