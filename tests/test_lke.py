@@ -264,12 +264,12 @@ def test_a_realised_year_is_never_proposed_as_the_fix(tmp_path):
 
 
 def test_the_fewest_fixes_come_from_the_least_effort(tmp_path):
-    # A01.1 holds two 1.b.4 findings (activity wording and ... none else); A01.2 one: with three
-    # outcome conditions of four held back, one fix lifts D to C, and the one proposed is the
-    # element with the fewest findings on it.
-    tables = four_outcomes(2)
-    node = next(r for r in tables["pohon"] if r["id"] == "A01.1")
-    node["pernyataan"] = "Pelaksanaan pelayanan 0"
-    estimate = _criterion(_estimates(load(write_xlsx(tables, tmp_path / "wb.xlsx")))["01"], "1.b.4")
-    assert all(e.reasons == 1 for e in estimate.held_back)
-    assert [e.ref for e in estimate.to_raise()] == ["A01.1"]  # equal effort: tree order
+    # Of OPD 01's seven chosen indicators, A01.1.I1 carries two 1.b.7 findings (its 2027 target
+    # falls to 50: M06, and is below the 2025 realisation 52: M07) and A01.2.I1 one (2027 falls to
+    # 59: M06). 5 of 7 is CC; one fix gives 6 of 7, B: the one proposed is the least effort.
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.1.I1")["target_2027"] = 50
+    next(r for r in tables["indikator"] if r["id"] == "A01.2.I1")["target_2027"] = 59
+    estimate = _criterion(_opd01(tables, tmp_path), "1.b.7")
+    assert {e.ref: e.reasons for e in estimate.held_back} == {"A01.1.I1": 2, "A01.2.I1": 1}
+    assert estimate.answer == "CC" and [e.ref for e in estimate.to_raise()] == ["A01.2.I1"]
