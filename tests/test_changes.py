@@ -78,10 +78,11 @@ def test_the_findings_they_resolved_and_nothing_spurious(comparison):
     assert resolved == {("M01", "DISDUKCAPIL.1.1"), ("M02", "DLH.1.2.2"), ("M06", "DISHUB.1.1.I1"),
                         ("M07", "DISHUB.1.1.I1"), ("M11", "DISKOMINFO.1.1")}
     assert findings[findings["status"] == "baru"].empty  # the moved row brings nothing new
-    assert len(findings[findings["status"] == "masih"]) == 26 - 5
-    assert comparison.summary(DISHUB) == "2 temuan selesai, 0 baru, 1 masih terbuka; 1 perubahan data"
+    # 122 findings on the sample (27 planted or derived, 95 indicators without a 2026 realisation)
+    assert len(findings[findings["status"] == "masih"]) == 122 - 5
+    assert comparison.summary(DISHUB) == "2 temuan selesai, 0 baru, 2 masih terbuka; 1 perubahan data"
     assert comparison.summary("1.05.0.00.0.00.02.0000").startswith("0 temuan selesai, 0 baru")  # BPBD moved
-    assert comparison.summary() == "5 temuan selesai, 0 baru, 21 masih terbuka; 4 perubahan data"
+    assert comparison.summary() == "5 temuan selesai, 0 baru, 117 masih terbuka; 4 perubahan data"
 
 
 def test_rows_moved_and_reworded_are_told_apart(tmp_path):
@@ -111,7 +112,7 @@ def test_banding_writes_a_page_and_a_workbook_and_keeps_the_inputs(comparison, t
     page, book = tmp_path / "banding.html", tmp_path / "banding.xlsx"
     assert main(["banding", str(SAMPLE), str(new), "--out", str(page), "--xlsx", str(book)]) == 0
     out = capsys.readouterr().out
-    assert "Kabupaten Contoh: 5 temuan selesai, 0 baru, 21 masih terbuka; 4 perubahan data" in out
+    assert "Kabupaten Contoh: 5 temuan selesai, 0 baru, 117 masih terbuka; 4 perubahan data" in out
     text = page.read_text(encoding="utf-8")
     assert "Peningkatan pelayanan pendaftaran penduduk" in text and "sejak versi sebelumnya" in text
     sheets = openpyxl.load_workbook(book).sheetnames
@@ -138,8 +139,8 @@ def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fix
     page = second.index.read_text()
     assert "<th>Sejak asistensi lalu</th>" in page
     assert ("<a class='since' href='2.15.0.00.0.00.01.0000/perubahan.html'>2 temuan selesai, 0 baru, "
-            "1 masih terbuka; 1 perubahan data</a>") in page
-    assert "5 temuan selesai, 0 baru, 21 masih terbuka; 4 perubahan data" in page
+            "2 masih terbuka; 1 perubahan data</a>") in page
+    assert "5 temuan selesai, 0 baru, 117 masih terbuka; 4 perubahan data" in page
     opd_page = (out / "3599" / DISHUB / "perubahan.html").read_text()
     assert "target diubah" in opd_page and "2027: 58" in opd_page
     assert second.change.page.exists() and second.change.page.parent.name == "riwayat"
@@ -156,7 +157,7 @@ def test_the_batch_writes_a_printable_brief_for_every_opd(tmp_path, fixture_temp
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from pypdf import PdfReader
 
-    from pohon_nb.method.checks import run_checks
+    from pohon_nb.method.checked import check
     from pohon_nb.outputs.brief import brief_pages
     from pohon_nb.run.batch import run_batch
 
@@ -176,9 +177,9 @@ def test_the_batch_writes_a_printable_brief_for_every_opd(tmp_path, fixture_temp
     assert "ringkasan_semua_opd.pdf" in index and "1.02.0.00.0.00.01.0000/ringkasan.pdf" in index
     # Text never cut: every line of every page lies inside the page, for the OPD with the most
     # findings and the one with the widest tree.
-    findings = pemda.findings + run_checks(pemda)
+    checked = check(pemda)
     for code in ("3.27.0.00.0.00.01.0000", "1.02.0.00.0.00.01.0000", "2.15.0.00.0.00.01.0000"):
-        for page in brief_pages(pemda, code, findings, 2025):
+        for page in brief_pages(checked, code, 2025):
             canvas = FigureCanvasAgg(page)
             canvas.draw()
             box = page.bbox

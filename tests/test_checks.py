@@ -163,7 +163,8 @@ CASES = [
      ("pohon", 4, "pernyataan", "A01.1")),
     ("M29", set_cell("indikator", 3, "nama", "Prevalensi stunting balita"),
      ("indikator", 5, "jenis", "A01.1.1.I1")),
-    ("M30", set_cell("pohon", 3, "pernyataan", "Penyediaan layanan 1.1"), ("pohon", 5, "pernyataan", "A01.1.1")),
+    ("M30", set_cell("pohon", 3, "pernyataan", "Penyediaan layanan 1.1"),
+     ("pohon", 5, "pernyataan", "A01.1.1")),
     ("M31", chain(set_cell("indikator", 1, "jenis", "output"),
                   set_cell("indikator", 1, "nama", "Jumlah dokumen rencana kesehatan")),
      ("indikator", 3, "iku", "A01.I1")),
@@ -234,8 +235,8 @@ def test_iku_per_opd_limit(clean, tmp_path):
 
 def test_minimise_targets_falling_are_fine_rising_are_not(clean, tmp_path):
     ind = _indicator(clean, "A01.1.I1")
-    ind.update(nama="Angka kesakitan", polaritas="min", baseline=50, target_2025=45, target_2026=40, target_2027=35,
-               realisasi_2025=44)
+    ind.update(nama="Angka kesakitan", polaritas="min", baseline=50, target_2025=45, target_2026=40,
+               target_2027=35, realisasi_2025=44)
     assert _findings(clean, tmp_path) == []
     ind["target_2027"] = 41
     assert {f.code for f in _findings(clean, tmp_path)} == {"M06"}

@@ -15,6 +15,7 @@ from workbooks import kabupaten_lain_tables
 from pohon_nb.core.formats import number_text
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
+from pohon_nb.method.checked import check
 from pohon_nb.method.summary import opd_headlines, outcome_carriers
 from pohon_nb.nb import views
 from pohon_nb.nb.session import Session
@@ -45,7 +46,7 @@ def test_no_condition_shows_two_different_figures_across_reports(which, tmp_path
         assert (row["capaian"] == pytest.approx(own)) if own == own else row["capaian"] is None
     shown = _badges([pemda_tree_figure(pemda, year=year)])
     # Every OPD's tree, and its headline.
-    heads = opd_headlines(pemda, [], year).set_index("kode_opd")
+    heads = opd_headlines(check(pemda), year).set_index("kode_opd")
     for code in pemda.opd_codes():
         shown |= _badges(opd_tree_figures(pemda, code, year=year))
         tops = [n for n in table.index if table.loc[n, "kode_opd"] == code
@@ -144,13 +145,13 @@ def test_a_flagged_target_is_shown_beside_its_figure(tmp_path):
     assert table.loc["DINKES.1.I1", "Predikat"] == "Sangat Baik"  # the figure, with its note
     assert "catatan temuan" in items[0]
     cascading = cascading_table(pemda).set_index("id_indikator")
-    assert cascading.loc["DINKES.1.I1", "temuan"].startswith("M07")
+    assert "M07 Target kurang menantang" in cascading.loc["DINKES.1.I1", "temuan"]
     import openpyxl
 
     ws = openpyxl.load_workbook(export_cascading(pemda, tmp_path / "c.xlsx"))["cascading"]
     header = [c.value for c in ws[1]]
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[3] == "DINKES.1.I1")
-    assert row[header.index("Temuan pada indikator")].startswith("M07")
+    assert "M07 Target kurang menantang" in row[header.index("Temuan pada indikator")]
 
 
 def test_repeated_findings_get_one_summary_line(tmp_path, capsys):

@@ -20,7 +20,7 @@ Predicate scales are data (:data:`SCALES`); a user-supplied one is a :class:`Sca
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -137,6 +137,7 @@ def _band(low: float, high: float, actual: float) -> float:
 INDICATOR_COLUMNS = [
     "id_indikator", "id_pohon", "kode_opd", "nama", "satuan", "polaritas", "tahun", "target",
     "target_min", "target_maks", "realisasi", "capaian", "predikat", "keterangan",
+    "capaian_tanpa_batas",
 ]
 
 
@@ -148,7 +149,8 @@ def indicator_achievement(pemda: Pemda, year: int | None = None,
 
     Columns: ``id_indikator, id_pohon, kode_opd, nama, satuan, polaritas, tahun, target``
     (midpoint of a range), ``target_min, target_maks, realisasi, capaian`` (percent or
-    None), ``predikat`` (by ``scale``), ``keterangan`` (why capaian is None).
+    None), ``predikat`` (by ``scale``), ``keterangan`` (why capaian is None),
+    ``capaian_tanpa_batas`` (the figure before the cap, to disclose a capped one).
     """
     config = config or AchievementConfig()
     scale = get_scale(scale)
@@ -159,6 +161,7 @@ def indicator_achievement(pemda: Pemda, year: int | None = None,
 
 def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFrame:
     years = [year] if year is not None else pemda.years
+    uncapped_config = replace(config, cap=None)
     records = []
     for row in pemda.tables["indikator"].rows:
         if not row.get("id") or row.get("_ganda") or (chosen_only and not is_chosen(row)):
@@ -170,6 +173,8 @@ def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFr
             if year is None and target is None and actual is None:
                 continue
             value, why = achievement(target, actual, row.get("polaritas"), config)
+            uncapped = (achievement(target, actual, row.get("polaritas"), uncapped_config)[0]
+                        if value is not None and config.cap is not None else value)
             low, high = (target.low, target.high) if isinstance(target, Range) else (target, target)
             records.append({
                 "id_indikator": row["id"], "id_pohon": row.get("id_pohon"),
@@ -178,9 +183,11 @@ def _indicator_achievement(pemda, year, config, scale, chosen_only) -> pd.DataFr
                 "target": target.mid if isinstance(target, Range) else target,
                 "target_min": low, "target_maks": high, "realisasi": actual,
                 "capaian": value, "predikat": scale.predicate(value), "keterangan": why,
+                "capaian_tanpa_batas": uncapped,
             })
     frame = pd.DataFrame(records, columns=INDICATOR_COLUMNS)
     frame["capaian"] = frame["capaian"].astype("float64")
+    frame["capaian_tanpa_batas"] = frame["capaian_tanpa_batas"].astype("float64")
     return frame
 
 

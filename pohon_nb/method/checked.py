@@ -104,7 +104,14 @@ class Checked:
 
     def flagged_indicators(self, code: str) -> set[str]:
         """Ids of the indicators a rule flags (e.g. M07: targets not challenging)."""
-        return {f.ref for f in self.by_rule(code) if f.sheet == "indikator" and f.ref}
+        return self.memo(("flagged", code), lambda: {f.ref for f in self.by_rule(code)
+                                                     if f.sheet == "indikator" and f.ref})
+
+    def memo(self, key: tuple, compute):
+        """A judgment computed from these findings, remembered with them."""
+        if key not in self._index:
+            self._index[key] = compute()
+        return self._index[key]
 
 
 def check(pemda: Pemda, config: CheckConfig | None = None) -> Checked:

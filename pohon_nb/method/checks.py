@@ -627,7 +627,8 @@ def target_missing_in_year(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
     unreadable = {(f.row, f.column) for f in pemda.findings if f.sheet == "indikator" and f.code == "S09"}
     for row in _measured_rows(pemda):
         targets = _targets(pemda, row)
-        if targets and row.get(f"target_{year}") is None and (row.get("_baris"), f"target_{year}") not in unreadable:
+        column = f"target_{year}"
+        if targets and row.get(column) is None and (row.get("_baris"), column) not in unreadable:
             others = ", ".join(str(y) for y, _ in targets)
             msg = (f"Indikator {quote(row.get('nama') or row['id'])} punya target {others} tetapi "
                    f"tidak untuk {year}, tahun yang dinilai: tanpa target ia keluar dari capaian "
@@ -695,7 +696,8 @@ def direction_against_measure(pemda: Pemda, config: CheckConfig) -> Iterator[Fin
         wanted, why = measure_polarity(pemda, node_id, statement)
         if wanted is None or (moves == "naik") == (wanted == "maks"):
             continue
-        better = ("Meningkatnya" if wanted == "maks" else "Menurunnya") + " " + " ".join(statement.split()[1:])
+        opening = "Meningkatnya" if wanted == "maks" else "Menurunnya"
+        better = f"{opening} {' '.join(statement.split()[1:])}"
         msg = (f"Kondisi {quote(statement)} {'menaikkan' if moves == 'naik' else 'menurunkan'} "
                f"ukuran yang seharusnya {'naik' if wanted == 'maks' else 'turun'} ({why}). Rumuskan "
                f"arah yang dituju, mis. {quote(better)}.")

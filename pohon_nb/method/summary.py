@@ -7,18 +7,169 @@ severity, crosscutting not yet agreed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from ..core.formats import percent
 from ..reading.model import Pemda
-from .achievement import AchievementConfig, get_scale, node_achievement, weakest_branch
+from .achievement import (
+    TARGET_MET,
+    AchievementConfig,
+    get_scale,
+    indicator_achievement,
+    node_achievement,
+    weakest_branch,
+)
 from .checked import Checked
 from .crosscutting import requests
 from .problems import problem_trail
 from .scales import DEFAULT_SCALE
 
+LOOSE_TARGET_RULE = "M07"
+"""The rule whose flag a headline figure carries: a target the tool itself calls not challenging."""
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    """What a headline figure (a mean of indicators' achievement) must say beside it.
+
+    ``value`` the figure; ``uncapped`` the same mean before the cap (differs when ``capped``
+    names indicators the cap cut); ``loose`` the indicators in it whose target the rule
+    :data:`LOOSE_TARGET_RULE` flags, and ``without_loose`` the figure without them (None when
+    nothing is left).
+    """
+
+    value: float | None
+    uncapped: float | None = None
+    capped: tuple[str, ...] = ()
+    loose: tuple[str, ...] = ()
+    without_loose: float | None = None
+
+    def marks(self) -> list[str]:
+        """Short marks for a badge or an index cell ("target longgar M07", "batas atas")."""
+        marks = []
+        if self.loose:
+            marks.append(f"target longgar {LOOSE_TARGET_RULE}")
+        if self.capped:
+            marks.append("batas atas")
+        return marks
+
+    def notes(self) -> list[str]:
+        """The marks written out, for a table or the brief."""
+        notes = []
+        if self.capped and self.uncapped is not None:
+            notes.append(f"{percent(self.uncapped)} sebelum batas atas")
+        if self.loose:
+            rest = (f"{percent(self.without_loose)} tanpa" if self.without_loose is not None
+                    else "tanpa angka lain selain")
+            notes.append(f"{rest} {len(self.loose)} indikator bertarget kurang menantang "
+                         f"({LOOSE_TARGET_RULE}: {', '.join(self.loose)})")
+        return notes
+
+    def text(self) -> str:
+        """The figure with what it must say: "120,0% (142,9% sebelum batas atas)"."""
+        if self.value is None:
+            return percent(None)
+        notes = self.notes()
+        return percent(self.value) + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def predicate_text(value: float | None, label: str | None) -> str:
+    """A predicate as people must read it: under 100% it says "di bawah target" beside it."""
+    if not isinstance(label, str):
+        return "belum ada"
+    below = value is not None and value == value and value < TARGET_MET
+    return label + (" (di bawah target)" if below else "")
+
+
+def _note(rows: list[tuple[str, float, float]], loose_ids: set[str]) -> FigureNote:
+    """The note of a mean over (indicator id, capped value, uncapped value) rows."""
+    if not rows:
+        return FigureNote(None)
+    values = [v for _, v, _ in rows]
+    capped = tuple(i for i, v, u in rows if u == u and u > v)
+    loose = tuple(i for i, _, _ in rows if i in loose_ids)
+    rest = [v for i, v, _ in rows if i not in loose_ids]
+    uncapped = [u if u == u else v for _, v, u in rows]
+    return FigureNote(sum(values) / len(values), sum(uncapped) / len(uncapped), capped, loose,
+                      sum(rest) / len(rest) if loose and rest else None)
+
+
+def combined(notes: list[FigureNote]) -> FigureNote:
+    """The note of a mean of figures (an OPD's figure: the mean of its top conditions')."""
+    notes = [n for n in notes if n.value is not None]
+    if not notes:
+        return FigureNote(None)
+    loose = tuple(i for n in notes for i in n.loose)
+    rest = [n.without_loose if n.loose else n.value for n in notes]
+    rest = [v for v in rest if v is not None]
+    return FigureNote(sum(n.value for n in notes) / len(notes),
+                      sum(n.uncapped for n in notes) / len(notes),
+                      tuple(i for n in notes for i in n.capped), loose,
+                      sum(rest) / len(rest) if loose and rest else None)
+
+
+def _achieved_rows(checked: Checked, year: int, config: AchievementConfig | None) -> dict[str, list]:
+    """Chosen indicators with an achievement in ``year``, by condition: (id, capped, uncapped)."""
+    def compute() -> dict[str, list]:
+        table = indicator_achievement(checked.pemda, year, config)
+        table = table[table["capaian"].notna()]
+        rows: dict[str, list] = {}
+        for node_id, ind, value, uncapped in zip(table["id_pohon"], table["id_indikator"],
+                                                 table["capaian"], table["capaian_tanpa_batas"]):
+            rows.setdefault(node_id, []).append((ind, float(value), float(uncapped)))
+        return rows
+
+    return checked.memo(("achieved_rows", year, config or AchievementConfig()), compute)
+
+
+def figure_note(checked: Checked, year: int, nodes: list[str],
+                config: AchievementConfig | None = None) -> FigureNote:
+    """The note of a figure that is the mean achievement of the chosen indicators of ``nodes``."""
+    by_node = _achieved_rows(checked, year, config)
+    return _note([r for n in nodes for r in by_node.get(n, [])],
+                 checked.flagged_indicators(LOOSE_TARGET_RULE))
+
+
+def node_notes(checked: Checked, year: int, config: AchievementConfig | None = None) -> dict[str, FigureNote]:
+    """The note of every condition's own figure (its chosen indicators' mean), by id; a
+    condition without an achievement is absent."""
+    def compute() -> dict[str, FigureNote]:
+        loose = checked.flagged_indicators(LOOSE_TARGET_RULE)
+        return {n: _note(rows, loose) for n, rows in _achieved_rows(checked, year, config).items()}
+
+    return checked.memo(("node_notes", year, config or AchievementConfig()), compute)
+
+
+def badge_marks(checked: Checked, year: int,
+                config: AchievementConfig | None = None) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Per condition, what its badge in a tree must say: the marks of its own figure (with the
+    figure before the cap), and whether its branch figure holds a capped value anywhere below."""
+    def compute() -> dict[str, tuple[tuple[str, ...], bool]]:
+        pemda = checked.pemda
+        notes = node_notes(checked, year, config)
+        capped_below: dict[str, bool] = {}
+        for node_id in reversed(pemda.tree_order()):  # children first
+            capped_below[node_id] = bool(notes.get(node_id) and notes[node_id].capped) or any(
+                capped_below.get(c, False) for c in pemda.children(node_id))
+        marks = {}
+        for node_id in pemda.tree_order():
+            note = notes.get(node_id)
+            own = tuple(note.marks()) if note else ()
+            if note and note.capped:
+                own = tuple(m if m != "batas atas" else f"batas atas ({percent(note.uncapped)} sebelumnya)"
+                            for m in own)
+            if own or capped_below[node_id]:
+                marks[node_id] = (own, capped_below[node_id])
+        return marks
+
+    return checked.memo(("badge_marks", year, config or AchievementConfig()), compute)
+
+
 HEADLINE_COLUMNS = [
-    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat",
-    "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda",
+    "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat", "catatan_capaian",
+    "tanda", "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda",
 ]
 
 
@@ -31,8 +182,11 @@ def opd_headlines(checked: Checked, year: int,
     ``iku``, ``capaian`` (mean achievement of the OPD's top conditions by their own
     indicators in ``year``: its sasaran's figure, the one reports and the index show) and
     ``predikat``, ``capaian_cabang`` (the mean of the same conditions' branch figures, which
-    explains it), ``galat, peringatan, info`` (findings), ``permintaan_tertunda``
-    (crosscutting requests it sent that are not agreed).
+    explains it; it has no predicate: it is not the OPD's rating), ``catatan_capaian`` (what the
+    figure must say beside it: the figure before the cap, the figure without indicators whose
+    target is not challenging) and ``tanda`` (the short marks, for a badge or the index),
+    ``galat, peringatan, info`` (findings), ``permintaan_tertunda`` (crosscutting requests it
+    sent that are still proposed; a rejected one is not pending).
     """
     pemda, findings = checked.pemda, checked.findings
     scale_obj = get_scale(scale)
@@ -40,7 +194,8 @@ def opd_headlines(checked: Checked, year: int,
     owner = dict(zip(nodes["id"], nodes["kode_opd"]))
     tops = nodes[[owner.get(p) != o for p, o in zip(nodes["induk"], nodes["kode_opd"])]]
     pending = requests(pemda)
-    pending = pending[pending["status"] != "disetujui"]
+    pending = pending[pending["status"] == "usulan"]
+    notes = node_notes(checked, year, config)
     records = []
     for code in (pemda.opd_codes() if codes is None else codes):
         own = [n for n, o in owner.items() if o == code]
@@ -48,12 +203,14 @@ def opd_headlines(checked: Checked, year: int,
         mine = tops[tops["kode_opd"] == code]
         achieved, branch = mine["capaian_sendiri"].dropna(), mine["capaian_cabang"].dropna()
         value = float(achieved.mean()) if len(achieved) else None
+        note = combined([notes[n] for n in mine["id"] if n in notes])
         counts = {s: sum(1 for f in findings if f.kode_opd == code and f.severity == s)
                   for s in ("error", "warning", "info")}
         records.append({
             "kode_opd": code, "nama_opd": pemda.opd_name(code), "kondisi": len(own),
             "indikator": len(indicators), "iku": sum(1 for r in indicators if r.get("iku")),
             "capaian": value, "predikat": scale_obj.predicate(value),
+            "catatan_capaian": "; ".join(note.notes()), "tanda": ", ".join(note.marks()),
             "capaian_cabang": float(branch.mean()) if len(branch) else None,
             "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
             "permintaan_tertunda": int((pending["kode_opd"] == code).sum()),

@@ -22,6 +22,8 @@ LABELS = {
     "tahun": "Tahun", "target": "Target", "target_min": "Target min", "target_maks": "Target maks",
     "realisasi": "Realisasi", "capaian": "Capaian (%)", "predikat": "Predikat",
     "keterangan": "Keterangan", "capaian_sendiri": "Capaian sendiri (%)",
+    "catatan_capaian": "Catatan capaian", "tanda": "Tanda",
+    "capaian_tanpa_batas": "Capaian sebelum batas atas (%)",
     "capaian_cabang": "Capaian cabang (%)", "indikator": "Indikator", "indikator_berdata":
     "Indikator berdata", "cakupan": "Cakupan data", "kedalaman": "Kedalaman", "bobot": "Bobot",
     "kontribusi": "Kontribusi pada kekurangan (poin)", "jalur": "Jalur", "kesenjangan": "Kesenjangan",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, repeated
+from ..core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, count_by_severity, repeated
 from ..core.formats import number_text, percent
 from ..method import achievement, alignment, crosscutting, indicators, lke, problems, shared_roots, summary
 from ..method.changes import PARTS, compare
@@ -179,7 +179,9 @@ def headline(ctx: Context) -> str:
     row = _headline_row(ctx)
     return (f"{row['nama_opd']} ({ctx.kode_opd}): {row['kondisi']} kondisi, {row['indikator']} "
             f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {percent(row['capaian'])}"
-            f" ({row['predikat'] or 'belum ada data'}), cabang {percent(row['capaian_cabang'])}; "
+            f" ({summary.predicate_text(row['capaian'], row['predikat'])})"
+            + (f" [{row['catatan_capaian']}]" if row["catatan_capaian"] else "") +
+            f", cabang {percent(row['capaian_cabang'])}; "
             f"temuan: {row['galat']} galat, "
             f"{row['peringatan']} peringatan, {row['info']} info; "
             f"{row['permintaan_tertunda']} crosscutting belum disepakati.")
@@ -196,7 +198,9 @@ def opd_glance(ctx: Context) -> list:
         {"uraian": "IKU", "nilai": head["iku"]},
         {"uraian": f"Capaian {ctx.tahun} (indikator kondisi teratas OPD)",
          "nilai": percent(head["capaian"])},
-        {"uraian": "Predikat", "nilai": head["predikat"] or "belum ada data"},
+        {"uraian": "Predikat", "nilai": summary.predicate_text(head["capaian"], head["predikat"])},
+        *([{"uraian": "Catatan capaian", "nilai": head["catatan_capaian"]}]
+          if head["catatan_capaian"] else []),
         {"uraian": f"Capaian cabang {ctx.tahun} (rata-rata cabang di bawahnya, penjelas)",
          "nilai": percent(head["capaian_cabang"])},
         {"uraian": "Temuan: galat / peringatan / info",
@@ -434,13 +438,20 @@ def achievement_rollup(ctx: Context) -> list:
         return [missing(ctx, "pohon")]
     nodes = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     nodes = nodes[nodes["id"].isin(ctx.opd_nodes())]
+    notes = summary.node_notes(ctx.checked, ctx.tahun, ctx.config)
+    nodes = nodes.assign(
+        predikat=[summary.predicate_text(v, p) if isinstance(p, str) else None
+                  for v, p in zip(nodes["capaian_sendiri"], nodes["predikat"])],
+        catatan_capaian=["; ".join(notes[n].notes()) if n in notes else "" for n in nodes["id"]])
     gap = _year_gap(ctx, ctx.opd_nodes())
     return [f"Capaian {ctx.tahun} setiap kondisi diukur dengan **indikatornya sendiri** (dengan "
             "predikatnya); *capaian cabang*, rata-rata anak-anaknya sampai output, adalah angka "
-            "kedua yang menjelaskannya. *Cakupan* = indikator berdata / semua indikator di cabang.",
+            "kedua yang menjelaskannya, tanpa predikat. *Catatan capaian* menyebut angka sebelum "
+            "batas atas dan angka tanpa indikator bertarget kurang menantang (M07). *Cakupan* = "
+            "indikator berdata / semua indikator di cabang.",
             *([gap] if gap else []),
-            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "keterangan",
-                          "capaian_cabang", "indikator", "indikator_berdata", "cakupan"])]
+            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "catatan_capaian",
+                          "keterangan", "capaian_cabang", "indikator", "indikator_berdata", "cakupan"])]
 
 
 def weakest_branch(ctx: Context) -> list:
@@ -700,10 +711,15 @@ def pemda_headline(ctx: Context) -> str:
 
 def pemda_headlines(ctx: Context) -> list:
     head = summary.opd_headlines(ctx.checked, ctx.tahun, ctx.config, ctx.skala)
-    errors = int(head["galat"].sum())
+    counts = count_by_severity(ctx.findings)  # the same count as validate: Pemda rows included
+    pemda_wide = count_by_severity(ctx.checked.of_opd(""))
     text = (f"{len(head)} OPD, {int(head['kondisi'].sum())} kondisi, "
             f"{int(head['indikator'].sum())} indikator terpilih; "
-            f"{errors} galat dan {int(head['peringatan'].sum())} peringatan.")
+            f"{counts['error']} galat dan {counts['warning']} peringatan"
+            + (f" ({pemda_wide['error']} galat dan {pemda_wide['warning']} peringatan di baris tingkat "
+               f"Pemda, di luar tabel OPD)" if pemda_wide["error"] or pemda_wide["warning"] else "")
+            + ". ⚑ di kolom tanda: capaian yang memuat target kurang menantang (M07) atau nilai yang "
+              "dipotong batas atas; catatan capaian menyebut angkanya.")
     return [text, table(head)]
 
 

@@ -26,7 +26,7 @@ from ..method.achievement import AchievementConfig
 from ..method.checked import Checked
 from ..method.crosscutting import requests
 from ..method.scales import DEFAULT_SCALE
-from ..method.summary import opd_headlines
+from ..method.summary import opd_headlines, predicate_text
 from ..reading.model import Pemda
 from .diagrams import opd_tree_plans, render_tree, text_width
 
@@ -155,11 +155,12 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
                            f"{dt.date.today():%d-%m-%Y} dengan pohon-nb {__version__} dari "
                            f"{Path(pemda.source).name}.", width, 8, style="italic"), 8, style="italic",
                    gap=0.12))
-    predicate = head["predikat"] if isinstance(head["predikat"], str) else "belum ada"
+    predicate = predicate_text(head["capaian"], head["predikat"])
+    note = f" [{head['catatan_capaian']}]" if head["catatan_capaian"] else ""
     doc.section("Angka utama", [
         f"{int(head['kondisi'])} kondisi, {int(head['indikator'])} indikator terpilih, {int(head['iku'])} "
-        f"IKU. Capaian {year}: {percent(head['capaian'])} (predikat: {predicate}); capaian cabang "
-        f"{percent(head['capaian_cabang'])}. Temuan: {int(head['galat'])} galat, "
+        f"IKU. Capaian {year}: {percent(head['capaian'])} (predikat: {predicate}){note}; capaian cabang "
+        f"(penjelas, tanpa predikat) {percent(head['capaian_cabang'])}. Temuan: {int(head['galat'])} galat, "
         f"{int(head['peringatan'])} peringatan, {int(head['info'])} info; "
         f"{int(head['permintaan_tertunda'])} crosscutting belum disepakati."])
     # The findings that matter most: errors first, then by criterion.

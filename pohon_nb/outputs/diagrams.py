@@ -24,7 +24,9 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
 from ..core.atomic import atomic_path
 from ..core.formats import number_text
-from ..method.achievement import AchievementConfig, get_scale, node_achievement
+from ..method.achievement import TARGET_MET, AchievementConfig, get_scale, node_achievement
+from ..method.checked import check
+from ..method.checks import CheckConfig
 from ..method.crosscutting import network, requests
 from ..method.problems import problem_tree
 from ..method.scales import DEFAULT_SCALE
@@ -216,9 +218,17 @@ def _predicate_color(scale, label: str | None) -> str:
     return TRAFFIC[index]
 
 
+def figure_marks(pemda: Pemda, year: int, config: AchievementConfig | None = None) -> dict:
+    """The marks every badge of a tree drawn for ``year`` carries (see :func:`badge_marks`)."""
+    from ..method.summary import badge_marks
+
+    return badge_marks(check(pemda, CheckConfig(tahun=year)), year, config)
+
+
 def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, scale=None,
                year: int | None = None, indicators: bool = True,
-               crosscutting: dict | None = None, own_only: bool = False) -> list[Line]:
+               crosscutting: dict | None = None, own_only: bool = False,
+               marks: dict | None = None) -> list[Line]:
     """The text of one condition's box: id and level, statement, indicators, badge, tags."""
     node = pemda.node(node_id)
     level = node.get("level")
@@ -238,9 +248,16 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
         text = (f"Capaian {year}: {number_text(round(own, 1))}% · {label}" if own is not None
                 else f"Capaian {year}: n/a ({why or 'belum ada data'})")
         lines.append(Line(text, size=7, weight="bold", dot=_predicate_color(scale, label)))
+        own_marks, branch_capped = (marks or {}).get(node_id, ((), False))
+        if own is not None and own < TARGET_MET:
+            own_marks = ("di bawah target", *own_marks)
+        for text in wrap("⚑ " + "; ".join(own_marks), 44) if own_marks else ():
+            lines.append(Line(text, size=6.5, color="#8D4B00"))
         if branch is not None and not own_only and pemda.children(node_id):
-            lines.append(Line(f"cabang: {number_text(round(branch, 1))}% · "
-                              f"{scale.predicate(branch)}", size=6.5, color="#37474F"))
+            # A branch figure explains the condition's own; it carries no predicate of its own.
+            capped = " (memuat nilai batas atas)" if branch_capped else ""
+            lines.append(Line(f"cabang: {number_text(round(branch, 1))}%{capped}", size=6.5,
+                              color="#37474F"))
     for partner, status in (crosscutting or {}).get(node_id, []):
         lines.append(Line(f"↔ crosscutting: {partner} ({status})", size=6.5, style="italic",
                           color=STATUS_COLORS.get(status, "#000000")))
@@ -283,8 +300,10 @@ def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
                     for n, own, why, branch in zip(table["id"], table["capaian_sendiri"],
                                                    table["keterangan"], table["capaian_cabang"])}
     tags, links = pemda.memo(("crosscutting_tags",), lambda: _crosscutting(pemda))
+    marks = figure_marks(pemda, year, config) if year is not None else None
     content = {n: node_lines(pemda, n, achievement=achieved, scale=scale_obj, year=year,
-                             indicators=indicators, crosscutting=tags, own_only=n in own_only)
+                             indicators=indicators, crosscutting=tags, own_only=n in own_only,
+                             marks=marks)
                for n in nodes}
     for node_id, note in (collapsed or {}).items():
         if node_id in content and note:

@@ -26,8 +26,6 @@ import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from .. import __version__
 from ..core.atomic import atomic_path, write_text
 from ..core.fingerprint import digest
@@ -518,7 +516,7 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
     from ..core.formats import percent
     from ..method.achievement import config_from_cap, get_scale
     from ..method.shared_roots import shared_roots, touching
-    from ..method.summary import opd_headlines
+    from ..method.summary import opd_headlines, predicate_text
 
     pemda = checked.pemda
     year = tahun if tahun is not None else checked.year
@@ -572,8 +570,10 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
             f"<tr class='{'fail' if state in ('gagal', 'diblokir') else ''}'>"
             f"<td><code>{esc(code)}</code></td>"
             f"<td>{esc(str(head['nama_opd']))}</td><td class='st-{state}'>{esc(state)}</td>"
-            f"<td class='num'>{esc(percent(head['capaian']))}</td>"
-            f"<td>{esc('' if pd.isna(head['predikat']) else str(head['predikat']))}</td>"
+            f"<td class='num'>{esc(percent(head['capaian']))}"
+            + (f"<div class='mark' title='{esc(head['catatan_capaian'])}'>⚑ {esc(head['tanda'])}</div>"
+               if head["tanda"] else "") + "</td>"
+            f"<td>{esc(predicate_text(head['capaian'], head['predikat']))}</td>"
             f"<td class='num'>{esc(percent(head['capaian_cabang']))}</td>"
             f"<td class='num'>{head['galat']}</td><td class='num'>{head['peringatan']}</td>"
             f"<td class='num'>{head['info']}</td><td class='num'>{head['permintaan_tertunda']}</td>"
@@ -626,11 +626,14 @@ td.num {{ text-align: right; }} tr.fail {{ background: #FFEBEE; }}
 a {{ white-space: nowrap; }} a.fail {{ color: #C62828; }} a.since {{ white-space: normal; }}
 .err {{ color: #C62828; font-size: 12px; }} ul.err {{ margin: 4px 0; padding-left: 1.2em; }}
 .summary {{ margin: 1em 0; }}
+.mark {{ font-size: 11px; color: #8D4B00; white-space: nowrap; }}
 </style></head><body>
 <h1>{esc(str(info.get('nama_pemda', '')))}</h1>
 <p class="summary">Periode {esc(str(info.get('periode_awal', '')))}-{esc(str(info.get('periode_akhir', '')))}.
 Data: <code>{esc(Path(pemda.source).name)}</code>.
-Capaian tahun {year} dari indikator kondisi teratas setiap OPD (cabang: rata-rata di bawahnya),
+Capaian tahun {year} dari indikator kondisi teratas setiap OPD (cabang: rata-rata di bawahnya,
+tanpa predikat: angka itu menjelaskan, bukan menilai OPD); ⚑ menandai angka yang memuat target
+kurang menantang (M07) atau nilai yang dipotong batas atas (arahkan kursor untuk angkanya);
 skala {esc(get_scale(skala).title)}, batas atas {esc(_cap_text(config.cap))}. {len(by_opd)} OPD;
 {status_line}.
 Dibuat {esc(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} dengan pohon-nb {esc(__version__)}.</p>
