@@ -165,6 +165,8 @@ CASES = [
      ("indikator", 5, "jenis", "A01.1.1.I1")),
     ("M30", set_cell("pohon", 3, "pernyataan", "Penyediaan layanan 1.1"),
      ("pohon", 5, "pernyataan", "A01.1.1")),
+    ("M32", set_cell("pohon", 2, "pernyataan", "Rendahnya cakupan layanan 1"),
+     ("pohon", 4, "pernyataan", "A01.1")),
     ("M31", chain(set_cell("indikator", 1, "jenis", "output"),
                   set_cell("indikator", 1, "nama", "Jumlah dokumen rencana kesehatan")),
      ("indikator", 3, "iku", "A01.I1")),

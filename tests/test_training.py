@@ -194,3 +194,74 @@ def test_the_indicator_hint_passes_its_own_check_at_every_level():
 def test_the_facilitator_guide_shows_the_typical_answers_as_the_checks_answer_them():
     guide = Path(__file__).resolve().parents[1] / "notebooks" / "pelatihan" / "PANDUAN_FASILITATOR.md"
     assert training.typical_answers_markdown() in guide.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- one judgment (issue 25)
+
+# (statement, level): answers participants type, right and wrong. Training's verdict on each
+# must be validate's on the same content: a condition with that statement at that level.
+CONDITION_ANSWERS = [
+    (s, lv) for lv in ("intermediate", "immediate", "output") for s in (
+        "Menurunnya cakupan imunisasi dasar lengkap", "Meningkatnya cakupan imunisasi dasar lengkap",
+        "Meningkatnya prevalensi stunting pada balita", "Menurunnya prevalensi stunting pada balita",
+        "Rendahnya prevalensi stunting pada balita", "Tingginya prevalensi stunting pada balita",
+        "Meningkatnya angka kematian ibu", "Menurunnya angka kematian ibu melahirkan",
+        "Pelaksanaan imunisasi dasar lengkap", "Peningkatan cakupan imunisasi dasar",
+        "Penyediaan prasarana air minum", "Pengelolaan arsip daerah yang tertib",
+        "Koordinasi lintas sektor penanganan stunting", "Kurangnya akses air minum layak",
+        "Berkurangnya partisipasi sekolah dasar", "Meningkatnya partisipasi sekolah dasar",
+    ) if not (lv in ("intermediate", "immediate") and s.startswith(("Tersedianya", "Terlaksananya")))
+]
+
+
+def test_training_and_validate_agree_on_wording(tmp_path):
+    from conftest import clean_tables, write_csv_folder
+
+    from pohon_nb.method.checks import validate
+
+    assert len(CONDITION_ANSWERS) >= 40
+    node_at = {"intermediate": "A01", "immediate": "A01.1", "output": "A01.1.1"}
+    tables = clean_tables()
+    rows = {r["id"]: r for r in tables["pohon"]}
+    for n in node_at.values():  # indicators that say nothing of the words: the words decide
+        next(r for r in tables["indikator"] if r["id_pohon"] == n)["nama"] = "Persentase layanan tuntas"
+    disagree = []
+    for k, (statement, level) in enumerate(CONDITION_ANSWERS):
+        rows[node_at[level]]["pernyataan"] = statement
+        _, findings = validate(write_csv_folder(tables, tmp_path / f"wb{k}"))
+        held = [f.code for f in findings if f.ref == node_at[level] and f.criterion == "1.b.4"]
+        if training.check_condition(statement, level).ok == bool(held):
+            disagree.append((statement, level, held))
+        rows[node_at[level]]["pernyataan"] = "Meningkatnya cakupan layanan 1"
+    assert not disagree
+
+
+INDICATOR_ANSWERS = [
+    (name, lv) for lv in ("immediate", "output") for name in (
+        "Prevalensi stunting", "Indeks Pembangunan Manusia", "Angka Kematian Ibu", "Usia Harapan Hidup",
+        "Jumlah kematian ibu", "Jumlah kasus gizi buruk", "Jumlah posyandu yang dipantau",
+        "Jumlah kader yang dilatih", "Persentase balita yang ditimbang", "Jumlah dokumen perencanaan",
+        "Jumlah kasus perselisihan yang dimediasi", "Cakupan imunisasi dasar lengkap",
+    )
+]
+
+
+def test_training_and_validate_agree_on_what_an_indicator_measures(tmp_path):
+    from conftest import clean_tables, write_csv_folder
+
+    from pohon_nb.method.checks import validate
+
+    node_at = {"immediate": "A01.1", "output": "A01.1.1"}
+    disagree = []
+    for k, (name, level) in enumerate(INDICATOR_ANSWERS):
+        tables = clean_tables()
+        next(r for r in tables["indikator"] if r["id_pohon"] == node_at[level]).update(nama=name, jenis=None)
+        _, findings = validate(write_csv_folder(tables, tmp_path / f"wb{k}"))
+        held = [f.code for f in findings if f.code in ("M03", "M29")
+                and f.ref in (node_at[level], f"{node_at[level]}.I1")]
+        feedback = training.check_indicator(name, "%", "a / b x 100", level)
+        wrong_measure = any("mengukur" in w and ("output" in w or "outcome" in w or "dampak" in w)
+                            for w in feedback.wrong)
+        if wrong_measure != bool(held):
+            disagree.append((name, level, held, feedback.wrong))
+    assert not disagree

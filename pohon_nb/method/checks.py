@@ -25,7 +25,7 @@ from .wording import (
     ACTIVITY_WORDS,
     OUTCOME_WORDS,
     PROGRAM_NAMED,
-    measure_direction,
+    measure_named,
     named_measure,
     statement_direction,
 )
@@ -689,19 +689,25 @@ def outcome_below_baseline(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
 def direction_against_measure(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     """A statement that moves what it measures the wrong way ("Menurunnya cakupan ...")."""
     for node_id in pemda.tree_order():
-        statement = pemda.node(node_id).get("pernyataan") or ""
-        moves = statement_direction(statement)
-        if moves is None:
-            continue
-        wanted, why = measure_polarity(pemda, node_id, statement)
-        if wanted is None or (moves == "naik") == (wanted == "maks"):
-            continue
-        opening = "Meningkatnya" if wanted == "maks" else "Menurunnya"
-        better = f"{opening} {' '.join(statement.split()[1:])}"
-        msg = (f"Kondisi {quote(statement)} {'menaikkan' if moves == 'naik' else 'menurunkan'} "
-               f"ukuran yang seharusnya {'naik' if wanted == 'maks' else 'turun'} ({why}). Rumuskan "
-               f"arah yang dituju, mis. {quote(better)}.")
-        yield at_node(pemda, node_id, "M28", msg, "pernyataan")
+        msg = direction_problem(pemda.node(node_id).get("pernyataan") or "", pemda, node_id)
+        if msg:
+            yield at_node(pemda, node_id, "M28", msg, "pernyataan")
+
+
+def direction_problem(statement: str, pemda: Pemda | None = None, node_id: str | None = None) -> str | None:
+    """What rule M28 says of a statement that moves what it names the wrong way, else None (the
+    training's check reads the same sentence)."""
+    moves = statement_direction(statement)
+    if moves is None:
+        return None
+    wanted, why = measure_polarity(pemda, node_id, statement)
+    if wanted is None or (moves == "naik") == (wanted == "maks"):
+        return None
+    opening = "Meningkatnya" if wanted == "maks" else "Menurunnya"
+    better = f"{opening} {' '.join(statement.split()[1:])}"
+    return (f"Kondisi {quote(statement)} {'menaikkan' if moves == 'naik' else 'menurunkan'} "
+            f"ukuran yang seharusnya {'naik' if wanted == 'maks' else 'turun'} ({why}). Rumuskan "
+            f"arah yang dituju, mis. {quote(better)}.")
 
 
 def measure_polarity(pemda: Pemda | None, node_id: str | None, statement: str) -> tuple[str | None, str]:
@@ -715,28 +721,75 @@ def measure_polarity(pemda: Pemda | None, node_id: str | None, statement: str) -
             polarity = row.get("polaritas")
             if head and head in (row.get("nama") or "").lower() and polarity in ("maks", "min"):
                 return polarity, f"indikatornya {quote(row.get('nama'))} berpolaritas {polarity}"
-    direction = measure_direction(named)
+    direction, phrase = measure_named(named)
     if direction is None:
         return None, ""
     verb = "dinaikkan" if direction == "maks" else "diturunkan"
-    return direction, f"{' '.join(named.split()[:3])} adalah ukuran yang {verb}"
+    return direction, f"{phrase} adalah ukuran yang {verb}"
+
+
+@check("M32")
+def worded_as_problem(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A condition worded as a problem ("Tingginya ...") or as a state ("Rendahnya stunting")."""
+    for node_id in pemda.tree_order():
+        msg = problem_wording(pemda.node(node_id).get("pernyataan") or "")
+        if msg:
+            yield at_node(pemda, node_id, "M32", msg, "pernyataan")
+
+
+STATE_OPENINGS = {"tingginya": "maks", "banyaknya": "maks", "rendahnya": "min", "kurangnya": "min",
+                  "minimnya": "min", "terbatasnya": "min"}
+"""Negative openings that name a level: with a measure to be raised (or lowered) they state the
+aim as a state ("Rendahnya prevalensi stunting" is the aim, not yet a change)."""
+
+
+def problem_wording(statement: str) -> str | None:
+    """What rule M32 says of a statement opening as a problem or a state, else None (the
+    training's check reads the same sentence)."""
+    from .problems import positive_phrase
+    from .wording import NEGATIVE_OPENINGS
+
+    words = statement.split()
+    first = words[0].lower().strip(".,:;") if words else ""
+    if first not in NEGATIVE_OPENINGS:
+        return None
+    wanted, _ = measure_named(named_measure(statement))
+    if wanted is not None and STATE_OPENINGS.get(first) == wanted:
+        opening = "Meningkatnya" if wanted == "maks" else "Menurunnya"
+        change = f"{opening} {' '.join(words[1:])}"
+        return (f"{quote(statement)} menyebut keadaan yang dituju (arahnya sudah benar), bukan "
+                f"perubahannya. Rumuskan sebagai perubahan, mis. {quote(change)}.")
+    proposal, _ = positive_phrase(statement)
+    hint = f"mis. {quote(proposal)}" if proposal else "mis. 'Tingginya ...' → 'Menurunnya ...'"
+    return (f"{quote(statement)} adalah rumusan masalah (kondisi negatif), bukan kondisi yang ingin "
+            f"dicapai. Konversikan menjadi kondisi positif: {hint}.")
 
 
 @check("M29")
 def kind_against_level(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     """An output measured by an impact or outcome indicator (M03 is the other direction)."""
     for row in _measured_rows(pemda):
-        node_id = row["id_pohon"]
-        if pemda.level(node_id) != "output":
-            continue
-        kind = indicator_kind(row)
-        if kind in ("dampak", "outcome"):
-            said = "" if row.get("jenis") == kind else " (menurut namanya)"
-            msg = (f"Indikator {quote(row.get('nama') or row['id'])} mengukur {kind}{said}, padahal "
-                   f"kondisinya level output: ukur apa yang dihasilkan kegiatan itu (mis. jumlah atau "
-                   f"persentase layanan/sasaran yang tertangani), dan letakkan ukuran {kind} pada "
-                   f"kondisi outcome di atasnya.")
+        level = pemda.level(row["id_pohon"])
+        msg = kind_problem(row, level) if level == "output" else None  # outcomes: rule M03
+        if msg:
             yield at_indicator(pemda, row, "M29", msg, "jenis")
+
+
+def kind_problem(row: dict, level: str | None) -> str | None:
+    """What rule M29 says of an indicator (a row with ``nama``, maybe ``jenis``) of a condition
+    at ``level``, else None (the training's check reads the same sentence)."""
+    kind = indicator_kind(row)
+    if level in schema.OUTCOME_LEVELS and kind in ("output", "input"):
+        return (f"Indikator {quote(row.get('nama') or row.get('id') or '')} mengukur {kind}: kondisi "
+                f"level {level} diukur dengan indikator outcome yang mengukur hasilnya, bukan keluaran "
+                f"kegiatannya (aturan M03 bila semua indikatornya begitu).")
+    if level != "output" or kind not in ("dampak", "outcome"):
+        return None
+    said = "" if row.get("jenis") == kind else " (menurut namanya)"
+    return (f"Indikator {quote(row.get('nama') or row.get('id') or '')} mengukur {kind}{said}, padahal "
+            f"kondisinya level output: ukur apa yang dihasilkan kegiatan itu (mis. jumlah atau "
+            f"persentase layanan/sasaran yang tertangani), dan letakkan ukuran {kind} pada "
+            f"kondisi outcome di atasnya.")
 
 
 @check("M30")

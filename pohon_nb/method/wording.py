@@ -50,7 +50,8 @@ RESULT_OPENINGS = ("meningkatnya", "menurunnya", "terwujudnya", "tersedianya", "
                    "optimalnya", "menguatnya", "berkurangnya", "terlaksananya", "terselenggaranya",
                    "tersalurkannya", "terbangunnya", "terpeliharanya", "terkelolanya",
                    "terbentuknya", "terlindunginya", "dimanfaatkannya", "membaiknya", "tercapainya",
-                   "terintegrasinya", "tertanganinya", "terlayaninya", "mudahnya", "cepatnya")
+                   "terintegrasinya", "tertanganinya", "terlayaninya", "mudahnya", "cepatnya",
+                   "terkendalinya", "tertekannya", "bertambahnya", "naiknya", "turunnya")
 OUTPUT_OPENINGS = ("tersedianya", "terlaksananya", "terselenggaranya", "tersalurkannya",
                    "terbangunnya", "terpeliharanya", "terbentuknya", "terlayaninya")
 NEGATIVE_OPENINGS = ("tingginya", "rendahnya", "kurangnya", "lemahnya", "terbatasnya", "sulitnya",
@@ -158,14 +159,20 @@ def measure_direction(text: str) -> str | None:
     None when the words do not say. Only the start counts ("cakupan penanganan kasus" is a
     coverage), after a generic counting word ("angka putus sekolah" is a drop-out rate): a word
     further on may name what is counted, not the measure, so it is left out rather than guessed."""
+    return measure_named(text)[0]
+
+
+def measure_named(text: str) -> tuple[str | None, str]:
+    """(:func:`measure_direction`, the measure's phrase as matched), or (None, "")."""
     words = text.lower().split()
     while words and words[0] in GENERIC_MEASURE_WORDS:
         words = words[1:]
     rest = " ".join(words)
     for direction, phrases in (("min", MEASURES_TO_LOWER), ("maks", MEASURES_TO_RAISE)):
-        if any(rest == p or rest.startswith(p + " ") for p in phrases):
-            return direction
-    return None
+        for phrase in phrases:
+            if rest == phrase or rest.startswith(phrase + " "):
+                return direction, phrase
+    return None, ""
 
 
 def statement_direction(statement: str) -> str | None:
@@ -222,6 +229,6 @@ def measure_kind(name: str) -> str | None:
     if not SERVICE_CLAUSE.search(lowered) and any(rest == p or rest.startswith(p + " ")
                                                   for p in OUTCOME_MEASURES):
         return "outcome"
-    if any(_has(lowered, p) for p in OUTPUT_MEASURES):
-        return "output"
+    if any(_has(lowered, p) for p in OUTPUT_MEASURES) or lowered.startswith("jumlah "):
+        return "output"  # a count of anything else is a count of what was delivered
     return None

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..core.formats import number_text
 from ..method.achievement import AchievementConfig, achievement
-from ..method.checks import result_rewrite
-from ..method.wording import ACTIVITY_WORDS, NEGATIVE_OPENINGS, OUTPUT_OPENINGS, RESULT_OPENINGS
+from ..method.checks import direction_problem, kind_problem, problem_wording, result_rewrite
+from ..method.wording import ACTIVITY_WORDS, OUTPUT_OPENINGS, RESULT_OPENINGS
 from ..reading import schema
 from .display import md
 
@@ -77,10 +77,11 @@ def check_condition(statement: str, level: str = "intermediate") -> Feedback:
         fb.wrong.append(f"'{md(words[0])}' menggambarkan **kegiatan**, bukan kondisi yang ingin dicapai.")
         fb.hint = (f"Coba '{md(proposal)}'." if proposal else md(advice[0].upper() + advice[1:]) + ".")
         return fb
-    if first in NEGATIVE_OPENINGS:
+    as_problem = problem_wording(statement)  # rule M32, the sentence validate says
+    if as_problem:
         fb.ok = False
-        fb.wrong.append(f"'{md(words[0])}' adalah rumusan **masalah** (kondisi negatif).")
-        fb.hint = "Ubah menjadi kondisi positif, mis. 'Tingginya ...' → 'Menurunnya ...'."
+        fb.wrong.append(md(as_problem))
+        fb.hint = "Kondisi menyebut perubahan yang ingin dicapai: 'Meningkatnya ...', 'Menurunnya ...'."
         return fb
     if first not in RESULT_OPENINGS:
         guess = _close(first, RESULT_OPENINGS)
@@ -98,6 +99,13 @@ def check_condition(statement: str, level: str = "intermediate") -> Feedback:
         fb.ok = False
         fb.wrong.append("Kondisinya terlalu pendek: sebutkan apa yang berubah dan pada siapa/apa.")
         fb.hint = "Mis. 'Meningkatnya cakupan imunisasi dasar lengkap pada bayi'."
+        return fb
+    against = direction_problem(statement)  # rule M28, the sentence validate says
+    if against:
+        fb.ok = False
+        fb.good.clear()
+        fb.wrong.append(md(against))
+        fb.hint = "Arah kondisi mengikuti ukurannya: cakupan naik, kematian atau stunting turun."
         return fb
     if level in schema.OUTCOME_LEVELS and first in OUTPUT_OPENINGS:
         fb.ok = False
@@ -228,9 +236,13 @@ def check_indicator(name: str, unit: str, formula: str = "", level: str = "immed
     fb = Feedback(True)
     lowered = name.strip().lower()
     standard = standard_indicator(name)
-    # The key point first: a count of what was delivered measures an output, not an outcome.
-    if level in schema.OUTCOME_LEVELS and lowered.startswith("jumlah") and not standard:
+    # The key point first: the indicator must measure its condition's level (rules M03, M29).
+    wrong_level = kind_problem({"nama": name}, level)
+    if wrong_level:
         fb.ok = False
+        fb.wrong.append(md(wrong_level))
+        standard = None  # a national standard measure is still the wrong measure here
+    if wrong_level and level in schema.OUTCOME_LEVELS and lowered.startswith("jumlah"):
         fb.wrong.append(f"'Jumlah ...' menghitung apa yang dihasilkan kegiatan: itu indikator "
                         f"**output**, sedangkan kondisi ini level **{level}** (outcome). Ukur "
                         f"perubahan yang dihasilkannya, biasanya persentase atau tingkat.")
@@ -293,6 +305,12 @@ TYPICAL_ANSWERS: tuple[tuple[str, str, tuple, bool, str], ...] = (
      ("Tingginya prevalensi stunting", "intermediate"), False, "kondisi positif"),
     ("03 rumusan kondisi (output)", "check_condition", ("Pelaksanaan imunisasi dasar", "output"),
      False, "Coba 'Terlaksananya imunisasi dasar'"),
+    ("03 rumusan kondisi (intermediate)", "check_condition",
+     ("Menurunnya cakupan imunisasi dasar lengkap", "intermediate"), False, "seharusnya naik"),
+    ("03 rumusan kondisi (intermediate)", "check_condition",
+     ("Meningkatnya prevalensi stunting pada balita", "intermediate"), False, "seharusnya turun"),
+    ("03 rumusan kondisi (intermediate)", "check_condition",
+     ("Rendahnya prevalensi stunting pada balita", "intermediate"), False, "arahnya sudah benar"),
     ("04 capaian, polaritas min (T 20, R 19)", "check_achievement", (105.26, 20, 19, "min"),
      True, "target / realisasi × 100"),
     ("04 capaian, polaritas min (T 20, R 15)", "check_achievement", (75, 20, 15, "min"),
@@ -303,6 +321,8 @@ TYPICAL_ANSWERS: tuple[tuple[str, str, tuple, bool, str], ...] = (
      ("Jumlah posyandu yang dibina", "posyandu", "", "immediate"), False, "indikator **output**"),
     ("04 indikator (intermediate)", "check_indicator", ("Usia Harapan Hidup", "tahun", "", "intermediate"),
      True, "standar nasional"),
+    ("04 indikator (output posyandu)", "check_indicator",
+     ("Prevalensi stunting", "%", "", "output"), False, "kondisinya level output"),
     ("04 indikator (immediate)", "check_indicator",
      ("Pelayanan yang optimal", "", "", "immediate"), False, "Satuan belum diisi"),
     ("02 peringkat USG", "check_usg_ranking",
