@@ -504,6 +504,7 @@ def _volumes(pemda: Pemda, year: int) -> dict[str, list[tuple[float, float]]]:
 GAP_COLUMNS = [
     "id_indikator", "id_pohon", "level", "nama", "satuan", "polaritas", "target", "realisasi",
     "capaian", "predikat", "kesenjangan", "realisasi_sebelumnya", "tren", "keterangan",
+    "target_min", "target_maks", "capaian_tanpa_batas",
 ]
 
 

@@ -134,9 +134,10 @@ def hubs(pemda: Pemda) -> pd.DataFrame:
 
 
 def pending(pemda: Pemda) -> pd.DataFrame:
-    """Requests not agreed: still ``usulan`` (or blank) or ``ditolak``."""
+    """Requests still waiting for the partner: ``usulan`` (or blank). A rejected request is not
+    pending: it is settled, and needs another partner or design (rule M16)."""
     table = requests(pemda)
-    return table[table["status"] != "disetujui"].reset_index(drop=True)
+    return table[table["status"] == "usulan"].reset_index(drop=True)
 
 
 def without_partner_node(pemda: Pemda) -> pd.DataFrame:

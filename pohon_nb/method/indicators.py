@@ -105,8 +105,12 @@ def achievable(ctx: Context) -> tuple[int, str]:
     if not ctx.targets:
         return 0, "belum ada target"
     polarity, baseline = ctx.row.get("polaritas"), ctx.row.get("baseline")
+    if polarity == "stabil":  # a clear polarity (as the IKU ranking credits it): a band to keep
+        if baseline is None:
+            return 1, "polaritas stabil; baseline belum diisi: rentang target tidak dapat dibandingkan"
+        return 2, "polaritas stabil: target rentang yang dijaga, dibandingkan dengan baseline"
     if polarity not in ("maks", "min"):
-        return 1, "polaritas belum jelas arah (maks/min): ambisi target tidak dapat dinilai"
+        return 1, "polaritas belum diisi: ambisi target tidak dapat dinilai"
     sign = 1 if polarity == "maks" else -1
     mids = [t.mid if isinstance(t, Range) else t for _, t in ctx.targets]
     against = any(sign * (b - a) < 0 for a, b in zip(mids, mids[1:]))
@@ -300,14 +304,18 @@ def _indicator_scores(pemda: Pemda, kode_opd: str | None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- IKU selection
 
 RECOMMEND_COLUMNS = ["id_pohon", "pernyataan", "kode_opd", "id_indikator", "nama", "jenis",
-                     "iku_sekarang", "skor", "peringkat", "direkomendasikan", "alasan"]
+                     "iku_sekarang", "skor", "peringkat", "seri", "direkomendasikan", "alasan"]
+
+TARGET_MERIT = "target setiap tahun periode"
+"""The merit a target finding (e.g. M07: not challenging) takes away: a flagged target set is not
+a defensible one, whatever its years."""
 
 
 IKU_MERIT: tuple[tuple[int, str, Callable[[Context], bool]], ...] = (
     (3, "ukuran hasil yang jelas", lambda ctx: specific(ctx)[0] == 2),
     (2, "sumber data disebut", lambda ctx: bool(ctx.row.get("sumber_data"))),
     (2, "polaritas jelas", lambda ctx: ctx.row.get("polaritas") in schema.POLARITIES),
-    (2, "target setiap tahun periode", lambda ctx: time_bound(ctx)[0] == 2),
+    (2, TARGET_MERIT, lambda ctx: time_bound(ctx)[0] == 2),
     (1, "baseline ada", lambda ctx: ctx.row.get("baseline") is not None),
 )
 """What makes an IKU defensible under criteria 1.b.5 and 1.b.6, with its points (10 in all):
@@ -325,15 +333,20 @@ def iku_merit(ctx: Context) -> tuple[int, str]:
 
 
 def recommend_iku(pemda: Pemda, kode_opd: str | None = None, max_per_sasaran: int = 3,
-                  max_per_opd: int = 20) -> pd.DataFrame:
+                  max_per_opd: int = 20, flagged: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """A recommended IKU set per sasaran (intermediate and ultimate conditions).
 
     Candidates on a sasaran must be measures of its level (an output or input indicator is
     never recommended as IKU of an outcome); they are ranked by :func:`iku_merit` (see
     :data:`IKU_MERIT`), then by whether they are IKU now. The top ``max_per_sasaran`` are
     recommended; when an OPD's total exceeds ``max_per_opd`` the lowest-scored are dropped.
-    ``alasan`` gives the rank and the points behind the score.
+    ``flagged`` maps an indicator id to the target findings on it (the checked model's M06, M07,
+    M24, M25): such an indicator earns nothing for its targets. Candidates equal in fit and score
+    across the cut-off are ``seri`` (as USG ties are) and say so: the order among them is the
+    workbook's, not a judgment, and the OPD decides. ``alasan`` gives the rank and
+    the points behind the score.
     """
+    flagged = flagged or {}
     contexts = {ctx.row["id"]: ctx for ctx in _contexts(pemda, kode_opd)}
     records = []
     for node_id in pemda.tree_order():
@@ -349,22 +362,31 @@ def recommend_iku(pemda: Pemda, kode_opd: str | None = None, max_per_sasaran: in
                 continue
             fit = row.get("jenis") in TYPE_FOR_LEVEL[level] or row.get("jenis") is None
             merit, points = iku_merit(contexts[row["id"]])
+            codes = flagged.get(row["id"])
+            if codes and f"{TARGET_MERIT} (+2)" in points:
+                merit -= 20
+                points = points.replace(f"{TARGET_MERIT} (+2)", f"target ditandai {', '.join(codes)} (+0)")
             ranked.append((not fit, -merit, not row.get("iku"), row, merit, fit, points))
         ranked.sort(key=lambda item: item[:3])
-        for rank, (_, _, _, row, mean, fit, points) in enumerate(ranked, start=1):
+        cut = ranked[max_per_sasaran - 1][:2] if len(ranked) > max_per_sasaran else None
+        tied_at_cut = cut is not None and ranked[max_per_sasaran][:2] == cut and not cut[0]
+        for rank, (unfit, score, _, row, mean, fit, points) in enumerate(ranked, start=1):
+            tie = tied_at_cut and (unfit, score) == cut
             chosen = fit and rank <= max_per_sasaran
             why = (f"jenis {row.get('jenis')} bukan ukuran level {level}" if not fit else
-                   f"peringkat {rank} dari {len(ranked)}" + ("" if chosen else
-                                                            f"; melebihi batas {max_per_sasaran}"))
+                   f"peringkat {rank} dari {len(ranked)}" + (
+                       f"; SERI di batas {max_per_sasaran} (skor {mean} sama dengan calon "
+                       f"{'di luar' if chosen else 'di dalam'} batas): putuskan bersama OPD mana "
+                       f"yang dipakai" if tie else "" if chosen else f"; melebihi batas {max_per_sasaran}"))
             why += f"; {points}"
             records.append({
                 "id_pohon": node_id, "pernyataan": node.get("pernyataan"),
                 "kode_opd": node.get("kode_opd"), "id_indikator": row["id"],
                 "nama": row.get("nama"), "jenis": row.get("jenis"), "iku_sekarang": bool(row.get("iku")),
-                "skor": mean, "peringkat": rank, "direkomendasikan": chosen, "alasan": why,
+                "skor": mean, "peringkat": rank, "seri": tie, "direkomendasikan": chosen, "alasan": why,
             })
     table = pd.DataFrame(records, columns=RECOMMEND_COLUMNS)
-    table = table.astype({"iku_sekarang": bool, "direkomendasikan": bool})
+    table = table.astype({"iku_sekarang": bool, "seri": bool, "direkomendasikan": bool})
     for _, group in table[table["direkomendasikan"]].groupby("kode_opd"):
         extra = len(group) - max_per_opd
         if extra > 0:

@@ -134,10 +134,12 @@ TREE_COLUMNS = ["id", "pernyataan", "peran", "kedalaman", "lokus", "menyebabkan"
 def problem_tree(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
     """The OPD's problem tree around its core problem.
 
-    Columns: ``id, pernyataan, peran`` (inti, akibat, penyebab, akar, or lepas for a
-    problem not linked to the core), ``kedalaman`` (steps from the core: effects and causes
-    both count up from 1), ``lokus``, ``menyebabkan`` and ``disebabkan`` (ids, ";"-joined).
-    Ordered effects (farthest first), core, then causes by depth.
+    Columns: ``id, pernyataan, peran`` (inti, akibat, penyebab, akar, ``penyebab_akibat`` for a
+    problem that feeds an effect of the core without causing the core, or lepas for a problem not
+    linked to the core at all), ``kedalaman`` (steps from the core: effects and causes both
+    count up from 1), ``lokus``, ``menyebabkan`` and ``disebabkan`` (ids, ";"-joined, other
+    OPDs' problems included: a cause of another OPD's problem is kept). Ordered effects
+    (farthest first), core, then causes by depth.
     """
     frame = _problems_of(pemda, kode_opd)
     ids = list(frame["id"])
@@ -145,6 +147,7 @@ def problem_tree(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
     core = core_id(pemda, kode_opd)
     causes = nx.single_source_shortest_path_length(graph.reverse(copy=False), core) if core else {}
     effects = nx.single_source_shortest_path_length(graph, core) if core else {}
+    around = nx.node_connected_component(graph.to_undirected(as_view=True), core) if core else set()
     records = []
     for _, row in frame.iterrows():
         pid = row["id"]
@@ -155,16 +158,18 @@ def problem_tree(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
         elif pid in causes:
             role = "akar" if graph.in_degree(pid) == 0 else "penyebab"
             depth = causes[pid]
+        elif pid in around:
+            role, depth = "penyebab_akibat", None
         else:
             role, depth = "lepas", None
         records.append({
             "id": pid, "pernyataan": row["pernyataan"], "peran": role, "kedalaman": depth,
             "lokus": row["lokus"],
-            "menyebabkan": ";".join(graph.successors(pid)),
-            "disebabkan": ";".join(graph.predecessors(pid)),
+            "menyebabkan": ";".join(pemda.problems.successors(pid)) if pid in pemda.problems else "",
+            "disebabkan": ";".join(pemda.problems.predecessors(pid)) if pid in pemda.problems else "",
         })
     table = pd.DataFrame(records, columns=TREE_COLUMNS)
-    order = {"akibat": 0, "inti": 1, "penyebab": 2, "akar": 2, "lepas": 3}
+    order = {"akibat": 0, "inti": 1, "penyebab": 2, "akar": 2, "penyebab_akibat": 3, "lepas": 4}
     table["_urut"] = [(order[r], -(d or 0) if r == "akibat" else (d or 0))
                       for r, d in zip(table["peran"], table["kedalaman"])]
     table = table.sort_values("_urut", kind="stable").drop(columns="_urut")

@@ -13,8 +13,9 @@ a Pemda-level condition (one without ``kode_opd``) was converted from (``pohon.a
 Shared roots are ranked by, in order: how many OPDs' core problems they reach (an OPD counted
 once however many paths lead to it), how many Pemda-level conditions they reach, and how much
 off-target achievement they hold back: the sum, over the conditions converted from a problem in
-the reach, of their shortfall from 100% (branch achievement in the year; none counted without
-a year or data). Roots equal on all three share a rank (1, 1, 3) and are marked ``seri``.
+the reach, of their shortfall from 100% in the year, own achievement first (a condition is
+measured by its own indicators; its branch figure stands in only where it has none; none counted
+without a year or data). Roots equal on all three share a rank (1, 1, 3) and are marked ``seri``.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _shared_roots(pemda: Pemda, year: int | None, config: AchievementConfig | No
     branch = {}
     if year is not None and year in pemda.years:
         table = node_achievement(pemda, year, config)
-        branch = dict(zip(table["id"], table["capaian_cabang"]))
+        branch = {n: own if pd.notna(own) else below  # own first: the rule of DOMAIN.md section 5
+                  for n, own, below in zip(table["id"], table["capaian_sendiri"], table["capaian_cabang"])}
     asked = _requests_between(pemda)
     records = []
     for root in root_causes(pemda):

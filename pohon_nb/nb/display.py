@@ -22,7 +22,7 @@ LABELS = {
     "tahun": "Tahun", "target": "Target", "target_min": "Target min", "target_maks": "Target maks",
     "realisasi": "Realisasi", "capaian": "Capaian (%)", "predikat": "Predikat",
     "keterangan": "Keterangan", "capaian_sendiri": "Capaian sendiri (%)",
-    "catatan_capaian": "Catatan capaian", "tanda": "Tanda",
+    "catatan_capaian": "Catatan capaian", "termasuk_dalam": "Termasuk dalam", "tanda": "Tanda",
     "capaian_tanpa_batas": "Capaian sebelum batas atas (%)",
     "capaian_cabang": "Capaian cabang (%)", "indikator": "Indikator", "indikator_berdata":
     "Indikator berdata", "cakupan": "Cakupan data", "kedalaman": "Kedalaman", "bobot": "Bobot",

@@ -237,8 +237,17 @@ def indicator_gaps(ctx: Context) -> list:
     if len(flagged):
         text += (f" {len(flagged)} capaian punya catatan temuan (kolom Temuan), mis. target yang "
                  f"kurang menantang: predikatnya perlu dibaca bersama catatan itu.")
+    # A range target reads as its range, as in the cascading export; a capped figure says so.
+    gaps["target"] = [f"{number_text(lo)}-{number_text(hi)}" if lo is not None and hi is not None and lo != hi
+                      else (number_text(t) if t is not None and t == t else None)
+                      for t, lo, hi in zip(gaps["target"], gaps["target_min"], gaps["target_maks"])]
+    gaps["catatan_capaian"] = [f"{percent(u)} sebelum batas atas" if u == u and v == v and u > v else ""
+                               for v, u in zip(gaps["capaian"], gaps["capaian_tanpa_batas"])]
+    gaps["predikat"] = [summary.predicate_text(v, p) if isinstance(p, str) else p
+                        for v, p in zip(gaps["capaian"], gaps["predikat"])]
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
-               "capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren", "keterangan"]
+               "capaian", "catatan_capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren",
+               "keterangan"]
     worst_ids = list(below["id_indikator"][:6])
     figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
                                                                f"terbesar ({ctx.opd_name})")
@@ -321,7 +330,9 @@ def next_steps_identification(ctx: Context) -> list:
     steps = []
     core = problems.core_problem(ctx.pemda, ctx.kode_opd)
     marked = core[core["ditandai_inti"]]
-    if marked.empty:
+    if core.empty:
+        steps.append(missing(ctx, "masalah"))
+    elif marked.empty:
         steps.append("Tetapkan satu masalah inti (kolom `inti` = ya di sheet masalah).")
     elif len(marked) > 1:
         steps.append("Sisakan satu masalah inti; yang lain jadikan penyebab atau akibat.")
@@ -336,7 +347,11 @@ def next_steps_identification(ctx: Context) -> list:
     for row in external.itertuples():
         steps.append(f"Penyebab eksternal {md(row.id)} (*{md(row.pernyataan)}*): siapkan permintaan "
                      f"crosscutting ke OPD yang berwenang.")
-    loose = tree[tree["peran"] == "lepas"]
+    top_tied = set(ranking[(ranking["peringkat"] == 1) & ranking["seri"]]["id"])
+    for pid in sorted(top_tied & set(tree[tree["peran"] == "lepas"]["id"])):
+        steps.append(f"{md(pid)} seri di peringkat 1 USG: bila dipilih sebagai masalah inti, pohon "
+                     f"masalahnya disusun di sekitarnya; jangan keluarkan sebelum diputuskan.")
+    loose = tree[(tree["peran"] == "lepas") & ~tree["id"].isin(top_tied)]
     if len(loose):
         steps.append(f"Hubungkan {len(loose)} masalah yang belum tersambung ke masalah inti "
                      f"({md(', '.join(loose['id']))}), atau keluarkan dari pohon masalah.")
@@ -479,18 +494,29 @@ def weakest_branch(ctx: Context) -> list:
                      "output_tercapai" else " **Outcome tercapai, outputnya tidak**: periksa "
                      "apakah output yang dipilih memang menentukan outcome ini (temuan M19).")
         ranked = ranked[ranked["kontribusi"].notna()]
-        leaves = ranked[ranked["kontribusi"] > achievement.MATERIAL_SHORTFALL]
+        leaves = ranked[(ranked["kontribusi"] > achievement.MATERIAL_SHORTFALL)
+                        & (ranked["capaian_cabang"] < achievement.TARGET_MET)]
         if len(leaves):
             first = leaves.iloc[0]
             text += (f" Yang paling menahan: **{md(first['id'])}** *{md(first['pernyataan'])}* "
-                     f"(capaian {percent(first['capaian_cabang'])}, menyumbang "
+                     f"(capaian cabang {percent(first['capaian_cabang'])}, menyumbang "
                      f"{number_text(round(first['kontribusi'], 1))} poin kekurangan).")
+        elif value < achievement.TARGET_MET:
+            text += " Tidak ada satu cabang yang menahannya secara berarti."
+        # Nested rows repeat their parent's points: say which listed row each is part of, so
+        # the column is not read as adding up.
+        listed = set(ranked["id"])
+        ranked = ranked.assign(termasuk_dalam=[
+            next((p for p in reversed(path.split(" > ")[:-1]) if p in listed), "")
+            for path in ranked["jalur"]])
         if ranked.empty:
             text += " Capaian ini dari indikatornya sendiri; cabang di bawahnya belum berdata."
             items.append(text)
             continue
+        text += (" Kolom *Termasuk dalam* menandai baris yang poinnya sudah dihitung di baris "
+                 "induknya: jumlahkan hanya baris tanpa tanda itu.")
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
-                                       "kontribusi", "jalur"], max_rows=10)]
+                                       "kontribusi", "termasuk_dalam", "jalur"], max_rows=10)]
     return items
 
 
@@ -621,8 +647,12 @@ def type_and_polarity(ctx: Context) -> list:
 
 def iku_recommendation(ctx: Context) -> list:
     cfg = ctx.check_config
+    flagged: dict[str, list[str]] = {}
+    for code in ("M06", "M07", "M24", "M25"):  # target findings: no credit for the targets
+        for ref in ctx.checked.flagged_indicators(code):
+            flagged.setdefault(ref, []).append(code)
     table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
-                                      cfg.max_iku_per_opd)
+                                      cfg.max_iku_per_opd, flagged)
     if table_.empty:
         return [no_indicators(ctx) or missing(ctx, "sasaran")]
     chosen = table_[table_["direkomendasikan"]]
@@ -631,7 +661,11 @@ def iku_recommendation(ctx: Context) -> list:
             f"{cfg.max_iku_per_opd} per OPD); sekarang {int(table_['iku_sekarang'].sum())} IKU.")
     if len(changes):
         text += f" {len(changes)} perubahan dari penetapan sekarang (lihat kolom IKU sekarang)."
-    return [text, table(table_, ["id_pohon", "id_indikator", "nama", "jenis", "skor", "peringkat",
+    ties = table_[table_["seri"]]
+    if len(ties):
+        text += (f" **Seri di batas:** {md(', '.join(ties['id_indikator']))} sama kuat; urutan di antara "
+                 f"mereka bukan penilaian, putuskan bersama OPD.")
+    return [text, table(table_, ["id_pohon", "id_indikator", "nama", "jenis", "skor", "peringkat", "seri",
                                  "iku_sekarang", "direkomendasikan", "alasan"])]
 
 
@@ -738,8 +772,9 @@ def crosscutting_network(ctx: Context) -> list:
     hubs = crosscutting.hubs(ctx.pemda)
     hubs = hubs[(hubs["diminta"] > 0) | (hubs["meminta"] > 0)]
     pending = crosscutting.pending(ctx.pemda)
+    rejected = int((all_requests["status"] == "ditolak").sum())
     text = (f"{len(all_requests)} permintaan crosscutting; {len(pending)} "
-            f"belum disepakati. OPD paling banyak dibutuhkan: "
+            f"masih usulan (belum disepakati), {rejected} ditolak mitra. OPD paling banyak dibutuhkan: "
             + ", ".join(f"{md(r.nama_opd)} ({r.diminta})" for r in
                         hubs.sort_values("diminta", ascending=False).head(3).itertuples()) + ".")
     return [text, diagrams.crosscutting_figure(ctx.pemda),

@@ -553,11 +553,13 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
     graph = pemda.problems.subgraph(table.index)
     core = next((p for p, r in table.iterrows() if r["peran"] == "inti"), None)
     name = pemda.opd_name(kode_opd)
-    loose_ids = [p for p in table.index if table.loc[p, "peran"] == "lepas"]
+    unlinked = [p for p in table.index if table.loc[p, "peran"] == "lepas"]
+    # Problems feeding an effect of the core are linked, but off its two trees: drawn to the right.
+    loose_ids = [p for p in table.index if table.loc[p, "peran"] in ("lepas", "penyebab_akibat")]
     title = f"Pohon masalah {name}" + (
         ": masalah inti belum ditentukan" if core is None else
-        f" ({len(loose_ids)} masalah lain tidak terhubung ke masalah inti, di kanan)"
-        if loose_ids else "")
+        f" ({len(unlinked)} masalah lain tidak terhubung ke masalah inti, di kanan)"
+        if unlinked else "")
     if core is None and not loose_ids:
         fig, _ = _canvas(6, 0.5, f"Pohon masalah {name}: belum ada masalah")
         return Drawing(fig, Layout(), title)
@@ -565,7 +567,8 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
     def lines(pid):
         row = table.loc[pid]
         role = {"inti": "MASALAH INTI", "akibat": "akibat", "penyebab": "penyebab",
-                "akar": "AKAR MASALAH", "lepas": "tidak terhubung ke masalah inti"}[row["peran"]]
+                "akar": "AKAR MASALAH", "lepas": "tidak terhubung ke masalah inti",
+                "penyebab_akibat": "penyebab akibat masalah inti"}[row["peran"]]
         out = [Line(f"{pid} · {role}", size=6.5, color="#37474F")]
         out += [Line(t, size=8.5, weight="bold") for t in wrap(row["pernyataan"] or "", 32)]
         if row["lokus"] == "eksternal":
@@ -621,7 +624,7 @@ def problem_tree_figure(pemda: Pemda, kode_opd: str) -> Drawing:
         row = table.loc[pid]
         role = row["peran"]
         fill = {"inti": "#FFCDD2", "akibat": "#F5F5F5", "penyebab": "#FFF3E0", "akar": "#FFE0B2",
-                "lepas": "#ECEFF1"}[role]
+                "lepas": "#ECEFF1", "penyebab_akibat": "#FFF3E0"}[role]
         border, width = ("#B71C1C", 2.2) if role in ("akar", "inti") else ("#5D4037", 1.0)
         style = "--" if row["lokus"] == "eksternal" else (":" if role == "lepas" else "-")
         patch, texts = _draw_box(ax, box, content[pid], fill, border, linestyle=style,
