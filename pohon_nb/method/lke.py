@@ -99,6 +99,7 @@ class Estimate:
     criterion: Criterion
     elements: list[Element] = field(default_factory=list)
     grades: tuple[Grade, ...] = ()
+    related: list[Finding] = field(default_factory=list)  # a criterion not decided: its findings
 
     @property
     def decided(self) -> bool:
@@ -333,12 +334,24 @@ def estimate(checked: Checked, year: int | None = None, config: AchievementConfi
                 if owner in by_opd:
                     by_opd[owner].append(element)
         for code in result:
-            result[code].append(Estimate(criterion, by_opd[code], grades))
+            related = [] if by_opd[code] else [
+                f for f in checked.by_criterion(criterion.code) if code is None or f.kode_opd == code]
+            result[code].append(Estimate(criterion, by_opd[code], grades, related))
     return result
 
 
 ESTIMATE_COLUMNS = ["kriteria", "komponen", "subkomponen", "uraian", "jawaban", "persen", "unsur",
                     "terpenuhi", "cara_hitung", "tertahan", "naik_satu_tingkat", "bukti_evaluator"]
+
+
+def _related(findings: list[Finding], limit: int) -> str:
+    """The findings tagged with a criterion the workbook does not decide: material for the
+    evaluator, not a grade."""
+    if not findings:
+        return ""
+    shown = "; ".join(f"{f.code} {f.ref}" for f in findings[:limit])
+    more = f"; dan {len(findings) - limit} lagi" if len(findings) > limit else ""
+    return f"temuan pohon-nb terkait (bahan untuk evaluator): {shown}{more}"
 
 
 def _cannot_raise(estimate: Estimate) -> str:
@@ -361,7 +374,8 @@ def table(estimates: list[Estimate], limit: int = 8) -> pd.DataFrame:
         "kriteria": e.criterion.code, "komponen": e.criterion.component,
         "subkomponen": e.criterion.subcomponent, "uraian": e.criterion.text, "jawaban": e.answer,
         "persen": e.share, "unsur": len(e.elements), "terpenuhi": sum(x.fulfilled for x in e.elements),
-        "cara_hitung": e.criterion.counting, "tertahan": listed(e.held_back),
+        "cara_hitung": e.criterion.counting,
+        "tertahan": listed(e.held_back) if e.decided else _related(e.related, limit),
         "naik_satu_tingkat": listed(e.to_raise()) or _cannot_raise(e),
         "bukti_evaluator": "" if e.decided else (e.criterion.evidence or "bukti dokumen"),
     } for e in estimates]

@@ -61,10 +61,10 @@ class FigureNote:
         if self.capped and self.uncapped is not None:
             notes.append(f"{percent(self.uncapped)} sebelum batas atas")
         if self.loose:
-            rest = (f"{percent(self.without_loose)} tanpa" if self.without_loose is not None
-                    else "tanpa angka lain selain")
-            notes.append(f"{rest} {len(self.loose)} indikator bertarget kurang menantang "
-                         f"({LOOSE_TARGET_RULE}: {', '.join(self.loose)})")
+            which = (f"{len(self.loose)} indikator bertarget kurang menantang "
+                     f"({LOOSE_TARGET_RULE}: {', '.join(self.loose)})")
+            notes.append(f"{percent(self.without_loose)} tanpa {which}" if self.without_loose is not None
+                         else f"seluruhnya dari {which}")
         return notes
 
     def text(self) -> str:
