@@ -68,7 +68,7 @@ def test_hubs_network_pending_and_missing_nodes(pemda):
     assert table.loc["02", ["diminta", "meminta", "total"]].tolist() == [2, 2, 4]
     assert table.loc["BPS", "diminta"] == 1 and table.loc["03", "total"] == 0
     assert network(pemda).nodes["BPS"]["terdaftar"] is False
-    assert list(pending(pemda)["status"]) == ["usulan", "ditolak", "usulan"]
+    assert list(pending(pemda)["status"]) == ["usulan", "usulan"]  # a rejected request is settled
     assert list(without_partner_node(pemda)["id_pohon"]) == ["A01.2", "A02.2"]
 
 

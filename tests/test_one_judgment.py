@@ -247,3 +247,26 @@ def test_the_real_tree_gets_one_judgment(tmp_path):
     smart = next(e for e in estimates if e.criterion.code == "1.b.5")
     # Indicators without polarity or target: the SMART criterion cannot be BB.
     assert smart.answer != "BB" and smart.held_back
+
+
+def test_an_opd_tree_draws_the_other_owners_children_its_branch_figures_average(tmp_path):
+    from pohon_nb.outputs.diagrams import opd_tree_plans
+
+    pemda = load(write_xlsx(kabupaten_lain_tables(), tmp_path / "lain.xlsx"))
+    plans = opd_tree_plans(pemda, "007", year=2024)
+    drawn = {n for plan in plans for n in plan.content}
+    assert {"C1", "C2"} <= drawn  # the kecamatan's outputs under Dinkes' K1.2
+    note = " ".join(line.text for line in plans[0].content["C1"])
+    assert "dihitung dalam capaian cabang" in note
+
+
+def test_the_index_marks_a_figure_built_on_a_loose_target(tmp_path):
+    from pohon_nb.run.batch import plan, write_index
+
+    pemda = load(SAMPLE)
+    checked = check(pemda, CheckConfig(tahun=2025))
+    tasks = plan(pemda, tmp_path, tahun=2025)
+    page = write_index(checked, tmp_path, tasks, {}, 2025, "lima_tingkat", None, None).read_text()
+    row = next(line for line in page.splitlines() if f"<code>{DINKES}</code>" in line)
+    assert "⚑ target longgar M07" in row and "98,5% tanpa 1 indikator" in row
+    assert "Sangat Baik (di bawah target)" in row

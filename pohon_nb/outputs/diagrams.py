@@ -435,10 +435,16 @@ def opd_tree_plans(pemda: Pemda, kode_opd: str, *, year: int | None = None,
     if not own:
         return []
     context = {a for n in own for a in pemda.ancestors(n)} - own  # the conditions above the OPD
-    keep = own | context
+    # Other owners' conditions directly under the OPD's: its branch figures average them in, so
+    # they are drawn (without their own branches) and the boxes add up to the figures shown.
+    foreign = {c for n in own for c in pemda.children(n) if c not in own}
+    keep = own | context | foreign
     roots = [n for n in pemda.tree_order() if n in keep and pemda.parent(n) not in keep]
     # Above the OPD, show each condition's own indicators: its branch holds other OPDs.
-    kwargs = dict(year=year, scale=scale, config=config, own_only=frozenset(context))
+    notes = {c: f"kondisi {pemda.opd_short(pemda.node(c).get('kode_opd') or '') or 'Pemda'}: dihitung "
+                f"dalam capaian cabang di atasnya" for c in foreign}
+    kwargs = dict(year=year, scale=scale, config=config, own_only=frozenset(context),
+                  collapsed=notes)
     whole = plan_tree(pemda, roots, children=_children_within(pemda, roots, keep=keep),
                       indicators=indicators, title=f"Pohon kinerja {name}", **kwargs)
     if whole.layout.width <= max_width:
