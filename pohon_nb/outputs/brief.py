@@ -137,6 +137,32 @@ def finding_line(finding: Finding) -> str:
     return f"{SEVERITY_LABELS[finding.severity]} {finding.code}{criterion}, {where}: {finding.message}"
 
 
+REPEATED = 3
+"""A rule found this many times on one OPD is one line of the brief, listing where."""
+
+
+def finding_lines(findings: list[Finding]) -> list[str]:
+    """One line per finding, but one line per rule repeated :data:`REPEATED` times or more (in the
+    place of its first), marked "× N " so the caller can count what it shows."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    lines, done = [], set()
+    for finding in findings:
+        group = groups[finding.code]
+        if len(group) < REPEATED:
+            lines.append(finding_line(finding))
+        elif finding.code not in done:
+            done.add(finding.code)
+            refs = ", ".join(f.ref for f in group[:8])
+            refs += f" dan {len(group) - 8} lagi" if len(group) > 8 else ""
+            criterion = f" (kriteria {finding.criterion})" if finding.criterion else ""
+            lines.append(f"× {len(group)} {SEVERITY_LABELS[finding.severity]} {finding.code}{criterion} "
+                         f"× {len(group)}: {finding.title}, sheet {finding.sheet}: {refs}. Contoh: "
+                         f"{finding.message}")
+    return lines
+
+
 def brief_pages(checked: Checked, kode_opd: str, year: int,
                 config: AchievementConfig | None = None, scale: str = DEFAULT_SCALE,
                 changes: tuple[str, list[str]] | None = None) -> list[Figure]:
@@ -166,9 +192,11 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
     # The findings that matter most: errors first, then by criterion.
     own = sorted((f for f in findings if f.kode_opd == kode_opd),
                  key=lambda f: (SEVERITY_RANK[f.severity], f.criterion or "9", f.code, f.row or 0))
-    items = [finding_line(f) for f in own[:TOP_FINDINGS]]
-    if len(own) > TOP_FINDINGS:
-        items.append(f"dan {len(own) - TOP_FINDINGS} temuan lain (daftar lengkap di notebook langkah 2).")
+    items = finding_lines(own)[:TOP_FINDINGS]
+    shown = sum(1 if not line.startswith("×") else int(line.split()[1]) for line in items)
+    items = [line.split(" ", 2)[2] if line.startswith("×") else line for line in items]
+    if len(own) > shown:
+        items.append(f"dan {len(own) - shown} temuan lain (daftar lengkap di notebook langkah 2).")
     doc.section(f"Temuan utama ({len(own)})", items or ["Tidak ada temuan pada baris OPD ini."])
     table = requests(pemda)
     open_ = table[((table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd))
