@@ -60,7 +60,8 @@ RULES: dict[str, Rule] = {
         Rule("M10", "warning", "OPD tanpa intermediate outcome yang terhubung ke outcome Pemda",
              "1.b.8"),
         Rule("M11", "warning", "Crosscutting belum disepakati", "1.b.9"),
-        Rule("M12", "warning", "Mitra crosscutting bukan OPD dalam daftar", "1.b.9"),
+        # A vertical agency is a lawful partner: M12 is a data note, not a 1.b.9 shortfall.
+        Rule("M12", "warning", "Mitra crosscutting bukan OPD dalam daftar"),
         Rule("M13", "warning", "Masalah inti tidak ada", ""),
         Rule("M14", "warning", "Masalah inti lebih dari satu", ""),
         Rule("M15", "warning", "Masalah tidak lolos APKL tetapi diberi skor USG", ""),

@@ -286,8 +286,9 @@ def _element(facts: _Facts, criterion: Criterion, ref: str, owner: str, row: dic
             held.append((f"{finding.code}: {finding.message}", facts.fixable(finding)))
     for rule in criterion.fails:
         failed = _why_failed(facts, rule, criterion.elements, ref, row)
-        if failed:
-            held.append(failed)
+        if failed and not (held and rule == "capaian_di_bawah_predikat_target"
+                           and facts.achievement.get(ref, (None, ""))[0] is None):
+            held.append(failed)  # (a missing figure a finding already names is said once)
     return Element(ref, owner, not held, "; ".join(w for w, _ in held), len(held),
                    all(fix for _, fix in held))
 

@@ -179,7 +179,7 @@ def headline(ctx: Context) -> str:
     row = _headline_row(ctx)
     return (f"{row['nama_opd']} ({ctx.kode_opd}): {row['kondisi']} kondisi, {row['indikator']} "
             f"indikator terpilih, {row['iku']} IKU; capaian {ctx.tahun} {percent(row['capaian'])}"
-            f" ({summary.predicate_text(row['capaian'], row['predikat'])})"
+            f", predikat {summary.predicate_text(row['capaian'], row['predikat'])}"
             + (f" [{row['catatan_capaian']}]" if row["catatan_capaian"] else "") +
             f", cabang {percent(row['capaian_cabang'])}; "
             f"temuan: {row['galat']} galat, "

@@ -185,7 +185,7 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
     note = f" [{head['catatan_capaian']}]" if head["catatan_capaian"] else ""
     doc.section("Angka utama", [
         f"{int(head['kondisi'])} kondisi, {int(head['indikator'])} indikator terpilih, {int(head['iku'])} "
-        f"IKU. Capaian {year}: {percent(head['capaian'])} (predikat: {predicate}){note}; capaian cabang "
+        f"IKU. Capaian {year}: {percent(head['capaian'])}, predikat {predicate}{note}; capaian cabang "
         f"(penjelas, tanpa predikat) {percent(head['capaian_cabang'])}. Temuan: {int(head['galat'])} galat, "
         f"{int(head['peringatan'])} peringatan, {int(head['info'])} info; "
         f"{int(head['permintaan_tertunda'])} crosscutting belum disepakati."])
