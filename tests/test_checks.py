@@ -190,9 +190,10 @@ def test_rule_triggers_at_its_location(clean, tmp_path, code, mutate, where):
 
 
 def test_every_rule_has_a_triggering_case():
-    # S01 and S15 are tested in test_workbook.py, S17 in test_partial_data.py, M05 in test_iku_per_opd_limit,
-    # the import's R codes in test_renstra.py.
-    covered = {c[0] for c in CASES} | {"S01", "S15", "S17", "M05"} | {c for c in RULES if c.startswith("R")}
+    # S01 and S15 are tested in test_workbook.py, S17 in test_partial_data.py, S18 in test_inflation.py,
+    # M05 in test_iku_per_opd_limit, the import's R codes in test_renstra.py.
+    elsewhere = {"S01", "S15", "S17", "S18", "M05"}
+    covered = {c[0] for c in CASES} | elsewhere | {c for c in RULES if c.startswith("R")}
     assert set(RULES) == covered
     assert set(CHECKS) <= set(RULES)
 

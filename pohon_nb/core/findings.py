@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = {
         Rule("S15", "warning", "Kolom ganda"),
         Rule("S16", "warning", "Nilai yang sebaiknya diisi masih kosong"),
         Rule("S17", "error", "Rumus tanpa nilai tersimpan"),
+        Rule("S18", "error", "Berkas mengembang melebihi batas saat dibuka"),
         # Method: the tree can be read, but evaluators would mark it down.
         Rule("M01", "warning", "Rumusan kegiatan pada level outcome", "1.b.4"),
         Rule("M02", "warning", "Kondisi tanpa indikator terpilih", "1.b.5"),

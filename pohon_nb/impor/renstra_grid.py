@@ -388,7 +388,14 @@ def _place(slots: list[_Slot], free: list[int], width: int) -> list[int | None]:
 def read_grid(path: str | Path, sheet_name: str | None = None, *,
               period_start: int | None = None) -> Grid:
     """Read a Renstra sheet's header and rows; problems are kept in :attr:`Grid.problems`."""
+    from ..reading.workbook import inflation_problem
+
     path = Path(path)
+    inflated = inflation_problem(path) if path.is_file() else None
+    if inflated:
+        grid = Grid(str(path), sheet_name or "")
+        grid.problems.append((inflated[0], inflated[1]))
+        return grid
     try:
         title, sheet, uncomputed = _load_sheet(path, sheet_name)
     except KeyError:

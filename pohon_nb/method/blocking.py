@@ -23,7 +23,7 @@ import networkx as nx
 from ..core.findings import Finding
 from ..reading.model import Pemda
 
-WORKBOOK_CODES = {"S01", "S02", "S03", "S13", "S14"}
+WORKBOOK_CODES = {"S01", "S02", "S03", "S13", "S14", "S18"}
 CYCLE_CODES = {"S06", "S07"}
 
 

@@ -91,6 +91,50 @@ class Table:
 _RAW_CACHE: dict[tuple, tuple[dict[str, RawSheet], list[Finding]]] = {}
 
 
+MAX_MEMBER_BYTES = 256 * 2**20
+"""Most bytes one member of an .xlsx (a sheet's XML) may declare once inflated, and most bytes
+of one CSV file. The 30,000-condition bench workbook's largest sheet is 24 MB (bench/validate.py)."""
+MAX_TOTAL_BYTES = 512 * 2**20
+"""Most bytes all members of an .xlsx may declare once inflated."""
+MAX_RATIO = 100.0
+"""Most inflation (declared size / compressed size) of a member over 1 MiB. Real sheets inflate
+8-16 times (sample, bench workbooks, the real Renstra tables); a zip bomb 1,000 times or more."""
+RATIO_FLOOR_BYTES = 2**20
+
+
+def inflation_problem(path: Path) -> tuple[str, str] | None:
+    """(member, what is wrong and what to do) when a file would inflate past the limits above,
+    judged from the sizes it declares, before anything is inflated; None when it is within them.
+    ``zipfile`` never inflates a member past its declared size, so the check holds."""
+    mib = 2**20
+    if path.suffix.lower() == ".csv" or path.is_dir():
+        size = path.stat().st_size
+        if size > MAX_MEMBER_BYTES:
+            return "", (f"berkas CSV {size / mib:,.0f} MB, melebihi batas {MAX_MEMBER_BYTES // mib} MB "
+                        f"per berkas. Periksa apakah ini ekspor yang rusak; pecah atau ringkas datanya.")
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile):
+        return None  # not an archive: the reader says so
+    total = sum(m.file_size for m in members)
+    for m in members:
+        ratio = m.file_size / max(m.compress_size, 1)
+        if m.file_size > MAX_MEMBER_BYTES or (m.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO):
+            return m.filename, (
+                f"bagian {m.filename} tertulis {m.compress_size / mib:,.1f} MB dan mengembang menjadi "
+                f"{m.file_size / mib:,.0f} MB ({ratio:,.0f} kali); batasnya {MAX_MEMBER_BYTES // mib} MB dan "
+                f"{MAX_RATIO:.0f} kali. Berkas ini tidak dibuka agar memori laptop tidak habis: kemungkinan "
+                f"ekspor yang rusak atau bom zip. Buka di Excel, salin isinya ke workbook baru "
+                f"(pohon-nb template), lalu simpan ulang.")
+    if total > MAX_TOTAL_BYTES:
+        return "", (f"seluruh isinya mengembang menjadi {total / mib:,.0f} MB; batasnya "
+                    f"{MAX_TOTAL_BYTES // mib} MB. Berkas ini tidak dibuka; simpan ulang tanpa sheet yang "
+                    f"tidak dipakai.")
+    return None
+
+
 def read_raw(path: str | Path) -> tuple[dict[str, RawSheet], list[Finding]]:
     """Read a workbook file or a folder of CSV files into raw sheets.
 
@@ -140,6 +184,10 @@ def _read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Finding]]:
                "workbook. Simpan ulang dari Excel sebagai .xlsx, atau gunakan folder berisi "
                "berkas .csv per sheet.")
         return {}, [Finding("S01", msg, file=name)]
+    inflated = inflation_problem(path)
+    if inflated:
+        member, msg = inflated
+        return {}, [Finding("S18", msg[0].upper() + msg[1:], file=name, sheet=member)]
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # any broken archive: a finding, not a traceback
@@ -231,6 +279,10 @@ def _read_csv_folder(folder: Path) -> tuple[dict[str, RawSheet], list[Finding]]:
 def _read_csv_file(file: Path, sheets: dict[str, RawSheet], findings: list[Finding]) -> None:
     key = schema.normalise_header(file.stem)
     try:
+        inflated = inflation_problem(file)
+        if inflated:
+            findings.append(Finding("S18", inflated[1][0].upper() + inflated[1][1:], file=str(file)))
+            return
         data = file.read_bytes()
     except OSError as exc:
         findings.append(Finding("S01", f"Berkas tidak dapat dibaca ({exc.strerror}).", file=str(file)))
