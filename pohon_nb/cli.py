@@ -7,6 +7,7 @@ them, so ``pohon-nb --help`` answers at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
 SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
 YEAR_HELP = ("tahun realisasi yang dinilai (bawaan: tahun terakhir yang punya realisasi; tanpa realisasi, "
              "tahun terakhir workbook sampai tahun ini)")
+WAIT_HELP = ("bila batch lain sedang menulis ke folder yang sama, tunggu sampai selesai (bawaan: "
+             "berhenti dengan kode 3)")
 CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
             "juga; 0 = tanpa batas)")
 
@@ -100,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)
     run.add_argument("--no-html", dest="html", action="store_false", help="tanpa HTML")
+    run.add_argument("--tunggu", action="store_true", help=WAIT_HELP)
     run.set_defaults(handler=cmd_run)
 
     batch = commands.add_parser(
@@ -119,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--no-pdf", dest="pdf", action="store_false",
                        help="tanpa ringkasan PDF per OPD (ringkasan.pdf)")
     batch.add_argument("--force", action="store_true", help="ulangi semua, juga yang tidak berubah")
+    batch.add_argument("--tunggu", action="store_true", help=WAIT_HELP)
     batch.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="alamat scheduler Dask, mis. tcp://10.0.0.5:8786")
     batch.add_argument("--tahun", type=int, default=None, help=YEAR_HELP)
@@ -277,16 +282,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         for finding in blocked[:10]:
             print(f"  {finding.code} {finding.location()}: {finding.message}", file=sys.stderr)
         return 1
+    from .core.lock import BUSY_EXIT, FolderBusy, folder_lock
+
+    batch_folder = next((p for p in out.resolve().parents if (p / "manifest.json").exists()), None)
     try:
-        if args.what == "findings":
-            written = exports.export_findings(pemda, findings, out, args.opd, overwrite=args.force)
-        else:
-            writer = {"cascading": exports.export_cascading,
-                      "crosscutting": exports.export_crosscutting,
-                      "manual-iku": exports.export_manual_iku,
-                      "akar-bersama": exports.export_shared_roots,
-                      "lke": exports.export_lke}[args.what]
-            written = writer(pemda, out, args.opd, overwrite=args.force)
+        with folder_lock(batch_folder, what="export") if batch_folder else contextlib.nullcontext():
+            written = _export(args, exports, pemda, findings, out)
+    except FolderBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return BUSY_EXIT
     except OutputExists:
         print(f"Berkas {out} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih "
               f"nama lain.", file=sys.stderr)
@@ -295,7 +299,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args, exports, pemda, findings, out) -> Path:
+    """Write the export ``args.what`` asks for; return its path."""
+    if args.what == "findings":
+        return exports.export_findings(pemda, findings, out, args.opd, overwrite=args.force)
+    writer = {"cascading": exports.export_cascading, "crosscutting": exports.export_crosscutting,
+              "manual-iku": exports.export_manual_iku, "akar-bersama": exports.export_shared_roots,
+              "lke": exports.export_lke}[args.what]
+    return writer(pemda, out, args.opd, overwrite=args.force)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    from .core.lock import BUSY_EXIT, FolderBusy
     from .method.blocking import blocked_message, workbook_message
     from .method.checked import check
     from .method.checks import CheckConfig
@@ -317,10 +332,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:  # one way to run a notebook: a batch of this OPD, without the overview, always rerun
         report = run_batch(pemda, args.out, jobs=1, only=[args.opd], overview=False, force=True,
                            html_pages=args.html, tahun=args.tahun, skala=args.skala,
-                           batas_atas=args.batas_atas, progress=False)
+                           batas_atas=args.batas_atas, progress=False, wait=args.tunggu)
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except FolderBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return BUSY_EXIT
+    for note in report.notes:
+        print(note, file=sys.stderr)
     failed = 0
     for step in STEPS:
         entry = report.results[f"{args.opd}/{step}"]
@@ -337,6 +357,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    from .core.lock import BUSY_EXIT, FolderBusy
     from .run.batch import BatchError, error_location, run_batch
 
     only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else None
@@ -344,11 +365,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
         report = run_batch(_data_path(args.data), args.out, jobs=args.jobs, only=only,
                            html_pages=args.html, force=args.force, scheduler=args.scheduler,
                            tahun=args.tahun, skala=args.skala, timeout=args.timeout,
-                           batas_atas=args.batas_atas, briefs=args.pdf,
+                           batas_atas=args.batas_atas, briefs=args.pdf, wait=args.tunggu,
                            **({"templates": args.templates} if args.templates else {}))
     except BatchError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except FolderBusy as exc:
+        print(str(exc), file=sys.stderr)
+        return BUSY_EXIT
     except KeyboardInterrupt:
         print("\nDihentikan. Jalankan perintah yang sama lagi untuk melanjutkan.", file=sys.stderr)
         return 130
@@ -361,6 +385,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         state = next((s for s in ("diblokir", "gagal") if s in states), "ok")
         seconds = sum(e.get("duration") or 0 for e in entries)
         print(f"{code:<28} {state:<9} {seconds:>7.1f}s")
+    for note in report.notes:
+        print(note, file=sys.stderr)
     print(f"\n{len(report.ran)} notebook dijalankan, {len(report.skipped)} tidak berubah (dilewati); "
           f"{report.seconds:.1f} detik.")
     if report.interrupted:

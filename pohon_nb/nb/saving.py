@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.atomic import atomic_path
 from ..core.formats import kind
+from ..core.lock import folder_lock
 from ..method.achievement import get_scale
 from ..outputs.exports import Col, export_tables
 from .display import Deferred, Table, plain
@@ -31,7 +32,14 @@ _STORED = {"year": "int", "fraction": "fraction", "percent": "percent", "count":
 
 def save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None = None) -> list[Path]:
     """Write ``sections`` ((title, items as a view returned them)) for ``ctx``; return the files
-    written: the workbook first (when there is a table), then the PNG figures."""
+    written: the workbook first (when there is a table), then the PNG figures. The Pemda's output
+    folder is locked meanwhile, as a batch locks it (:class:`~pohon_nb.core.lock.FolderBusy`
+    when a batch is writing there)."""
+    with folder_lock(opd_folder(ctx).parent, what="simpan tampilan"):
+        return _save_view(ctx, sections, when)
+
+
+def _save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None) -> list[Path]:
     from matplotlib.figure import Figure
 
     from ..outputs.diagrams import Drawing

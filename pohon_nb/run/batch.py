@@ -29,6 +29,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.atomic import atomic_path, write_text
 from ..core.fingerprint import digest
+from ..core.lock import folder_lock
 from ..core.paths import TEMPLATES, opd_folder, pemda_folder
 from ..method import lke
 from ..method.blocking import blocked_message, workbook_message
@@ -324,6 +325,7 @@ class BatchReport:
     seconds: float = 0.0
     change: history.Change | None = None  # what changed since the last different workbook
     briefs: Path | None = None  # the PDF of every OPD's brief
+    notes: list[str] = field(default_factory=list)  # e.g. a stale lock taken over
 
     @property
     def failed(self) -> list[str]:
@@ -335,14 +337,27 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *
               html_pages: bool = True, force: bool = False, scheduler: str | None = None,
               tahun: int | None = None, skala: str = DEFAULT_SCALE, timeout: int | None = 600,
               progress: bool = True, templates: str | Path = TEMPLATES,
-              batas_atas: float | None = None, briefs: bool = True) -> BatchReport:
+              batas_atas: float | None = None, briefs: bool = True, wait: bool = False) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring.
 
     ``pohon-nb run`` is this with one OPD in ``only``, no overview and ``force``: one way to run
-    a notebook. The index page always lists every OPD (those not run yet as "belum").
+    a notebook. The index page always lists every OPD (those not run yet as "belum"). The Pemda's
+    output folder is locked for the whole run (:mod:`pohon_nb.core.lock`): a second batch on it
+    raises :class:`~pohon_nb.core.lock.FolderBusy`, or waits its turn with ``wait``.
     """
-    started = time.perf_counter()
     pemda = data if isinstance(data, Pemda) else load(data)
+    folder = pemda_folder(Path(out).resolve(), pemda.info.get("kode_pemda"))
+    with folder_lock(folder, wait=wait) as notes:
+        report = _run_batch(pemda, out, jobs=jobs, only=only, overview=overview, html_pages=html_pages,
+                            force=force, scheduler=scheduler, tahun=tahun, skala=skala, timeout=timeout,
+                            progress=progress, templates=templates, batas_atas=batas_atas, briefs=briefs)
+    report.notes = notes + report.notes
+    return report
+
+
+def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, scheduler, tahun, skala,
+               timeout, progress, templates, batas_atas, briefs) -> BatchReport:
+    started = time.perf_counter()
     if tahun is None:  # the latest year with realisation (a Renstra 2019-2023 is assessed on 2023)
         tahun = pemda.default_year()
     checked = check(pemda, CheckConfig(tahun=tahun))  # the one checked model every page reads
