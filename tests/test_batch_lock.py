@@ -89,3 +89,30 @@ def test_export_into_a_busy_batch_folder_waits_for_nobody(tmp_path, capsys):
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL: POSIX")
+def test_a_batch_killed_hard_leaves_no_worker_or_kernel_behind(tmp_path):
+    import signal
+
+    psutil = pytest.importorskip("psutil")
+    command = [sys.executable, "-c",
+               "import sys; from pohon_nb.cli import main; sys.exit(main(sys.argv[1:]))", "--out", str(tmp_path), "--no-pdf", "--no-html", "--jobs", "2"]
+    batch = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list = []
+    deadline = time.time() + 90
+    while time.time() < deadline:  # until both workers have started their kernels
+        children = psutil.Process(batch.pid).children(recursive=True)
+        kernels = [c for c in children if "ipykernel" in " ".join(c.cmdline())]
+        if len(kernels) >= 2:
+            break
+        time.sleep(0.5)
+    assert len(kernels) >= 2, [c.cmdline() for c in children]
+    os.kill(batch.pid, signal.SIGKILL)
+    batch.wait()
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive, [p.cmdline() for p in alive]
+    # The same command then completes, taking the killed run's lock over.
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "diambil alih" in rerun.stderr

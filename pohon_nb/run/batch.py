@@ -275,12 +275,16 @@ def _write_placeholder(path: Path, task: Task, error: str) -> None:
 
 
 def _worker_init() -> None:
-    """In a pool worker: shut the warm kernel down when the worker exits."""
+    """In a pool worker: shut the warm kernel down when the worker exits, and end the worker and
+    its kernel when the batch process is gone (a closed terminal, a SIGKILL), on every platform."""
+    import signal
     from multiprocessing import util
 
-    from .engine import warm_kernel
+    from .engine import die_with_parent, warm_kernel, watch_parent
 
     util.Finalize(None, lambda: warm_kernel().shutdown(), exitpriority=10)
+    die_with_parent(signal.SIGKILL)  # Linux: the system ends the worker with the batch...
+    watch_parent()  # ...and everywhere the worker watches for it itself
 
 
 def make_executor(jobs: int, scheduler: str | None):

@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sys
 import threading
+import weakref
 from pathlib import Path
 
 from papermill.clientwrap import PapermillNotebookClient
@@ -83,6 +85,52 @@ del _s, _o, _r, _m
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
+def die_with_parent(signal_number: int | None = None) -> None:
+    """On Linux, ask the system to signal this process when its parent ends (PR_SET_PDEATHSIG);
+    elsewhere nothing (the worker's watchdog, :func:`watch_parent`, covers macOS and Windows)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal_number or signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+KERNELS: weakref.WeakSet = weakref.WeakSet()
+"""Every warm kernel of this process, so a worker whose parent is gone can stop them."""
+
+
+def kill_kernels() -> None:
+    """Stop every kernel of this process at once (its whole process group, where there is one)."""
+    import signal
+
+    for kernel in list(KERNELS):
+        with contextlib.suppress(Exception):
+            process = kernel.km.provisioner.process
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)
+            else:
+                process.kill()
+
+
+def watch_parent() -> None:
+    """In a pool worker: when the batch process is gone, however it ended (a closed terminal,
+    SIGKILL), stop this worker's kernels and exit, on every platform."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait() -> None:
+        parent.join()  # returns when the parent's sentinel closes: the parent has ended
+        kill_kernels()
+        os._exit(1)
+
+    threading.Thread(target=wait, name="pohon-nb-parent-watch", daemon=True).start()
+
+
 class WarmKernel:
     """One kernel kept alive across notebooks (one per thread that uses the engine)."""
 
@@ -90,6 +138,7 @@ class WarmKernel:
         self.km = None
         self.kc = None
         self.used = 0
+        KERNELS.add(self)
 
     def attach(self, client: PapermillNotebookClient, cwd: str) -> None:
         """Give ``client`` this kernel (starting it if needed) in a clean state."""
@@ -98,7 +147,11 @@ class WarmKernel:
             self.shutdown()
         if self.km is None:
             client.km = client.create_kernel_manager()
-            client.start_new_kernel(cwd=cwd)
+            # On Linux the kernel also ends with its worker, even when the worker is killed.
+            # (The signal follows the starting thread: only a main thread's kernel asks for it.)
+            extra = ({"preexec_fn": die_with_parent} if sys.platform.startswith("linux")
+                     and threading.current_thread() is threading.main_thread() else {})
+            client.start_new_kernel(cwd=cwd, **extra)
             client.start_new_kernel_client()
             self.km, self.kc = client.km, client.kc
             self._run(_SNAPSHOT)
