@@ -96,8 +96,9 @@ def test_a_batch_killed_hard_leaves_no_worker_or_kernel_behind(tmp_path):
     import signal
 
     psutil = pytest.importorskip("psutil")
-    command = [sys.executable, "-c",
-               "import sys; from pohon_nb.cli import main; sys.exit(main(sys.argv[1:]))", "--out", str(tmp_path), "--no-pdf", "--no-html", "--jobs", "2"]
+    main_ = "import sys; from pohon_nb.cli import main; sys.exit(main(sys.argv[1:]))"
+    command = [sys.executable, "-c", main_, "batch", "--out", str(tmp_path), "--no-pdf", "--no-html",
+               "--jobs", "2"]
     batch = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     children: list = []
     deadline = time.time() + 90
