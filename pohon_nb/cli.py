@@ -569,6 +569,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
         sys.stderr.close()
         return 0
+    except OSError as exc:  # the machine, not the workbook: say what and where, never a traceback
+        message = os_error_message(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 1
+
+
+def os_error_message(exc: OSError) -> str | None:
+    """What a user is told of a full disk or a file another program holds; None for other errors
+    (those stay tracebacks: they are bugs)."""
+    import errno
+
+    where = exc.filename2 or exc.filename or "?"
+    if exc.errno == errno.ENOSPC:
+        return (f"Disk penuh saat menulis {where}. pohon-nb berhenti; berkas yang belum selesai tidak "
+                f"ditinggalkan (setiap berkas ditulis dengan nama sementara lalu diganti nama). Kosongkan "
+                f"ruang disk, lalu jalankan perintah yang sama lagi: yang sudah selesai tidak diulang.")
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"Berkas {where} tidak dapat ditulis atau dibaca: sedang dibuka program lain (mis. Excel "
+                f"di Windows), atau folder tanpa izin tulis. Tutup berkasnya atau pilih --out lain, lalu "
+                f"jalankan lagi. Berkas yang sudah ada tidak diubah.")
+    return None
 
 
 if __name__ == "__main__":

@@ -179,6 +179,13 @@ def _read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Finding]]:
         msg = ("Format .xls (Excel 97-2003) tidak didukung. Buka di Excel lalu simpan sebagai "
                ".xlsx (Excel Workbook).")
         return {}, [Finding("S01", msg, file=name)]
+    try:
+        with path.open("rb"):
+            pass
+    except PermissionError:
+        msg = ("Berkas sedang dikunci program lain (mis. terbuka di Excel di Windows) atau tanpa izin "
+               "baca: tutup berkasnya lalu jalankan lagi.")
+        return {}, [Finding("S01", msg, file=name)]
     if not zipfile.is_zipfile(path):
         msg = ("Berkas ini bukan workbook Excel (.xlsx): isinya tidak dapat dibaca sebagai "
                "workbook. Simpan ulang dari Excel sebagai .xlsx, atau gunakan folder berisi "
