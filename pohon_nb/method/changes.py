@@ -68,12 +68,20 @@ class Comparison:
 
 
 def compare(old: Pemda, new: Pemda, old_findings: list[Finding] | None = None,
-            new_findings: list[Finding] | None = None) -> Comparison:
-    """Compare two loaded versions (findings: the load's and the method checks', unless given)."""
+            new_findings: list[Finding] | None = None, config=None) -> Comparison:
+    """Compare two loaded versions (findings: the load's and the method checks', unless given).
+
+    ``config`` (a :class:`~pohon_nb.method.checks.CheckConfig`) checks both versions alike, the
+    assessed year included, so a year-dependent finding never reads as resolved or new only
+    because the two versions' default years differ."""
     from .checked import check
 
-    old_findings = check(old).findings if old_findings is None else old_findings
-    new_findings = check(new).findings if new_findings is None else new_findings
+    if config is None and old_findings is None and new_findings is None:
+        from .checks import CheckConfig
+
+        config = CheckConfig(tahun=new.default_year())
+    old_findings = check(old, config).findings if old_findings is None else old_findings
+    new_findings = check(new, config).findings if new_findings is None else new_findings
     changes = [*_conditions(old, new), *_indicators(old, new), *_requests(old, new), *_problems(old, new)]
     return Comparison(old, new, _findings(old_findings, new_findings),
                       pd.DataFrame(changes, columns=CHANGE_COLUMNS))

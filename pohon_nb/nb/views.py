@@ -1128,8 +1128,8 @@ def changes_since(ctx: Context) -> list:
     broken = [f for f in ctx.previous.findings if f.code in ("S01", "S02")]
     if broken:
         return [f"*Versi sebelumnya tidak dapat dibaca: {md(broken[0].message)}*"]
-    comparison = ctx.pemda.memo(("changes_since", id(ctx.previous)),
-                                lambda: compare(ctx.previous, ctx.pemda, new_findings=ctx.findings))
+    comparison = ctx.pemda.memo(("changes_since", id(ctx.previous), ctx.checked.config),
+                                lambda: compare(ctx.previous, ctx.pemda, config=ctx.checked.config))
     findings = comparison.findings[comparison.findings["kode_opd"] == ctx.kode_opd]
     changes = comparison.changes[comparison.changes["kode_opd"] == ctx.kode_opd]
     text = (f"Sejak versi sebelumnya (`{md(Path(ctx.previous.source).name)}`): "

@@ -419,7 +419,7 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
     if todo:
         _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
              tasks, report)
-    report.change = history.compare_with_earlier(pemda, checked.findings, out, manifest)
+    report.change = history.compare_with_earlier(checked, out, manifest)
     if briefs and not report.interrupted:  # Ctrl-C: stop, the next run writes them
         codes = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)]
         blocked_codes = {c for c in codes if blocking.blocks(c)}

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..core.atomic import atomic_path
 from ..core.paths import opd_folder, pemda_folder
 from ..method.changes import Comparison, compare
+from ..method.checked import Checked, check
 from ..outputs.changes_report import write_page
 from ..reading.model import Pemda, load
 
@@ -61,9 +62,10 @@ def record(pemda: Pemda, out: Path, manifest: dict, fingerprint: str,
     return entry
 
 
-def compare_with_earlier(pemda: Pemda, findings: list, out: Path, manifest: dict) -> Change | None:
+def compare_with_earlier(checked: Checked, out: Path, manifest: dict) -> Change | None:
     """Compare the current workbook with the last different version on record and write the
     pages; None when there is no earlier version (the first run) or its copy is gone."""
+    pemda = checked.pemda
     runs = manifest.get("riwayat", [])
     if len(runs) < 2:
         return None
@@ -72,7 +74,9 @@ def compare_with_earlier(pemda: Pemda, findings: list, out: Path, manifest: dict
     copy = base / earlier["salinan"]
     if not copy.exists():
         return None
-    comparison = compare(load(copy), pemda, new_findings=findings)
+    earlier_model = load(copy)  # checked as the current one is: same limits, same assessed year
+    comparison = compare(earlier_model, pemda, check(earlier_model, checked.config).findings,
+                         checked.findings)
     # Named by both copies (date to the second and fingerprint): one page per pair of versions.
     pair = f"{Path(earlier['salinan']).stem}_ke_{Path(current['salinan']).stem}"
     page = base / HISTORY / f"perubahan_{pair}.html"
