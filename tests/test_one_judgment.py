@@ -270,3 +270,18 @@ def test_the_index_marks_a_figure_built_on_a_loose_target(tmp_path):
     row = next(line for line in page.splitlines() if f"<code>{DINKES}</code>" in line)
     assert "⚑ target longgar M07" in row and "98,5% tanpa 1 indikator" in row
     assert "Sangat Baik (di bawah target)" in row
+
+
+def test_the_iku_set_is_compared_with_the_earlier_version_and_said(tmp_path):
+    old = load(write_xlsx(clean_tables(), tmp_path / "lama.xlsx"))
+    tables = copy.deepcopy(clean_tables())
+    next(r for r in tables["indikator"] if r["id"] == "A01.1.I1")["iku"] = "ya"  # not a sasaran
+    tables["indikator"].append({**next(r for r in tables["indikator"] if r["id"] == "A01.I1"),
+                                "id": "A01.I2", "nama": "Usia harapan hidup sehat"})
+    new = load(write_xlsx(tables, tmp_path / "baru.xlsx"))
+    assert lke.iku_changes(old, new, "01") == ["A01: IKU ditambah A01.I2"]
+    ctx = views.Context(new, "01", 2025, previous=old)
+    note = views.lke_opd(ctx).parts["note"]
+    assert "A01: IKU ditambah A01.I2" in note and "disebut, tidak dihitung" in note
+    same = views.Context(old, "01", 2025, previous=old)
+    assert "tidak berubah" in views.lke_opd(same).parts["note"]

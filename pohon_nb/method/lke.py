@@ -341,6 +341,27 @@ def estimate(checked: Checked, year: int | None = None, config: AchievementConfi
     return result
 
 
+def iku_changes(old, new, kode_opd: str) -> list[str]:
+    """How an OPD's IKU set per sasaran changed from an earlier version of the workbook (the
+    criterion 1.b.6 point "stays the same across the Renstra period"), one line per sasaran that
+    changed. Said, not counted: between two drafts of one asistensi a changed IKU is usually the
+    fix; whether the set held across the years is for the evaluator, from the documents."""
+    def sets(pemda) -> dict[str, set[str]]:
+        return {n: {r["id"] for r in pemda.chosen_indicators(n) if r.get("iku")}
+                for n in pemda.owned_by(kode_opd) if pemda.level(n) in ("ultimate", "intermediate")}
+
+    before, after = sets(old), sets(new)
+    lines = []
+    for node in [*after, *(n for n in before if n not in after)]:
+        added, removed = sorted(after.get(node, set()) - before.get(node, set())), sorted(
+            before.get(node, set()) - after.get(node, set()))
+        if added or removed:
+            parts = ([f"ditambah {', '.join(added)}"] if added else []) + (
+                [f"dihapus {', '.join(removed)}"] if removed else [])
+            lines.append(f"{node}: IKU {'; '.join(parts)}")
+    return lines
+
+
 ESTIMATE_COLUMNS = ["kriteria", "komponen", "subkomponen", "uraian", "jawaban", "persen", "unsur",
                     "terpenuhi", "cara_hitung", "tertahan", "naik_satu_tingkat", "bukti_evaluator"]
 

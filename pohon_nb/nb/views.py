@@ -1159,7 +1159,7 @@ def _lke(ctx: Context, kode_opd: str | None = None) -> dict:
                                                     kode_opd=kode_opd))
 
 
-def _lke_section(ctx: Context, estimates: list, who: str) -> Section:
+def _lke_section(ctx: Context, estimates: list, who: str, note: str | None = None) -> Section:
     frame = lke.table(estimates)
     decided = frame[frame["jawaban"] != lke.NOT_DECIDED]
     others = frame[frame["jawaban"] == lke.NOT_DECIDED]
@@ -1176,14 +1176,21 @@ def _lke_section(ctx: Context, estimates: list, who: str) -> Section:
     columns = ["kriteria", "uraian", "jawaban", "persen", "unsur_terpenuhi", "tertahan", "naik_satu_tingkat"]
     evaluator = (["**Dinilai evaluator** (bukti yang akan diminta)",
                   table(others, ["kriteria", "uraian", "bukti_evaluator"])] if len(others) else None)
-    return Section(text=text, table=table(shown, columns), evaluator=evaluator)
+    return Section(text=text, table=table(shown, columns), note=note, evaluator=evaluator)
 
 
 def lke_opd(ctx: Context) -> list:
     """The OPD's estimated LKE answers: share of elements, what holds each back, what raises it."""
     if not ctx.opd_nodes():
         return [missing(ctx, "pohon")]
-    return _lke_section(ctx, _lke(ctx, ctx.kode_opd)[ctx.kode_opd], f"Untuk {md(ctx.opd_name)}")
+    note = None
+    if ctx.previous is not None:
+        changed = lke.iku_changes(ctx.previous, ctx.pemda, ctx.kode_opd)
+        note = ("**Keberlanjutan IKU (1.b.6)** dibanding versi sebelumnya: "
+                + ("; ".join(md(c) for c in changed) if changed else "set IKU setiap sasaran tidak berubah")
+                + ". Ini disebut, tidak dihitung: di antara dua draf asistensi IKU yang berubah biasanya "
+                  "perbaikannya; keberlanjutan antartahun dinilai evaluator dari dokumen.")
+    return _lke_section(ctx, _lke(ctx, ctx.kode_opd)[ctx.kode_opd], f"Untuk {md(ctx.opd_name)}", note)
 
 
 def lke_pemda(ctx: Context) -> list:
