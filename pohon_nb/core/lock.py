@@ -46,6 +46,7 @@ def folder_lock(folder: str | Path, *, wait: bool = False, what: str = "batch") 
     Raises :class:`FolderBusy` when another process holds it, unless ``wait`` (then it waits).
     """
     folder = Path(folder)
+    created = [p for p in [folder, *folder.parents] if not p.exists()]  # to tidy if left empty
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(folder / LOCK_NAME), timeout=-1 if wait else 0)
     try:
@@ -76,3 +77,17 @@ def folder_lock(folder: str | Path, *, wait: bool = False, what: str = "batch") 
             (folder / RECORD_NAME).unlink(missing_ok=True)
         finally:
             lock.release()
+            _tidy(folder, created)
+
+
+def _tidy(folder: Path, created: list[Path]) -> None:
+    """Remove the folders this lock created when the run left nothing in them (a refused batch
+    leaves no empty output folder behind)."""
+    if not created or any(p.name != LOCK_NAME for p in folder.iterdir()):
+        return
+    try:
+        (folder / LOCK_NAME).unlink(missing_ok=True)
+        for path in created:  # deepest first
+            path.rmdir()
+    except OSError:
+        pass  # another run has started writing there: leave it
