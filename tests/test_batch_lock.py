@@ -25,6 +25,16 @@ def _batch(out, *extra):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def _hold(folder):
+    """Another process holding the folder's lock (for 30 s, or until killed), once it holds it."""
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import time; from pohon_nb.core.lock import folder_lock\n"
+        f"with folder_lock({str(folder)!r}, what='uji'):\n"
+        "    print('siap', flush=True); time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "siap"
+    return holder
+
+
 def test_a_second_batch_on_the_same_folder_refuses_or_waits(tmp_path):
     first = _batch(tmp_path)
     time.sleep(2)
@@ -56,12 +66,8 @@ def test_a_lock_left_by_a_killed_run_is_taken_over_with_a_note(tmp_path):
 
 
 def test_another_process_holding_the_folder_is_named(tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import time, sys; from pohon_nb.core.lock import folder_lock\n"
-        f"with folder_lock({str(tmp_path)!r}, what='uji'):\n"
-        "    print('siap', flush=True); time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    holder = _hold(tmp_path)
     try:
-        assert holder.stdout.readline().strip() == "siap"
         with pytest.raises(FolderBusy, match=f"proses {holder.pid}"), folder_lock(tmp_path):
             pass
     finally:
@@ -77,12 +83,8 @@ def test_export_into_a_busy_batch_folder_waits_for_nobody(tmp_path, capsys):
     folder = tmp_path / "3599"
     folder.mkdir()
     (folder / "manifest.json").write_text("{}")
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import time; from pohon_nb.core.lock import folder_lock\n"
-        f"with folder_lock({str(folder)!r}):\n"
-        "    print('siap', flush=True); time.sleep(30)")], stdout=subprocess.PIPE, text=True)
+    holder = _hold(folder)
     try:
-        assert holder.stdout.readline().strip() == "siap"
         code = main(["export", str(SAMPLE), "--what", "cascading", "--out", str(folder / "c.xlsx")])
         assert code == BUSY_EXIT and "sedang dipakai" in capsys.readouterr().err
         assert not (folder / "c.xlsx").exists()
