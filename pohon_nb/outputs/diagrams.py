@@ -320,7 +320,7 @@ def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
     """Draw a planned tree on its own figure."""
     layout, scale_obj = plan.layout, plan.scale
     present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in layout.boxes)]
-    scale_labels = len(scale_obj.labels()) + 1 if plan.badges else 0
+    scale_labels = len(scale_obj.labels()) + 2 if plan.badges else 0  # + n/a and the ⚑ marks
     legend_items = len(present) + scale_labels + 1
     fig, ax = _canvas(layout.width, layout.height, plan.title,
                       _legend_rows(legend_items, layout.width + 2 * MARGIN))
@@ -371,6 +371,8 @@ def _tree_legend(fig, levels: list[str], with_badges: bool, scale, width: float)
                            label=label) for label in scale.labels()]
         handles.append(Line2D([], [], marker="o", linestyle="", color=MISSING_COLOR,
                               label="n/a (belum ada data)"))
+        handles.append(Line2D([], [], marker="$⚑$", linestyle="", color="#8D4B00",
+                              label="di bawah target, target longgar (M07), batas atas"))
     handles.append(Line2D([], [], linestyle="--", color=STATUS_COLORS["usulan"],
                           label="crosscutting ke kondisi mitra"))
     _legend(fig, handles, width)
