@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from ..core.findings import RULES, Finding, has_errors
+from ..core.findings import RULES, Finding
 from ..reading.model import Pemda, load
 from .blocking import Blocking, classify
 from .checks import CHECKS, YEAR_RULES, CheckConfig, run_checks
@@ -79,14 +79,13 @@ class Checked:
         """Findings on the OPD's own row of sheet ``opd`` (rules about the OPD as a whole)."""
         return self._group("opd_row", lambda f: [f.ref] if f.sheet == "opd" else []).get(kode_opd, [])
 
-    def on_condition(self, node_id: str, *, with_opd: bool = True) -> list[Finding]:
-        """Findings on a condition: its row, its indicators, its requests and (``with_opd``)
-        its OPD's row."""
+    def on_condition(self, node_id: str) -> list[Finding]:
+        """Findings on a condition: its row, its indicators, its requests and its OPD's row."""
         found = list(self._group("pohon", lambda f: [f.ref] if f.sheet == "pohon" else []).get(node_id, []))
         for row in self.pemda.indicators_of(node_id):
             found += self.on_indicator(row.get("id") or "")
         found += self._group("lintas", lambda f: [f.ref] if f.sheet == "lintas_opd" else []).get(node_id, [])
-        if with_opd and node_id in self.pemda.tree:
+        if node_id in self.pemda.tree:
             owner = self.pemda.node(node_id).get("kode_opd")
             if owner:
                 found += self.on_opd_row(owner)
@@ -97,10 +96,6 @@ class Checked:
     def blocking(self) -> Blocking:
         """The errors sorted by what they stop (the workbook, the overview, one OPD)."""
         return classify(self.pemda, self.findings)
-
-    @property
-    def has_errors(self) -> bool:
-        return has_errors(self.findings)
 
     def flagged_indicators(self, code: str) -> set[str]:
         """Ids of the indicators a rule flags (e.g. M07: targets not challenging)."""

@@ -67,13 +67,6 @@ class FigureNote:
                          else f"seluruhnya dari {which}")
         return notes
 
-    def text(self) -> str:
-        """The figure with what it must say: "120,0% (142,9% sebelum batas atas)"."""
-        if self.value is None:
-            return percent(None)
-        notes = self.notes()
-        return percent(self.value) + (f" ({'; '.join(notes)})" if notes else "")
-
 
 def predicate_text(value: float | None, label: str | None) -> str:
     """A predicate as people must read it: under 100% it says "di bawah target" beside it."""
@@ -122,14 +115,6 @@ def _achieved_rows(checked: Checked, year: int, config: AchievementConfig | None
         return rows
 
     return checked.memo(("achieved_rows", year, config or AchievementConfig()), compute)
-
-
-def figure_note(checked: Checked, year: int, nodes: list[str],
-                config: AchievementConfig | None = None) -> FigureNote:
-    """The note of a figure that is the mean achievement of the chosen indicators of ``nodes``."""
-    by_node = _achieved_rows(checked, year, config)
-    return _note([r for n in nodes for r in by_node.get(n, [])],
-                 checked.flagged_indicators(LOOSE_TARGET_RULE))
 
 
 def node_notes(checked: Checked, year: int, config: AchievementConfig | None = None) -> dict[str, FigureNote]:

@@ -153,17 +153,13 @@ def named_measure(statement: str) -> str:
     return " ".join(words[1:]).strip(" .,:;")
 
 
-def measure_direction(text: str) -> str | None:
-    """Which way the measure ``text`` starts with should go: "min" (to be lowered: kematian,
-    kemiskinan, stunting, kasus ...), "maks" (to be raised: cakupan, partisipasi, akses ...), or
-    None when the words do not say. Only the start counts ("cakupan penanganan kasus" is a
-    coverage), after a generic counting word ("angka putus sekolah" is a drop-out rate): a word
-    further on may name what is counted, not the measure, so it is left out rather than guessed."""
-    return measure_named(text)[0]
-
-
 def measure_named(text: str) -> tuple[str | None, str]:
-    """(:func:`measure_direction`, the measure's phrase as matched), or (None, "")."""
+    """Which way the measure ``text`` starts with should go, and its phrase as matched: "min" (to
+    be lowered: kematian, kemiskinan, stunting, kasus ...), "maks" (to be raised: cakupan,
+    partisipasi, akses ...), or (None, "") when the words do not say. Only the start counts
+    ("cakupan penanganan kasus" is a coverage), after a generic counting word ("angka putus
+    sekolah" is a drop-out rate): a word further on may name what is counted, not the measure, so
+    it is left out rather than guessed."""
     words = text.lower().split()
     while words and words[0] in GENERIC_MEASURE_WORDS:
         words = words[1:]
