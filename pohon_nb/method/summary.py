@@ -59,13 +59,20 @@ class FigureNote:
         """The marks written out, for a table or the brief."""
         notes = []
         if self.capped and self.uncapped is not None:
-            notes.append(f"{percent(self.uncapped)} sebelum batas atas")
+            notes.append(capped_note(self.value, self.uncapped))
         if self.loose:
             which = (f"{len(self.loose)} indikator bertarget kurang menantang "
                      f"({LOOSE_TARGET_RULE}: {', '.join(self.loose)})")
             notes.append(f"{percent(self.without_loose)} tanpa {which}" if self.without_loose is not None
                          else f"seluruhnya dari {which}")
         return notes
+
+
+def capped_note(value: float | None, uncapped: float | None) -> str:
+    """What a figure the cap cut says beside it ("142,9% sebelum batas atas"); "" when uncut."""
+    cut = value is not None and uncapped is not None and value == value and uncapped == uncapped \
+        and uncapped > value
+    return f"{percent(uncapped)} sebelum batas atas" if cut else ""
 
 
 def predicate_text(value: float | None, label: str | None) -> str:

@@ -241,7 +241,7 @@ def indicator_gaps(ctx: Context) -> list:
     gaps["target"] = [f"{number_text(lo)}-{number_text(hi)}" if lo is not None and hi is not None and lo != hi
                       else (number_text(t) if t is not None and t == t else None)
                       for t, lo, hi in zip(gaps["target"], gaps["target_min"], gaps["target_maks"])]
-    gaps["catatan_capaian"] = [f"{percent(u)} sebelum batas atas" if u == u and v == v and u > v else ""
+    gaps["catatan_capaian"] = [summary.capped_note(v, u)
                                for v, u in zip(gaps["capaian"], gaps["capaian_tanpa_batas"])]
     gaps["predikat"] = [summary.predicate_text(v, p) if isinstance(p, str) else p
                         for v, p in zip(gaps["capaian"], gaps["predikat"])]
