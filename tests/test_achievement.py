@@ -10,13 +10,13 @@ from pohon_nb.method.achievement import (
     AchievementConfig,
     Scale,
     achievement,
-    efficiency,
     get_scale,
     indicator_achievement,
     node_achievement,
     register_scale,
     weakest_branch,
 )
+from pohon_nb.method.budget import efficiency
 from pohon_nb.reading.model import load
 from pohon_nb.reading.workbook import Range
 

@@ -1,4 +1,4 @@
-"""Achievement (capaian): per indicator and year, rolled up the tree, and budget efficiency.
+"""Achievement (capaian): per indicator and year, rolled up the tree (budget: :mod:`.budget`).
 
 Formulas (DOMAIN.md section 5)
 ------------------------------
@@ -221,7 +221,7 @@ def node_achievement(pemda: Pemda, year: int, config: AchievementConfig | None =
 
 
 def _node_achievement(pemda, year, config, scale, weights) -> pd.DataFrame:
-    own, counts = _own_achievement(pemda, year, config)
+    own, counts = own_achievement(pemda, year, config)
     branch = _branch_values(pemda, own, weights or {})
     records = []
     for node_id in pemda.tree_order():
@@ -271,7 +271,9 @@ def _why_no_own(pemda: Pemda, node_id: str, year: int) -> str:
     return GAP_LABELS[data_gap(pemda, [node_id], year)].format(year=year)
 
 
-def _own_achievement(pemda, year, config):
+def own_achievement(pemda: Pemda, year: int, config: AchievementConfig | None):
+    """Each condition's own achievement (mean of its chosen indicators with data) and its
+    (indicators, indicators with data) counts."""
     values = indicator_achievement(pemda, year, config)
     all_values: dict[str, list[float]] = {}
     for node_id, value in zip(values["id_pohon"], values["capaian"]):  # plain Python: fast
@@ -320,7 +322,7 @@ def contradictions(pemda: Pemda, year: int, config: AchievementConfig | None = N
     """
     # Only the two figures are needed: the roll-up without the per-node counts of
     # node_achievement keeps this cheap enough for every validate.
-    own, _ = _own_achievement(pemda, year, config)
+    own, _ = own_achievement(pemda, year, config)
     branch = _branch_values(pemda, own, {})
     records = []
     for node_id in pemda.tree_order():
@@ -428,75 +430,6 @@ def earlier_year(pemda: Pemda, year: int) -> int | None:
     """The latest year before ``year`` with any realisation (what a year is compared with)."""
     before = [y for y in pemda.realised_years() if y < year]
     return max(before) if before else None
-
-
-# --------------------------------------------------------------------------- efficiency
-
-EFFICIENCY_COLUMNS = [
-    "id_pohon", "kode_opd", "tahun", "pagu", "realisasi_anggaran", "serapan", "capaian",
-    "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai",
-]
-
-
-def efficiency(pemda: Pemda, year: int, config: AchievementConfig | None = None) -> pd.DataFrame:
-    """Budget efficiency of every funded condition in ``year``, both ways of DOMAIN.md.
-
-    ``efisiensi`` is Kemenkeu's E in percent: the mean over the node's maximise indicators
-    with data of 1 - (spent / volume achieved) / (ceiling / volume targeted), clipped to
-    [-20, 20]; ``nilai_efisiensi`` = 50 + E / 20 x 50. ``sisa_anggaran_target_tercapai`` is
-    the regional practice: the share of the ceiling left unspent, reported only when the
-    node's own achievement reaches 100%. ``serapan`` is spent / ceiling in percent.
-    """
-    key = ("efficiency", year, config or AchievementConfig())
-    return pemda.memo(key, lambda: _efficiency(pemda, year, config)).copy()
-
-
-def _efficiency(pemda: Pemda, year: int, config: AchievementConfig | None) -> pd.DataFrame:
-    budget = pemda.anggaran
-    budget = budget[budget["tahun"] == year] if len(budget) else budget
-    own, _ = _own_achievement(pemda, year, config)
-    volumes = _volumes(pemda, year)
-    records = []
-    for node_id, group in budget.groupby("id_pohon", sort=False):
-        ceiling = float(group["pagu"].dropna().sum())
-        spent_values = group["realisasi"].dropna()
-        spent = float(spent_values.sum()) if len(spent_values) else None
-        node = pemda.tree.nodes.get(node_id, {})
-        e = None
-        if spent is not None and ceiling > 0:
-            ratios = [1 - (spent / achieved) / (ceiling / targeted)
-                      for targeted, achieved in volumes.get(node_id, []) if achieved > 0 and targeted > 0]
-            if ratios:
-                e = max(-20.0, min(20.0, 100 * sum(ratios) / len(ratios)))
-        achieved_pct = own.get(node_id)
-        leftover = None
-        if spent is not None and ceiling > 0 and achieved_pct is not None and achieved_pct >= 100:
-            leftover = (ceiling - spent) / ceiling * 100
-        records.append({
-            "id_pohon": node_id, "kode_opd": node.get("kode_opd"), "tahun": year, "pagu": ceiling,
-            "realisasi_anggaran": spent,
-            "serapan": spent / ceiling * 100 if spent is not None and ceiling else None,
-            "capaian": achieved_pct, "efisiensi": e,
-            "nilai_efisiensi": 50 + e / 20 * 50 if e is not None else None,
-            "sisa_anggaran_target_tercapai": leftover,
-        })
-    frame = pd.DataFrame(records, columns=EFFICIENCY_COLUMNS)
-    for column in EFFICIENCY_COLUMNS[3:]:
-        frame[column] = frame[column].astype("float64")
-    return frame
-
-
-def _volumes(pemda: Pemda, year: int) -> dict[str, list[tuple[float, float]]]:
-    volumes: dict[str, list[tuple[float, float]]] = {}
-    for row in pemda.tables["indikator"].rows:
-        if row.get("polaritas") != "maks" or not is_chosen(row):
-            continue
-        target, actual = row.get(f"target_{year}"), row.get(f"realisasi_{year}")
-        if target is None or actual is None:
-            continue
-        target = target.mid if isinstance(target, Range) else target
-        volumes.setdefault(row.get("id_pohon"), []).append((target, actual))
-    return volumes
 
 
 # --------------------------------------------------------------------------- gaps

@@ -661,12 +661,12 @@ def _worse_than_baseline(row: dict, year: int) -> bool:
 def outcome_below_baseline(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     """An outcome whose own indicators fell below their baseline while every output below it
     with data met its target: the outputs did not bring the change (own achievement first)."""
-    from .achievement import TARGET_MET, _own_achievement
+    from .achievement import TARGET_MET, own_achievement
 
     year = assessed_year(pemda, config)
     if year is None or year not in pemda.realised_years():
         return
-    own, _ = _own_achievement(pemda, year, None)
+    own, _ = own_achievement(pemda, year, None)
     for node_id in pemda.tree_order():
         if pemda.level(node_id) not in schema.OUTCOME_LEVELS:
             continue

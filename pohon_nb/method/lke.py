@@ -402,3 +402,26 @@ def table(estimates: list[Estimate], limit: int = 8) -> pd.DataFrame:
         "bukti_evaluator": "" if e.decided else (e.criterion.evidence or "bukti dokumen"),
     } for e in estimates]
     return pd.DataFrame(records, columns=ESTIMATE_COLUMNS)
+
+
+PULL_COLUMNS = ["kriteria", "jawaban", "opd_terendah"]
+
+
+def pulls(estimates: dict, pemda, limit: int = 3) -> pd.DataFrame:
+    """Per criterion the Pemda's answer decides, the OPDs that pull it down most.
+
+    ``estimates`` is :func:`estimate`'s result for the whole Pemda (key None and every OPD).
+    ``opd_terendah`` names up to ``limit`` OPDs with the lowest share of fulfilled elements
+    below 100%, each with its answer and share, or "semua OPD BB".
+    """
+    records = []
+    for index, pemda_estimate in enumerate(estimates[None]):
+        if not pemda_estimate.decided:
+            continue
+        by_opd = [(estimates[code][index], code) for code in pemda.opd_codes()
+                  if estimates[code][index].decided]
+        low = sorted(by_opd, key=lambda pair: pair[0].share)[:limit]
+        records.append({"kriteria": pemda_estimate.criterion.code, "jawaban": pemda_estimate.answer,
+                        "opd_terendah": "; ".join(f"{pemda.opd_short(c)} {e.answer} ({percent(e.share)})"
+                                                  for e, c in low if e.share < 100) or "semua OPD BB"})
+    return pd.DataFrame(records, columns=PULL_COLUMNS)

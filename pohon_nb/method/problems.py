@@ -238,6 +238,25 @@ def problem_trail(pemda: Pemda, node_id: str) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def with_root_causes(pemda: Pemda, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (a column ``id`` of conditions) with each condition's owner and its root causes.
+
+    ``opd`` is the owner's short name ("Pemda" for a condition without one), ``jejak_masalah``
+    the problem the condition comes from (:func:`problem_trail`) and ``akar_masalah`` the root
+    causes behind it, each with its statement and the OPD that analysed it ("; "-joined).
+    """
+    owners, trails, roots = [], [], []
+    for node_id in frame["id"]:
+        trail, upstream = problem_trail(pemda, node_id)
+        trails.append(trail)
+        roots.append("; ".join(f"{p} {pemda.problems.nodes[p].get('pernyataan')} "
+                               f"({pemda.opd_short(pemda.problems.nodes[p].get('kode_opd') or '')})"
+                               for p in upstream))
+        owner = pemda.node(node_id).get("kode_opd")
+        owners.append(pemda.opd_short(owner) if owner else "Pemda")
+    return frame.assign(opd=owners, jejak_masalah=trails, akar_masalah=roots)
+
+
 TRACE_COLUMNS = ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah", "akar_masalah",
                  "terlacak"]
 

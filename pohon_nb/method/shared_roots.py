@@ -184,3 +184,25 @@ def _requests_between(pemda: Pemda) -> dict[tuple[str, str], str]:
     for row in frame.itertuples():
         found[(row.kode_opd, row.kode_opd_mitra)].append(row.status or "tanpa status")
     return {pair: ", ".join(dict.fromkeys(statuses)) for pair, statuses in found.items()}
+
+
+HELD_COLUMNS = ["peringkat", "akar_masalah", "id", "opd", "level", "pernyataan", "capaian_cabang",
+                "predikat_cabang"]
+
+
+def held_conditions(pemda: Pemda, shared: pd.DataFrame, year: int | None,
+                    config: AchievementConfig | None = None, scale: str = "lima_tingkat") -> pd.DataFrame:
+    """Each shared root (``shared``, from :func:`shared_roots`) with the conditions it holds back
+    (``kondisi_tertahan``): their owner ("Pemda" without one), level, statement and branch
+    achievement in ``year``."""
+    branch = node_achievement(pemda, year, config, scale).set_index("id")
+    records = []
+    for row in shared.itertuples():
+        for node in filter(None, row.kondisi_tertahan.split(";")):
+            owner = pemda.node(node).get("kode_opd")
+            records.append({"peringkat": row.peringkat, "akar_masalah": row.id,
+                            "id": node, "opd": pemda.opd_short(owner) if owner else "Pemda",
+                            "level": pemda.level(node), "pernyataan": pemda.node(node).get("pernyataan"),
+                            "capaian_cabang": branch.at[node, "capaian_cabang"],
+                            "predikat_cabang": branch.at[node, "predikat_cabang"]})
+    return pd.DataFrame(records, columns=HELD_COLUMNS)

@@ -180,6 +180,12 @@ class Pemda:
 
         return list(self.memo(("owned_by",), compute).get(kode_opd, ()))
 
+    def top_owned(self, kode_opd: str) -> list[str]:
+        """The OPD's highest conditions: those whose parent another owner holds."""
+        own = self.owned_by(kode_opd)
+        mine = set(own)
+        return [n for n in own if self.parent(n) not in mine]
+
     def descendants(self, node_id: str) -> list[str]:
         """Every condition below ``node_id``, depth-first in workbook order."""
         order: list[str] = []

@@ -1,0 +1,193 @@
+"""The views of the root-cause explorer (``jelajah_akar_masalah``): where to start in the
+Pemda, one condition's branch, its achievement, its root causes, its change between years and
+the crosscutting along it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...core.formats import number_text
+from ...method import achievement, crosscutting, problems, shared_roots, summary
+from ...outputs import diagrams
+from ..display import Section, md, table
+from .context import (
+    Context,
+    shared_or_why,
+    year_gap,
+)
+
+
+def focus_node(ctx: Context) -> str | None:
+    """The condition the explorer looks at: the chosen one, else the OPD's first top condition,
+    else the first condition of the tree."""
+    if ctx.node in ctx.pemda.tree:
+        return ctx.node
+    tops = ctx.top_nodes() or ctx.pemda.tree_order()
+    return tops[0] if tops else None
+
+
+def _no_node(ctx: Context) -> list:
+    return ["*Pohon kinerja masih kosong: isi sheet `pohon` dulu.*"]
+
+
+ENTRY_ROWS = 15
+
+
+def pemda_weakest(ctx: Context) -> list:
+    """Where to start: the OPD branches holding the Pemda's outcomes back most, down to the
+    weakest point and its root problems, with their owners."""
+    if not ctx.pemda.tree:
+        return _no_node(ctx)
+    frame = summary.weakest_across_pemda(ctx.pemda, ctx.tahun, ctx.config)
+    if frame.empty:
+        gap = year_gap(ctx, ctx.pemda.tree_order())
+        return [gap or f"*Tidak ada cabang OPD yang menahan capaian sasaran daerah {ctx.tahun}.*"]
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]])
+    shown = frame.head(ENTRY_ROWS)
+    text = (f"Cabang OPD yang paling menahan capaian sasaran daerah {ctx.tahun}, diurutkan menurut "
+            f"kontribusinya pada kekurangan sasaran daerah (poin); tiap cabang diikuti turun ke "
+            f"titik terlemahnya dan akar masalah di belakangnya, dengan OPD pemiliknya. Ketik ID "
+            f"di kotak *Cari* untuk menjelajahinya.")
+    if len(frame) > len(shown):
+        text += f" {len(shown)} dari {len(frame)} cabang yang menahan capaian ditampilkan."
+    if not shown["jejak_masalah"].notna().any():
+        text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` agar akar masalahnya terlihat.")
+    return Section(text=text, table=table(shown, [
+        "opd", "id", "pernyataan", "sasaran_daerah", "capaian_cabang", "kontribusi",
+        "titik_terlemah", "pernyataan_titik", "akar_masalah", "opd_akar_masalah"]))
+
+
+def shared_roots_outcomes(ctx: Context) -> list:
+    """Each shared root and the conditions (OPD outcomes) it holds back, with their achievement."""
+    frame = shared_or_why(ctx)
+    if isinstance(frame, list):
+        return frame
+    held = shared_roots.held_conditions(ctx.pemda, frame, ctx.tahun, ctx.config, ctx.skala)
+    text = (f"Mulai dari akar masalah bersama: setiap akar dengan kondisi (outcome OPD dan sasaran "
+            f"daerah) yang berasal dari masalah di jalur akibatnya, capaian cabang {ctx.tahun}. Ketik ID "
+            f"akar (mis. {md(frame['id'].iloc[0])}) di kotak *Cari* untuk memilih kondisi yang ditahannya.")
+    return Section(text=text, table=table(held))
+
+
+def node_subtree(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    size = ctx.pemda.subtree_size(node)
+    drawing = diagrams.focus_tree(ctx.pemda, node, year=ctx.tahun, scale=ctx.skala, config=ctx.config)
+    drawn = len(drawing.layout.boxes)
+    text = f"**{md(node)}** {md(ctx.pemda.node(node).get('pernyataan'))}: {size} kondisi di cabang ini."
+    if ctx.pemda.parent(node) is not None:
+        text += " Di atasnya jalur sampai outcome teratasnya."
+    if size > drawn - len(ctx.pemda.ancestors(node)):
+        text += (" Cabang yang tidak digambar seluruhnya ditandai ▸ dengan jumlah kondisinya: pilih "
+                 "kondisi itu di daftar untuk membukanya.")
+    gap = year_gap(ctx, [node, *ctx.pemda.descendants(node)])
+    if gap:  # the badges read "n/a": say why, and where to fill it
+        text += " Lencana \"n/a\": " + gap
+    return Section(text=text, figure=drawing)
+
+
+def node_achievement(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    scope = [node, *ctx.pemda.descendants(node)]
+    table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
+    table_ = table_.set_index("id").loc[scope].reset_index()
+    gap = year_gap(ctx, scope)
+    return [*([gap] if gap else []),
+            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat",
+                           "keterangan", "capaian_cabang", "cakupan"])]
+
+
+def node_root_causes(ctx: Context) -> list:
+    """The weakest descendants of the node and the root problems behind them."""
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    if not ctx.pemda.children(node):
+        return [f"**{md(node)}** tidak punya cabang di bawahnya: pilih kondisi yang lebih tinggi."]
+    ranked = achievement.weakest_branch(ctx.pemda, node, ctx.tahun, ctx.config)
+    ranked = ranked[ranked["kontribusi"].notna()]
+    if ranked.empty:
+        gap = year_gap(ctx, ctx.pemda.descendants(node))
+        return [f"Cabang di bawah **{md(node)}** belum berdata capaian {ctx.tahun}. "
+                + (gap or "")]
+    # Only a branch that takes points off holds the outcome back; the others are named, not listed.
+    culprits = ranked[ranked["kontribusi"] > 0].head(8)
+    clear = len(ranked) - len(ranked[ranked["kontribusi"] > 0])
+    if culprits.empty:
+        return [f"Tidak ada cabang di bawah **{md(node)}** yang menahan capaian {ctx.tahun}: "
+                f"{clear} cabang berdata tidak mengurangi nilainya."]
+    culprits = problems.with_root_causes(ctx.pemda, culprits)
+    linked = culprits["jejak_masalah"].tolist()
+    text = ("Cabang yang paling menahan capaian (mengurangi nilainya), OPD pemiliknya, dan akar "
+            "masalah di belakangnya dengan OPD yang menganalisisnya (lewat `asal_masalah` kondisi "
+            "itu atau induknya).")
+    if clear:
+        text += f" {clear} cabang lain berdata dan tidak mengurangi nilai: tidak dicantumkan."
+    if not any(linked):
+        text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
+                 "`pohon` (dan sheet `masalah`) agar akar masalahnya terlihat.")
+    return Section(text=text, table=table(culprits, ["id", "opd", "level", "pernyataan", "capaian_cabang",
+                                                     "kontribusi", "jejak_masalah", "akar_masalah"]))
+
+
+def node_crosscutting(ctx: Context) -> list:
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    scope = {node, *ctx.pemda.descendants(node), *ctx.pemda.ancestors(node)}
+    requests_ = crosscutting.requests(ctx.pemda)
+    here = requests_[requests_["id_pohon"].isin(scope) | requests_["id_pohon_mitra"].isin(scope)]
+    if here.empty:
+        return ["Tidak ada crosscutting di sepanjang cabang ini."]
+    return [f"{len(here)} permintaan crosscutting di sepanjang cabang ini (ke atas dan ke bawah).",
+            table(here, ["id_pohon", "nama_opd", "nama_mitra", "id_pohon_mitra", "peran", "status"])]
+
+
+def compared_year(ctx: Context) -> int | None:
+    """The year the explorer compares ``ctx.tahun`` with: the chosen one, else the latest year
+    before it with realisation."""
+    if ctx.tahun_banding and ctx.tahun_banding != ctx.tahun:
+        return ctx.tahun_banding
+    return achievement.earlier_year(ctx.pemda, ctx.tahun)
+
+
+def node_year_change(ctx: Context) -> list:
+    """The branch achievement of the condition and its branch in two years, and the change."""
+    node = focus_node(ctx)
+    if node is None:
+        return _no_node(ctx)
+    other = compared_year(ctx)
+    if other is None:
+        realised = ctx.pemda.realised_years()
+        return [f"*Tidak ada tahun sebelum {ctx.tahun} yang berdata realisasi (tahun berdata: "
+                f"{', '.join(map(str, realised)) or 'belum ada'}): pilih tahun pembanding di "
+                f"pilihan Banding, atau isi kolom `realisasi_<tahun>` di sheet `indikator`.*"]
+    first, last = sorted((ctx.tahun, other))
+    scope = [node, *ctx.pemda.descendants(node)]
+    frame = achievement.compare_years(ctx.pemda, scope, last, first, ctx.config, ctx.skala)
+    changed = frame.dropna(subset=["perubahan"])
+    if changed.empty:
+        empty = [y for y in (first, last) if frame[f"capaian_{y}"].isna().all()]
+        why = ("belum ada realisasi " + " dan ".join(map(str, empty)) if empty
+               else "tidak ada kondisi yang berdata di keduanya")
+        return [f"*Perubahan capaian cabang ini dari {first} ke {last} belum dapat dihitung: {why}. "
+                f"Isi kolom `realisasi_<tahun>` di sheet `indikator`, atau pilih tahun lain.*"]
+    down = changed.nsmallest(3, "perubahan")
+    down = down[down["perubahan"] < 0]
+    text = (f"Capaian cabang {first} dibanding {last} (poin persentase; negatif berarti turun). "
+            f"{len(changed)} dari {len(frame)} kondisi berdata di kedua tahun.")
+    if len(down):
+        text += " Turun paling banyak: " + ", ".join(
+            f"**{md(r.id)}** ({number_text(round(r.perubahan, 1))} poin)" for r in down.itertuples()) + "."
+    else:
+        text += " Tidak ada kondisi yang capaiannya turun."
+    frame = frame.assign(opd=[ctx.pemda.opd_short(c) if pd.notna(c) and c else "Pemda"
+                                for c in frame["kode_opd"]])
+    return Section(text=text, table=table(frame, [
+        "id", "opd", "level", "pernyataan", f"capaian_{first}", f"predikat_{first}",
+        f"capaian_{last}", f"predikat_{last}", "perubahan"]))
