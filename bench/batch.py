@@ -30,7 +30,8 @@ from pathlib import Path
 import papermill as pm
 from nbconvert import HTMLExporter
 
-from pohon_nb.run.batch import plan, run_batch
+from pohon_nb.run.batch import run_batch
+from pohon_nb.run.plan import plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from floor_worker import plain  # noqa: E402  (a module of its own: process pools pickle it)

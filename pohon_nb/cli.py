@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .core.errors import PohonError
 from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
 
 SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
@@ -358,7 +359,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from .core.lock import BUSY_EXIT, FolderBusy
-    from .run.batch import BatchError, error_location, run_batch
+    from .run.batch import BatchError, run_batch
+    from .run.index_page import error_location
 
     only = [c.strip() for c in args.only.split(",") if c.strip()] if args.only else None
     try:
@@ -569,6 +571,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: not an error
         sys.stderr.close()
         return 0
+    except PohonError as exc:  # the user's to fix: the message says what and where
+        print(exc, file=sys.stderr)
+        return exc.exit_code
     except OSError as exc:  # the machine, not the workbook: say what and where, never a traceback
         message = os_error_message(exc)
         if message is None:

@@ -23,7 +23,8 @@ from conftest import clean_tables, write_csv_folder, write_xlsx
 from pohon_nb.cli import main
 from pohon_nb.core.paths import TEMPLATES
 from pohon_nb.reading.model import load
-from pohon_nb.run.batch import Task, execute_task, plan, run_batch
+from pohon_nb.run.batch import execute_task, run_batch
+from pohon_nb.run.plan import Task, plan
 
 
 def workbook(tmp_path, extra_opds=()) -> Path:
@@ -79,7 +80,7 @@ def test_a_failure_does_not_stop_the_others(tmp_path, fixture_templates, capsys)
     dead = report.results["MATI2/02_pemetaan_kausal"]
     assert dead["attempts"] == 2 and "kernel" in dead["error"]
     index = report.index.read_text()
-    assert index.count("<tr class='fail'>") == 2 and "sengaja gagal untuk uji" in index
+    assert index.count('<tr class="fail">') == 2 and "sengaja gagal untuk uji" in index
     manifest = json.loads(report.manifest.read_text())
     assert manifest["notebooks"]["GAGAL/01_identifikasi_masalah"]["status"] == "gagal"
     # Through the command line: exit 1 and the failures named.

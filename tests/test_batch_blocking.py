@@ -16,7 +16,8 @@ from pohon_nb.cli import main
 from pohon_nb.method.blocking import classify
 from pohon_nb.nb.session import Session, WorkbookError
 from pohon_nb.reading.model import load
-from pohon_nb.run.batch import BatchError, run_batch
+from pohon_nb.run.batch import run_batch
+from pohon_nb.run.plan import BatchError
 
 
 def _tables(**changes):

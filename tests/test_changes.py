@@ -138,7 +138,7 @@ def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fix
     assert second.change is not None
     page = second.index.read_text()
     assert "<th>Sejak asistensi lalu</th>" in page
-    assert ("<a class='since' href='2.15.0.00.0.00.01.0000/perubahan.html'>2 temuan selesai, 0 baru, "
+    assert ('<a class="since" href="2.15.0.00.0.00.01.0000/perubahan.html">2 temuan selesai, 0 baru, '
             "2 masih terbuka; 1 perubahan data</a>") in page
     assert "5 temuan selesai, 0 baru, 117 masih terbuka; 4 perubahan data" in page
     opd_page = (out / "3599" / DISHUB / "perubahan.html").read_text()

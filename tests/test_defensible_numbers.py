@@ -21,7 +21,7 @@ from pohon_nb.nb import views
 from pohon_nb.nb.session import Session
 from pohon_nb.outputs.diagrams import opd_tree_figures, pemda_tree_figure
 from pohon_nb.reading.model import load
-from pohon_nb.run.batch import plan
+from pohon_nb.run.plan import plan
 
 
 def _badges(drawings) -> dict[str, str]:

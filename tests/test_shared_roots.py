@@ -25,7 +25,8 @@ from pohon_nb.nb.widgets import ControlPanel
 from pohon_nb.outputs.diagrams import shared_roots_figure
 from pohon_nb.outputs.layout import overlaps
 from pohon_nb.reading.model import load
-from pohon_nb.run.batch import SHARED_ROOTS_ANCHOR, input_fingerprints
+from pohon_nb.run.index_page import SHARED_ROOTS_ANCHOR
+from pohon_nb.run.plan import input_fingerprints
 
 sys.path.insert(0, str(REPO / "scripts"))
 import sample_content  # noqa: E402 - the sample's own statement of what it plants
@@ -240,5 +241,5 @@ def test_the_batch_index_counts_the_shared_roots_and_links_to_them(tmp_path, fix
     assert f"00_ikhtisar_pemda.html#{SHARED_ROOTS_ANCHOR}" in page
     rows = {code: page.split(f"<code>{code}</code>")[1].split("</tr>")[0] for code in ("01", "02", "03")}
     # Roots touching each OPD: 01 all four, 02 R1 only, 03 the three it analysed.
-    counts = [r.split("<td class='num'>")[7].split("<")[0] for r in rows.values()]
+    counts = [r.split('<td class="num">')[7].split("<")[0] for r in rows.values()]
     assert counts == ["4", "1", "3"]

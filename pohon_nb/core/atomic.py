@@ -8,8 +8,10 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import PohonError
 
-class OutputExists(FileExistsError):
+
+class OutputExists(PohonError, FileExistsError):
     """The output file exists and the caller did not ask to replace it."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from .atomic import write_text
+from .errors import PohonError
 
 LOCK_NAME = ".pohon-nb.lock"
 RECORD_NAME = ".pohon-nb.lock.json"
@@ -28,8 +29,10 @@ BUSY_EXIT = 3
 """The exit code of a command refused because another run holds its output folder."""
 
 
-class FolderBusy(Exception):
+class FolderBusy(PohonError):
     """Another run writes into the folder; the message says who, since when, and what to do."""
+
+    exit_code = BUSY_EXIT
 
 
 def _record(folder: Path) -> dict:

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.errors import PohonError
 from ..core.findings import Finding
 from ..core.formats import number_text, quote
 from ..method.wording import ACTIVITY_WORDS
@@ -66,7 +67,7 @@ _PERCENT_NAMES = ("persentase", "presentase", "prosentase")
 _MISSING = schema.MISSING_TOKENS
 
 
-class RenstraError(ValueError):
+class RenstraError(PohonError, ValueError):
     """A request that cannot be carried out (bad arguments); the message is for the user."""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from IPython.display import display
 
+from ..core.errors import PohonError
 from ..method import achievement
 from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
@@ -22,7 +23,7 @@ from . import views
 from .display import markdown, md, show
 
 
-class WorkbookError(Exception):
+class WorkbookError(PohonError):
     """The workbook has errors the notebooks cannot work around; the message says which."""
 
 

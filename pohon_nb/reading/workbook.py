@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.cells import excel_column_letter, yes_no
+from ..core.errors import PohonError
 from ..core.findings import Finding
 from ..core.formats import number_text, quote
 from . import schema
@@ -322,7 +323,7 @@ _RANGE = re.compile(r"^\s*(-?[\d.,]+)\s*(?:-|–|—|s\.?d\.?|sampai)\s*(-?[\d.,
 _INT_FLOAT = re.compile(r"^([+-]?\d+)\.0+$")
 
 
-class CellError(ValueError):
+class CellError(PohonError, ValueError):
     """A cell that cannot be read as its column's kind; the message is for the user."""
 
     def __init__(self, code: str, message: str):

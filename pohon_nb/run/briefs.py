@@ -19,6 +19,7 @@ from ..method.checked import Checked
 from ..outputs.brief import brief_pages, merge, write_brief
 from ..reading.model import Pemda
 from .history import Change
+from .manifest import Manifest
 
 BRIEF = "ringkasan.pdf"
 ALL_BRIEFS = "ringkasan_semua_opd.pdf"
@@ -28,14 +29,14 @@ def brief_path(out: Path, pemda: Pemda, code: str) -> Path:
     return opd_folder(out, pemda.info.get("kode_pemda"), code) / BRIEF
 
 
-def write_briefs(checked: Checked, out: Path, manifest: dict, prints: dict,
+def write_briefs(checked: Checked, out: Path, manifest: Manifest, prints: dict,
                  tahun: int, skala: str, batas_atas: float | None, change: Change | None,
                  blocked: set[str], codes: list[str]) -> Path | None:
     """Bring the briefs of the OPDs in ``codes`` and the Pemda's combined PDF (every OPD's
     brief on record) up to date; return the combined PDF (None when no OPD has a brief)."""
     pemda = checked.pemda
     config = config_from_cap(batas_atas)
-    kept = manifest.setdefault("ringkasan", {})
+    kept = manifest.briefs
     earlier = change.earlier["sidik"] if change else None
     redone = False
     for code in codes:

@@ -23,6 +23,7 @@ from ..method.changes import Comparison, compare
 from ..method.checked import Checked, check
 from ..outputs.changes_report import write_page
 from ..reading.model import Pemda, load
+from .manifest import Manifest
 
 HISTORY = "riwayat"
 
@@ -37,11 +38,11 @@ class Change:
     opd_pages: dict[str, Path]
 
 
-def record(pemda: Pemda, out: Path, manifest: dict, fingerprint: str,
+def record(pemda: Pemda, out: Path, manifest: Manifest, fingerprint: str,
            now: dt.datetime | None = None) -> dict:
     """Keep a copy of the workbook when it differs from the last one recorded; return the
     record of this version (``tanggal``, ``sidik``, ``salinan`` relative to the Pemda folder)."""
-    runs = manifest.setdefault("riwayat", [])
+    runs = manifest.runs
     if runs and runs[-1]["sidik"] == fingerprint:
         return runs[-1]
     now = now or dt.datetime.now()
@@ -62,11 +63,11 @@ def record(pemda: Pemda, out: Path, manifest: dict, fingerprint: str,
     return entry
 
 
-def compare_with_earlier(checked: Checked, out: Path, manifest: dict) -> Change | None:
+def compare_with_earlier(checked: Checked, out: Path, manifest: Manifest) -> Change | None:
     """Compare the current workbook with the last different version on record and write the
     pages; None when there is no earlier version (the first run) or its copy is gone."""
     pemda = checked.pemda
-    runs = manifest.get("riwayat", [])
+    runs = manifest.runs
     if len(runs) < 2:
         return None
     current, earlier = runs[-1], runs[-2]
