@@ -13,11 +13,19 @@ and draws them. Rules:
   other edges leave the parent's bottom and enter the child's top.
 
 Everything is iterative and linear in the number of nodes (no recursion limit).
+
+For graphs that are not trees (the Pemda's joined problems, where a cause has several
+effects), :func:`layered_layout` puts each node in the row of its longest chain of causes and
+orders rows to cut crossings (:func:`fewer_crossings`); :func:`beside` and :func:`around_core`
+put two layouts side by side or mirror one above the other (a problem tree: effects above the
+core problem, causes below).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import networkx as nx
 
 
 @dataclass
@@ -192,3 +200,136 @@ def overlaps(a: Box, b: Box, tolerance: float = 1e-9) -> bool:
     """Whether two boxes share any area."""
     return (a.x < b.right - tolerance and b.x < a.right - tolerance
             and a.y < b.bottom - tolerance and b.y < a.bottom - tolerance)
+
+
+# ------------------------------------------------------------------ layered graphs, combined layouts
+
+
+def layered_layout(graph, sizes: dict[str, tuple[float, float]], order: list[str], group: dict[str, str],
+                   gap: tuple[float, float] = (0.35, 0.6),
+                   ) -> tuple[Layout, dict[tuple[str, str], list[tuple[float, float]]]]:
+    """Rows of boxes for a cause -> effect graph, and each edge's route.
+
+    A node's row is the longest chain of causes below it (roots in the bottom row), effects
+    above; every box of a row is as tall as the row, so edges leave a cause's top and enter an
+    effect's bottom at the same heights. An edge that spans several rows runs through a slot
+    of its own in each row between (a point, never across a box). Within a row the order
+    starts grouped by ``group`` (the OPD) and is then moved towards the mean position of each
+    item's neighbours to cut crossings. ``gap``: inches between boxes of a row, between rows.
+    """
+    depth: dict[str, int] = {}
+    for node in nx.topological_sort(graph):
+        depth[node] = max((depth[c] + 1 for c in graph.predecessors(node)), default=0)
+    expanded = nx.DiGraph()
+    expanded.add_nodes_from(graph)
+    slots: dict[tuple[str, str], list[str]] = {}
+    for cause, effect in graph.edges:
+        chain = [f"\0{cause}\0{effect}\0{k}" for k in range(depth[cause] + 1, depth[effect])]
+        slots[(cause, effect)] = chain
+        nx.add_path(expanded, [cause, *chain, effect])
+        depth.update({slot: depth[cause] + 1 + k for k, slot in enumerate(chain)})
+    rank = {n: i for i, n in enumerate(order)}
+    rows: dict[int, list[str]] = {}
+    for node in sorted(expanded, key=lambda n: (group.get(n, "~"), rank.get(n, len(rank)), n)):
+        rows.setdefault(depth[node], []).append(node)
+    rows = fewer_crossings(expanded, rows)
+    h_gap, v_gap = gap
+    slot_width = 0.1
+    size = {n: sizes.get(n, (slot_width, 0.0)) for n in expanded}
+    widths = {lv: sum(size[n][0] for n in row) + h_gap * (len(row) - 1) for lv, row in rows.items()}
+    width = max(widths.values())
+    heights = {lv: max(sizes[n][1] for n in row if n in sizes) for lv, row in rows.items()}
+    layout = Layout(width=width)
+    centres: dict[str, tuple[float, float, float]] = {}  # slot -> (x, top, bottom)
+    top = 0.0
+    for level in sorted(rows, reverse=True):  # the last effects on top
+        x = (width - widths[level]) / 2
+        for node in rows[level]:
+            w = size[node][0]
+            if node in sizes:
+                layout.boxes[node] = Box(node, x, top, w, heights[level], level)
+            else:
+                centres[node] = (x + w / 2, top, top + heights[level])
+            x += w + h_gap
+        top += heights[level] + v_gap
+    layout.height = top - v_gap
+    routes = {}
+    for (cause, effect), chain in slots.items():
+        a, b = layout.boxes[cause], layout.boxes[effect]
+        points = [(a.cx, a.y)]
+        for slot in chain:  # upwards: the slot nearest the cause first
+            x, slot_top, slot_bottom = centres[slot]
+            points += [(x, slot_bottom), (x, slot_top)]
+        routes[(cause, effect)] = [*points, (b.cx, b.bottom)]
+    return layout, routes
+
+
+def fewer_crossings(graph, rows: dict[int, list[str]], sweeps: int = 12) -> dict[int, list[str]]:
+    """Row orders with fewer edge crossings: each sweep (up, then down) sorts a row by the mean
+    position of each item's neighbours in the row just placed; the best orders seen are kept."""
+    def crossings(order: dict[int, list[str]]) -> int:
+        position = {n: i for row in order.values() for i, n in enumerate(row)}
+        total = 0
+        for level in order:
+            pairs = [(position[u], position[v]) for u in order[level] for v in graph.successors(u)]
+            total += sum(1 for i, (a, b) in enumerate(pairs) for c, d in pairs[i + 1:]
+                         if (a - c) * (b - d) < 0)
+        return total
+
+    best, best_count = {lv: list(r) for lv, r in rows.items()}, crossings(rows)
+    position = {n: i for row in rows.values() for i, n in enumerate(row)}
+    for sweep in range(sweeps):
+        upwards = sweep % 2 == 0
+        for level in (sorted(rows) if upwards else sorted(rows, reverse=True)):
+            def centre(n, upwards=upwards):
+                near = list(graph.predecessors(n) if upwards else graph.successors(n))
+                return sum(position[m] for m in near) / len(near) if near else position[n]
+            rows[level].sort(key=lambda n: (centre(n), position[n]))
+            position.update({n: i for i, n in enumerate(rows[level])})
+        count = crossings(rows)
+        if count < best_count:
+            best, best_count = {lv: list(r) for lv, r in rows.items()}, count
+    return best
+
+
+def beside(main: Layout, extra: Layout, gap: float = 0.8) -> Layout:
+    """``extra`` placed to the right of ``main``, tops aligned."""
+    dx = main.width + gap
+    for box in extra.boxes.values():
+        main.boxes[box.id] = Box(box.id, box.x + dx, box.y, box.w, box.h, box.depth)
+    for edge in extra.edges:
+        main.edges.append(type(edge)(edge.parent, edge.child, [(x + dx, y) for x, y in edge.points]))
+    main.width = dx + extra.width
+    main.height = max(main.height, extra.height)
+    return main
+
+
+def around_core(below: Layout, above: Layout, core: str) -> Layout:
+    """Causes' layout below the core and effects' layout mirrored above it, cores aligned."""
+    shift_x = below.boxes[core].cx - above.boxes[core].cx
+    core_box = below.boxes[core]
+    combined = Layout()
+
+    def mirror(x, y):  # the effects' layout grows upwards from the core's top
+        return x + shift_x, core_box.y + core_box.h - y
+
+    for pid, box in above.boxes.items():
+        if pid == core:
+            continue
+        x, top = mirror(box.x, box.bottom)
+        combined.boxes[pid] = Box(pid, x, top, box.w, box.h, -box.depth)
+    for edge in above.edges:
+        points = [mirror(x, y) for x, y in edge.points]
+        combined.edges.append(type(edge)(edge.parent, edge.child, points))
+    combined.boxes.update(below.boxes)
+    combined.edges += below.edges
+    min_x = min(b.x for b in combined.boxes.values())
+    min_y = min(b.y for b in combined.boxes.values())
+    for box in combined.boxes.values():
+        box.x -= min_x
+        box.y -= min_y
+    for edge in combined.edges:
+        edge.points = [(x - min_x, y - min_y) for x, y in edge.points]
+    combined.width = max(b.right for b in combined.boxes.values())
+    combined.height = max(b.bottom for b in combined.boxes.values())
+    return combined

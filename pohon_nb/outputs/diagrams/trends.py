@@ -1,0 +1,54 @@
+"""Indicators' target and realisation over the years.
+"""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.figure import Figure
+
+from ...reading.model import Pemda
+from .canvas import (
+    wrap,
+)
+
+
+def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Figure:
+    """Target (dashed) and realisation (solid) over the years, one small panel per indicator."""
+    rows = {r["id"]: r for r in pemda.tables["indikator"].rows if r.get("id")}
+    ids = [i for i in indicator_ids if i in rows]
+    cols = min(3, max(len(ids), 1))
+    nrows = math.ceil(len(ids) / cols) if ids else 1
+    fig = Figure(figsize=(4.2 * cols, 2.6 * nrows + 0.6))
+    fig.suptitle(title, fontsize=11, fontweight="bold", x=0.01, ha="left")
+    years = pemda.years
+    for k, ind in enumerate(ids):
+        ax = fig.add_subplot(nrows, cols, k + 1)
+        row = rows[ind]
+        targets = [(y, row.get(f"target_{y}")) for y in years if row.get(f"target_{y}") is not None]
+        actual = [(y, row.get(f"realisasi_{y}")) for y in years if row.get(f"realisasi_{y}") is not None]
+        if row.get("baseline") is not None and row.get("tahun_baseline"):
+            actual.insert(0, (row["tahun_baseline"], row["baseline"]))
+        if targets:
+            ax.plot([y for y, _ in targets], [getattr(t, "mid", t) for _, t in targets], "--",
+                    color="#546E7A", marker="o", markersize=3, label="target")
+        if actual:
+            ax.plot([y for y, _ in actual], [v for _, v in actual], "-", color="#C62828",
+                    marker="o", markersize=4, label="realisasi")
+        name = " ".join(wrap(row.get("nama") or ind, 45)[:2])
+        ax.set_title(f"{ind}\n{name}", fontsize=7.5, loc="left")
+        ax.tick_params(labelsize=7)
+        ax.set_ylabel(row.get("satuan") or "", fontsize=7)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.grid(alpha=0.3)
+        if k == 0:
+            ax.legend(fontsize=7, frameon=False)
+        for text in (ax.title, ax.yaxis.label):
+            text.set_parse_math(False)
+    # Margins set in inches, not measured (tight_layout draws the figure once more to measure:
+    # half the time of this figure): a two-line panel title, tick labels, the unit.
+    height = 2.6 * nrows + 0.6
+    fig.subplots_adjust(left=0.75 / (4.2 * cols), right=1 - 0.15 / (4.2 * cols),
+                        top=1 - 1.0 / height, bottom=0.35 / height,
+                        hspace=0.75 / 1.75, wspace=0.9 / 3.3)
+    return fig
