@@ -1,5 +1,5 @@
 """How numbers and a user's text read: Indonesian number notation, quoted values, and one
-table of column kinds with one function each.
+function per kind of column (the kinds are declared with the columns, :mod:`.columns`).
 
 * years are written as years ("2024", never "2.024");
 * shares kept as fractions (``cakupan``, ``bobot``) are shown as percentages ("80%");
@@ -14,6 +14,8 @@ Numbers use the Indonesian decimal comma (:func:`number_text`).
 from __future__ import annotations
 
 import re
+
+from .columns import kind  # noqa: F401 - the kind of a column is read as formats.kind too
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (terminal escapes among them): never passed on from a workbook."""
@@ -39,32 +41,6 @@ def percent(value) -> str:
     return "n/a" if value is None or value != value else f"{number_text(round(float(value), 1))}%"
 
 
-YEARS = {"tahun", "tahun_baseline", "periode_awal", "periode_akhir"}
-FRACTIONS = {"cakupan", "bobot"}
-PERCENTS = {"capaian", "capaian_sendiri", "capaian_cabang", "serapan", "efisiensi",
-            "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan", "skor",
-            "kontribusi", "perubahan", "kekurangan", "persen"}
-COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringatan", "info",
-          "permintaan_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta", "meminta",
-          "usulan", "disetujui", "ditolak", "kedalaman", "usg_u", "usg_s", "usg_g", "total",
-          "total_usg", "jumlah_penilai", "row", "jumlah_opd_inti",
-          "jumlah_kondisi_pemda", "jumlah_kondisi", "jumlah_opd"}
-_PERCENT_YEAR = re.compile(r"^capaian_\d{4}$")
-
-
-def kind(column: str) -> str:
-    """The kind of a column: year, fraction, percent, count or value."""
-    if column in YEARS:
-        return "year"
-    if column in FRACTIONS:
-        return "fraction"
-    if column in PERCENTS or _PERCENT_YEAR.match(column):
-        return "percent"
-    if column in COUNTS:
-        return "count"
-    return "value"
-
-
 def number(column: str, value) -> str:
     """A number of ``column`` as a reader sees it; "" for a missing value."""
     if value is None or value != value:  # None or NaN
@@ -79,4 +55,4 @@ def number(column: str, value) -> str:
         return number_text(round(value, 1))
     if shape == "count":
         return number_text(round(value))
-    return number_text(round(value, 2))
+    return number_text(round(value, 2))  # a measured value, or a number in a "value" column

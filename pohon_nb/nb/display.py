@@ -13,75 +13,7 @@ import re
 import pandas as pd
 
 from ..core import formats
-
-# Column names used by the package -> the header a reader sees.
-LABELS = {
-    "id": "ID", "id_pohon": "ID kondisi", "id_indikator": "ID indikator", "id_masalah": "ID masalah",
-    "induk": "Induk", "level": "Level", "pernyataan": "Pernyataan", "kode_opd": "Kode OPD",
-    "nama_opd": "OPD", "nama": "Nama", "satuan": "Satuan", "polaritas": "Polaritas",
-    "tahun": "Tahun", "target": "Target", "target_min": "Target min", "target_maks": "Target maks",
-    "realisasi": "Realisasi", "capaian": "Capaian (%)", "predikat": "Predikat",
-    "keterangan": "Keterangan", "capaian_sendiri": "Capaian sendiri (%)",
-    "catatan_capaian": "Catatan capaian", "termasuk_dalam": "Termasuk dalam", "tanda": "Tanda",
-    "capaian_tanpa_batas": "Capaian sebelum batas atas (%)",
-    "capaian_cabang": "Capaian cabang (%)", "indikator": "Indikator", "indikator_berdata":
-    "Indikator berdata", "cakupan": "Cakupan data", "kedalaman": "Kedalaman", "bobot": "Bobot",
-    "kontribusi": "Kontribusi pada kekurangan (poin)", "jalur": "Jalur", "kesenjangan": "Kesenjangan",
-    "tren": "Tren", "realisasi_sebelumnya": "Realisasi sebelumnya", "peran": "Peran", "lokus": "Lokus",
-    "menyebabkan": "Menyebabkan", "disebabkan": "Disebabkan", "apkl_a": "A", "apkl_p": "P",
-    "apkl_k": "K", "apkl_l": "L", "lolos": "Lolos APKL", "gagal": "Gagal", "usg_u": "U",
-    "usg_s": "S", "usg_g": "G", "total": "Total", "peringkat": "Peringkat", "seri": "Seri",
-    "pernyataan_masalah": "Masalah", "usulan_kondisi": "Usulan kondisi", "aturan": "Aturan",
-    "usulan_level": "Usulan level", "kandidat_crosscutting": "Kandidat crosscutting",
-    "kondisi_terkait": "Kondisi terkait", "asal_masalah": "Asal masalah",
-    "jejak_masalah": "Jejak masalah", "akar_masalah": "Akar masalah", "terlacak": "Terlacak",
-    "kode_opd_mitra": "Kode mitra", "nama_mitra": "OPD mitra", "id_pohon_mitra": "Kondisi mitra",
-    "pernyataan_mitra": "Pernyataan kondisi mitra", "peran_mitra": "Peran mitra", "status": "Status",
-    "skor_smart": "SMART (%)", "skor_cream": "CREAM (%)", "sumber_skor": "Sumber skor",
-    "beda_pendapat": "Beda pendapat", "kerangka": "Kerangka", "kriteria": "Kriteria",
-    "skor_otomatis": "Skor otomatis", "alasan": "Alasan", "skor_penilai": "Skor penilai",
-    "jumlah_penilai": "Penilai", "skor": "Skor", "direkomendasikan": "Direkomendasikan",
-    "iku_sekarang": "IKU sekarang", "jenis": "Jenis", "severity": "Tingkat", "code": "Kode",
-    "title": "Temuan", "criterion": "Kriteria", "sheet": "Sheet", "row": "Baris", "column": "Kolom",
-    "ref": "ID", "message": "Keterangan", "diminta": "Diminta", "meminta": "Meminta",
-    "usulan": "Usulan", "disetujui": "Disetujui", "ditolak": "Ditolak", "sentralitas": "Sentralitas",
-    "pagu": "Pagu (Rp)", "realisasi_anggaran": "Realisasi anggaran (Rp)", "serapan": "Serapan (%)",
-    "efisiensi": "Efisiensi E (%)", "nilai_efisiensi": "Nilai efisiensi",
-    "sisa_anggaran_target_tercapai": "Sisa pagu saat target tercapai (%)", "baseline": "Baseline",
-    "iku": "IKU", "dipilih": "Dipilih", "ditandai_inti": "Ditandai inti",
-    "peringkat_usg": "Peringkat USG", "total_usg": "Total USG", "usg_teratas": "Teratas USG",
-    "nilai": "Nilai", "uraian": "Uraian", "jumlah": "Jumlah", "opd": "OPD", "galat": "Galat",
-    "peringatan": "Peringatan", "info": "Info", "kondisi": "Kondisi",
-    "permintaan_tertunda": "Crosscutting tertunda", "mitra_terdaftar": "Mitra terdaftar",
-    "simpul_mitra_ada": "Kondisi mitra ada", "kriteria_lemah": "Kriteria di bawah 2 (skor)",
-    "kode": "Kode", "sasaran": "Sasaran", "definisi": "Definisi", "formula": "Formula",
-    "validitas": "Validitas", "tingkat_kendali": "Tingkat kendali", "frekuensi": "Frekuensi",
-    "konsolidasi": "Konsolidasi", "sumber_data": "Sumber data",
-    "penanggung_jawab": "Penanggung jawab", "tahun_baseline": "Tahun baseline",
-    "jenis_cascading": "Jenis cascading", "belum_diisi": "Belum diisi", "temuan": "Temuan", "isi": "Isi",
-    "predikat_cabang": "Predikat cabang", "perubahan": "Perubahan (poin)",
-    "sasaran_daerah": "Sasaran daerah", "titik_terlemah": "Titik terlemah",
-    "pernyataan_titik": "Pernyataan titik terlemah", "opd_akar_masalah": "OPD pemilik akar masalah",
-    "opd_inti": "OPD yang masalah intinya dicapai", "jumlah_opd_inti": "Jumlah OPD",
-    "masalah_inti": "Masalah inti yang dicapai", "kondisi_pemda": "Sasaran daerah yang dicapai",
-    "jumlah_kondisi_pemda": "Jumlah sasaran daerah", "kekurangan": "Kekurangan capaian (poin)",
-    "kondisi_tertahan": "Kondisi yang ditahan", "opd_akibat": "OPD yang menanggung akibat",
-    "crosscutting_ada": "Crosscutting yang sudah ada", "crosscutting_kurang": "Belum meminta dukungan",
-    "acuan_nasional": "Acuan nasional", "acuan_provinsi": "Acuan provinsi",
-    "jumlah_kondisi": "Jumlah kondisi", "jumlah_opd": "Jumlah OPD",
-    "bagian": "Bagian", "jenis_perubahan": "Perubahan", "jawaban": "Jawaban (perkiraan)",
-    "persen": "Unsur terpenuhi (%)", "unsur_terpenuhi": "Unsur terpenuhi", "tertahan": "Yang menahan",
-    "naik_satu_tingkat": "Perbaiki ini untuk naik satu tingkat", "bukti_evaluator": "Bukti yang diminta",
-    "opd_terendah": "OPD terendah", "uraian_kriteria": "Kriteria", "lama": "Sebelumnya", "baru": "Sekarang",
-}
-
-
-def label(column: str) -> str:
-    """The header a reader sees for a column name (``target_2025`` -> "Target 2025")."""
-    if column in LABELS:
-        return LABELS[column]
-    match = re.match(r"^(target|realisasi|capaian|predikat)_(\d{4})$", column)
-    return f"{match.group(1).capitalize()} {match.group(2)}" if match else column
+from ..core.columns import LABELS, label  # noqa: F401 - read as display.label and display.LABELS too
 
 
 def table(frame: pd.DataFrame, columns: list[str] | None = None, *,

@@ -18,7 +18,7 @@ from ..core.atomic import atomic_path
 from ..core.formats import kind
 from ..core.lock import folder_lock
 from ..method.achievement import get_scale
-from ..outputs.exports import Col, export_tables
+from ..outputs.exports import STORED, Col, export_tables
 from .display import Deferred, Table, plain
 from .views import Context, opd_folder
 
@@ -26,8 +26,6 @@ SHEET_TITLE = 31  # Excel's limit on a sheet name
 _NOT_IN_NAMES = re.compile(r"[^0-9A-Za-z._-]+")
 _NOT_IN_SHEETS = re.compile(r"[\[\]:*?/\\]")
 
-# How a numeric column is stored, by the kind of number it holds (:func:`formats.kind`).
-_STORED = {"year": "int", "fraction": "fraction", "percent": "percent", "count": "int", "value": "number"}
 
 
 def save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None = None) -> list[Path]:
@@ -91,7 +89,9 @@ def _columns(shown: Table) -> list[Col]:
     for header in shown.data.columns:
         values = shown.data[header]
         numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-        stored = _STORED[kind(shown.names.get(header, header))] if numeric else "text"
+        # A numeric column is stored by its kind (a number in a "value" column as a number).
+        column_kind = kind(shown.names.get(header, header))
+        stored = ("number" if column_kind == "value" else STORED[column_kind]) if numeric else "text"
         longest = max([len(str(header)), *(len(str(v)) for v in values.dropna().head(200))])
         columns.append(Col(header, header, stored, width=float(min(60, max(10, longest + 2)))))
     return columns

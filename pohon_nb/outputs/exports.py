@@ -17,6 +17,8 @@ import pandas as pd
 
 from .. import __version__
 from ..core.cells import save_book, yes_no
+from ..core.columns import kind as column_kind
+from ..core.columns import label as column_label
 from ..core.findings import Finding
 from ..method.achievement import AchievementConfig, indicator_achievement
 from ..method.checked import check
@@ -33,14 +35,31 @@ from ..reading.workbook import Range
 EXPORTS = ("cascading", "crosscutting", "manual-iku", "findings", "akar-bersama", "lke")
 
 
+STORED = {"code": "code", "year": "int", "count": "int", "fraction": "fraction", "percent": "percent",
+          "number": "number", "value": "text"}
+"""How a cell of each kind of column (:mod:`pohon_nb.core.columns`) is stored in Excel."""
+
+
 @dataclass(frozen=True)
 class Col:
-    """One exported column: the frame's column, its Indonesian header, how cells are stored."""
+    """One exported column: the frame's column, its Indonesian header, how cells are stored.
+
+    The header and the storage default to the column's own (:mod:`pohon_nb.core.columns`), as
+    the notebooks show it; give them only where this sheet names the column differently.
+    Storage kinds: text, code, number, percent, fraction, int, and count (an int whose 0 is left
+    empty, for a matrix of counts).
+    """
 
     name: str
-    header: str
-    kind: str = "text"  # text, code, number, percent, int
+    header: str | None = None
+    kind: str | None = None
     width: float = 14
+
+    def __post_init__(self) -> None:
+        if self.header is None:
+            object.__setattr__(self, "header", column_label(self.name))
+        if self.kind is None:
+            object.__setattr__(self, "kind", STORED[column_kind(self.name)])
 
 
 WRAP_WIDTH = 40
@@ -214,16 +233,16 @@ def export_cascading(pemda: Pemda, path: str | Path, kode_opd: str | None = None
     years = pemda.years
     realised = [int(c.split("_")[1]) for c in frame.columns if c.startswith("capaian_")]
     columns = [
-        Col("level", "Level", width=20), Col("id", "ID kondisi", "code", 16),
-        Col("kondisi", "Kondisi (sasaran)", width=45), Col("id_indikator", "ID indikator", "code", 16),
-        Col("indikator", "Indikator", width=40), Col("satuan", "Satuan", width=12),
-        Col("baseline", "Baseline", "number", 11),
+        Col("level", width=20), Col("id", "ID kondisi", width=16),
+        Col("kondisi", "Kondisi (sasaran)", "text", width=45), Col("id_indikator", width=16),
+        Col("indikator", kind="text", width=40), Col("satuan", width=12),
+        Col("baseline", width=11),
         *(Col(f"target_{y}", f"Target {y}", "number", 10) for y in years),
         *(Col(f"realisasi_{y}", f"Realisasi {y}", "number", 10) for y in realised),
         *(Col(f"capaian_{y}", f"Capaian {y} (%)", "percent", 10) for y in realised),
         Col("temuan", "Temuan pada indikator", width=30),
-        Col("kode_opd", "Kode OPD", "code", 22), Col("opd", "OPD / unit pemilik", width=30),
-        Col("jabatan", "Jabatan", width=30),
+        Col("kode_opd", width=22), Col("opd", "OPD / unit pemilik", width=30),
+        Col("jabatan", width=30),
     ]
     book = _new_book()
     _write_sheet(book, "cascading", frame, columns)
@@ -255,29 +274,29 @@ def export_shared_roots(pemda: Pemda, path: str | Path, kode_opd: str | None = N
                           crosscutting_kurang=[names(c) for c in shared["crosscutting_kurang"]],
                           seri=[yes_no(v) for v in shared["seri"]])
     columns = [
-        Col("peringkat", "Peringkat", "int", 10), Col("seri", "Seri", width=7),
-        Col("id", "ID akar masalah", "code", 18), Col("pernyataan", "Akar masalah", width=40),
+        Col("peringkat", width=10), Col("seri", width=7),
+        Col("id", "ID akar masalah", width=18), Col("pernyataan", "Akar masalah", width=40),
         Col("opd", "OPD pemilik akar", width=18),
-        Col("opd_inti", "OPD yang masalah intinya dicapai", width=26),
-        Col("jumlah_opd_inti", "Jumlah OPD", "int", 9),
-        Col("masalah_inti", "Masalah inti yang dicapai", width=26),
-        Col("kondisi_pemda", "Sasaran daerah yang dicapai", width=16),
+        Col("opd_inti", width=26),
+        Col("jumlah_opd_inti", width=9),
+        Col("masalah_inti", width=26),
+        Col("kondisi_pemda", width=16),
         Col("kekurangan", f"Kekurangan capaian {year} (poin)" if year else "Kekurangan capaian (poin)",
             "percent", 13),
-        Col("kondisi_tertahan", "Kondisi yang ditahan", width=34),
-        Col("opd_akibat", "OPD yang menanggung akibat", width=26),
-        Col("crosscutting_ada", "Crosscutting yang sudah ada", width=34),
-        Col("crosscutting_kurang", "Belum meminta dukungan", width=22),
+        Col("kondisi_tertahan", width=34),
+        Col("opd_akibat", width=26),
+        Col("crosscutting_ada", width=34),
+        Col("crosscutting_kurang", width=22),
     ]
     book = _new_book()
     _write_sheet(book, "akar_bersama", shown, columns)
     proposed = candidates.assign(nama_opd=[pemda.opd_short(c) for c in candidates["kode_opd"]],
                                  nama_mitra=[pemda.opd_short(c) for c in candidates["kode_opd_mitra"]])
     _write_sheet(book, "kandidat_crosscutting", proposed, [
-        Col("akar_masalah", "Akar masalah", "code", 18), Col("kode_opd", "Kode OPD peminta", "code", 22),
-        Col("nama_opd", "OPD peminta", width=18), Col("id_pohon", "ID kondisi", "code", 16),
-        Col("kode_opd_mitra", "Kode OPD mitra", "code", 22), Col("nama_mitra", "OPD mitra", width=18),
-        Col("peran", "Peran yang diusulkan", width=50), Col("status", "Status", width=22),
+        Col("akar_masalah", kind="code", width=18), Col("kode_opd", "Kode OPD peminta", width=22),
+        Col("nama_opd", "OPD peminta", width=18), Col("id_pohon", width=16),
+        Col("kode_opd_mitra", "Kode OPD mitra", width=22), Col("nama_mitra", width=18),
+        Col("peran", "Peran yang diusulkan", width=50), Col("status", width=22),
     ])
     _info_sheet(book, pemda, "Akar masalah bersama", kode_opd)
     info = book["info"]
@@ -319,10 +338,10 @@ def export_lke(pemda: Pemda, path: str | Path, kode_opd: str | None = None, *,
          else "Pertahankan.") if ok else "Siapkan bukti dokumen untuk evaluator."
         for ok, row in zip(decided, frame.itertuples())]
     columns = [
-        Col("komponen", "Komponen", width=20), Col("subkomponen", "Subkomponen", width=20),
-        Col("kriteria", "Kriteria", "code", 9), Col("uraian", "Uraian kriteria", width=40),
-        Col("jawaban", "Jawaban (perkiraan)", width=13), Col("persen", "Unsur terpenuhi (%)", "percent", 12),
-        Col("catatan", "Catatan", width=60), Col("rekomendasi", "Rekomendasi", width=45),
+        Col("komponen", width=20), Col("subkomponen", width=20),
+        Col("kriteria", width=9), Col("uraian", "Uraian kriteria", width=40),
+        Col("jawaban", width=13), Col("persen", width=12),
+        Col("catatan", width=60), Col("rekomendasi", width=45),
     ]
     book = _new_book()
     _write_sheet(book, "lke", frame, columns)
@@ -349,12 +368,12 @@ def export_crosscutting(pemda: Pemda, path: str | Path, kode_opd: str | None = N
     if kode_opd is not None:
         table = table[(table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd)]
     columns = [
-        Col("kode_opd", "Kode OPD peminta", "code", 22), Col("nama_opd", "OPD peminta", width=30),
-        Col("id_pohon", "ID kondisi", "code", 16), Col("pernyataan", "Kondisi yang membutuhkan", width=40),
-        Col("kode_opd_mitra", "Kode OPD mitra", "code", 22), Col("nama_mitra", "OPD mitra", width=30),
-        Col("id_pohon_mitra", "ID kondisi mitra", "code", 16),
+        Col("kode_opd", "Kode OPD peminta", width=22), Col("nama_opd", "OPD peminta", width=30),
+        Col("id_pohon", width=16), Col("pernyataan", "Kondisi yang membutuhkan", width=40),
+        Col("kode_opd_mitra", "Kode OPD mitra", width=22), Col("nama_mitra", width=30),
+        Col("id_pohon_mitra", "ID kondisi mitra", width=16),
         Col("pernyataan_mitra", "Kondisi mitra yang mendukung", width=40),
-        Col("peran", "Peran mitra", width=40), Col("status", "Status", width=12),
+        Col("peran", "Peran mitra", width=40), Col("status", width=12),
     ]
     book = _new_book()
     _write_sheet(book, "permintaan", table.reset_index(drop=True), columns)
@@ -364,7 +383,7 @@ def export_crosscutting(pemda: Pemda, path: str | Path, kode_opd: str | None = N
     counts = counts.loc[:, counts.sum(axis=0) > 0] if kode_opd is not None else counts
     frame = counts.reset_index()
     frame.insert(1, "nama_peminta", [pemda.opd_name(c) for c in frame["peminta"]])
-    matrix_columns = [Col("peminta", "Kode OPD peminta", "code", 22),
+    matrix_columns = [Col("peminta", "Kode OPD peminta", "code", width=22),
                       Col("nama_peminta", "OPD peminta", width=30)]
     matrix_columns += [Col(c, pemda.opd_short(c), "count", 11) for c in counts.columns]
     _write_sheet(book, "matriks", frame, matrix_columns)
@@ -382,7 +401,7 @@ def export_manual_iku(pemda: Pemda, path: str | Path, kode_opd: str | None = Non
     frame = manual_iku(pemda, kode_opd)
     wide = {"definisi", "alasan", "formula", "sasaran", "nama"}
     kinds = {"kode": "code", "baseline": "number", "tahun_baseline": "int"}
-    columns = [Col("kode_opd", "Kode OPD", "code", 22)]
+    columns = [Col("kode_opd", width=22)]
     columns += [Col(field, label, kinds.get(field, "text"), 40 if field in wide else 14)
                 for field, label in MANUAL_FIELDS]
     columns += [Col(f"target_{y}", f"Target {y}", "number", 10) for y in pemda.years]
@@ -406,12 +425,12 @@ def export_findings(pemda: Pemda, findings: list[Finding], path: str | Path,
                                                "info": "info"})
     frame.insert(5, "opd", [pemda.opd_name(c) if c else "" for c in frame["kode_opd"]])
     columns = [
-        Col("severity", "Tingkat", width=12), Col("code", "Kode", width=8),
-        Col("title", "Temuan", width=36), Col("criterion", "Kriteria", width=10),
-        Col("kode_opd", "Kode OPD", "code", 22), Col("opd", "OPD", width=30),
-        Col("sheet", "Sheet", width=14), Col("row", "Baris", "int", 8),
-        Col("column", "Kolom", width=16), Col("ref", "ID", "code", 18),
-        Col("message", "Keterangan", width=70), Col("file", "Berkas", width=30),
+        Col("severity", width=12), Col("code", width=8),
+        Col("title", width=36), Col("criterion", width=10),
+        Col("kode_opd", width=22), Col("opd", width=30),
+        Col("sheet", width=14), Col("row", width=8),
+        Col("column", width=16), Col("ref", width=18),
+        Col("message", width=70), Col("file", width=30),
     ]
     book = _new_book()
     _write_sheet(book, "temuan", frame, columns)
