@@ -14,15 +14,27 @@ from pathlib import Path
 
 from . import __version__
 from .core.errors import PohonError
+from .core.formats import number_text
+from .core.paths import OUT
+from .method.config import DEFAULT_CAP, CheckConfig, default
 from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
+from .reading.schema import DEFAULT_PERIOD
+from .run.settings import CELL_TIMEOUT
 
 SCALE_HELP = f"skala predikat: {', '.join(BUILT_IN_SCALES)} (bawaan {DEFAULT_SCALE})"
 YEAR_HELP = ("tahun realisasi yang dinilai (bawaan: tahun terakhir yang punya realisasi; tanpa realisasi, "
              "tahun terakhir workbook sampai tahun ini)")
 WAIT_HELP = ("bila batch lain sedang menulis ke folder yang sama, tunggu sampai selesai (bawaan: "
              "berhenti dengan kode 3)")
-CAP_HELP = ("batas atas capaian dalam persen (bawaan 120, seperti Kemenkeu; 100 atau 110 lazim "
-            "juga; 0 = tanpa batas)")
+CAP_HELP = (f"batas atas capaian dalam persen (bawaan {number_text(DEFAULT_CAP)}, seperti Kemenkeu; 100 "
+            f"atau 110 lazim juga; 0 = tanpa batas)")
+OUT_HELP = f"folder keluaran (bawaan: {OUT})"
+
+
+def _check_limit(parser: argparse.ArgumentParser, flag: str, name: str, what: str) -> None:
+    """An option for a limit of :class:`CheckConfig`, its default and help read from there."""
+    value = default(CheckConfig, name)
+    parser.add_argument(flag, type=int, default=value, metavar="N", help=f"{what} (bawaan {value})")
 
 
 def _data_argument(parser: argparse.ArgumentParser) -> None:
@@ -54,13 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_argument(validate)
     validate.add_argument("--json", action="store_true", help="keluaran JSON (satu daftar temuan)")
-    validate.add_argument("--maks-iku-sasaran", type=int, default=3, metavar="N",
-                          help="batas IKU per sasaran (bawaan 3)")
-    validate.add_argument("--maks-iku-opd", type=int, default=20, metavar="N",
-                          help="batas IKU per OPD (bawaan 20)")
-    validate.add_argument("--rantai-tunggal", type=int, default=3, metavar="N",
-                          help="panjang rantai kondisi beranak tunggal yang diperingatkan "
-                               "(bawaan 3)")
+    _check_limit(validate, "--maks-iku-sasaran", "max_iku_per_sasaran", "batas IKU per sasaran")
+    _check_limit(validate, "--maks-iku-opd", "max_iku_per_opd", "batas IKU per OPD")
+    _check_limit(validate, "--rantai-tunggal", "single_chain_length",
+                 "panjang rantai kondisi beranak tunggal yang diperingatkan")
     validate.add_argument("--tahun", type=int, default=None, metavar="TAHUN",
                           help="tahun yang dinilai oleh aturan realisasi dan target tahunan (bawaan: "
                                "tahun terakhir yang punya realisasi)")
@@ -71,8 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tulis workbook input kosong (judul kolom, petunjuk, daftar pilihan).",
     )
     template.add_argument("out", help="berkas .xlsx yang ditulis")
-    template.add_argument("--tahun-awal", type=int, default=2025, help="tahun pertama target")
-    template.add_argument("--tahun-akhir", type=int, default=2029, help="tahun terakhir target")
+    template.add_argument("--tahun-awal", type=int, default=DEFAULT_PERIOD[0],
+                          help=f"tahun pertama target (bawaan {DEFAULT_PERIOD[0]})")
+    template.add_argument("--tahun-akhir", type=int, default=DEFAULT_PERIOD[1],
+                          help=f"tahun terakhir target (bawaan {DEFAULT_PERIOD[1]})")
     template.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     template.set_defaults(handler=cmd_template)
 
@@ -98,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_argument(run)
     run.add_argument("--opd", required=True, metavar="KODE", help="kode OPD (seperti di sheet opd)")
-    run.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
+    run.add_argument("--out", default=OUT, metavar="DIR", help=OUT_HELP)
     run.add_argument("--tahun", type=int, default=None, help=YEAR_HELP)
     run.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     run.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
@@ -114,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "setelah memperbaiki workbook: hanya yang berubah yang diulang.",
     )
     _data_argument(batch)
-    batch.add_argument("--out", default="out", metavar="DIR", help="folder keluaran (bawaan: out)")
+    batch.add_argument("--out", default=OUT, metavar="DIR", help=OUT_HELP)
     batch.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="jumlah proses paralel (bawaan: jumlah inti CPU)")
     batch.add_argument("--only", default=None, metavar="KODE,...", help="hanya OPD ini")
@@ -131,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--skala", default=DEFAULT_SCALE, help=SCALE_HELP)
     batch.add_argument("--batas-atas", type=float, default=None, metavar="PERSEN",
                         help=CAP_HELP)
-    batch.add_argument("--timeout", type=int, default=600, metavar="DETIK",
-                       help="batas waktu per sel (bawaan 600)")
+    batch.add_argument("--timeout", type=int, default=CELL_TIMEOUT, metavar="DETIK",
+                       help=f"batas waktu per sel (bawaan {CELL_TIMEOUT})")
     batch.add_argument("--templates", default=None, metavar="DIR",
                        help="folder templat notebook sendiri (bawaan: templat bawaan paket)")
     batch.set_defaults(handler=cmd_batch)
@@ -194,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .core.findings import SEVERITY_LABELS, count_by_severity, has_errors, repeated
-    from .method.checks import CheckConfig, by_opd, validate
+    from .method.checks import by_opd, validate
 
     path = _data_path(args.data)
     config = CheckConfig(max_iku_per_sasaran=args.maks_iku_sasaran,

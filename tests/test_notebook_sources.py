@@ -93,3 +93,33 @@ def test_every_view_shown_has_the_title_of_its_heading():
                 assert title and heading and title.startswith(heading), (source.name, shown.group(1))
                 titles.append(title)
         assert titles and len(titles) == len(set(titles)), source.name
+
+
+def test_every_notebook_parameter_starts_at_the_default_the_commands_use():
+    """A parameter cell is literals a user edits; each starts where the command line, the
+    batch and :class:`Session` start (the package's settings), so a notebook opened by hand
+    says what ``pohon-nb run`` says."""
+    import inspect
+
+    from pohon_nb.core.paths import OUT
+    from pohon_nb.method.config import DEFAULT_CAP, CheckConfig, default
+    from pohon_nb.method.scales import DEFAULT_SCALE
+    from pohon_nb.nb.session import Session
+
+    settings = {"tahun": 0, "skala": DEFAULT_SCALE, "folder_keluaran": OUT, "batas_atas": DEFAULT_CAP,
+                "maks_iku_sasaran": default(CheckConfig, "max_iku_per_sasaran"),
+                "maks_iku_opd": default(CheckConfig, "max_iku_per_opd"), "tahun_banding": 0}
+    session = inspect.signature(Session).parameters
+    assert {name: session[name].default for name in settings} == settings
+    checked = set()
+    for source in build.sources():
+        cells = nbformat.read(ROOT / source.with_suffix(".ipynb"), as_version=4).cells
+        params = [c.source for c in cells if "parameters" in c.metadata.get("tags", [])]
+        if not params:
+            continue
+        values: dict = {}
+        exec(params[0], {}, values)  # literals only: the cell a user edits
+        for name in set(values) & set(settings):
+            assert values[name] == settings[name], f"{source}: {name} = {values[name]!r}"
+            checked.add(name)
+    assert checked == set(settings)

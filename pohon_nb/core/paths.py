@@ -22,6 +22,9 @@ SAMPLE = DATA / "kabupaten_contoh.xlsx"
 """The bundled synthetic sample kabupaten, the default input of every command."""
 BLANK_TEMPLATE = TEMPLATES / "templat_input.xlsx"
 """The blank input workbook, generated from :mod:`pohon_nb.reading.schema`."""
+OUT = "out"
+"""The output folder when none is given: the batch, the notebooks and the command line write
+``<out>/<kode_pemda>/...`` there."""
 
 
 def safe_name(code: str) -> str:

@@ -20,13 +20,14 @@ Predicate scales are data (:data:`SCALES`); a user-supplied one is a :class:`Sca
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
 from ..reading import schema
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
+from .config import DEFAULT_CAP, AchievementConfig, config_from_cap  # noqa: F401 - read as achievement.X
 from .scales import (  # noqa: F401 - the scales are read as achievement.SCALES too
     BUILT_IN_SCALES,
     DEFAULT_SCALE,
@@ -36,43 +37,12 @@ from .scales import (  # noqa: F401 - the scales are read as achievement.SCALES 
     register_scale,
 )
 
-DEFAULT_CAP = 120.0
-"""Kemenkeu's cap on achievement (percent); regions may choose 100, 110 or none."""
 TARGET_MET = 100.0
 """Achievement (percent) at which an indicator meets its target."""
 LOW_ACHIEVEMENT = 90.0
 """Achievement below which the next steps of problem identification trace the cause."""
 MATERIAL_SHORTFALL = 0.5
 """Points of an outcome's shortfall below which a branch is not named as holding it back."""
-
-
-def config_from_cap(batas_atas: float | None = None, minimise: str = "2t-r") -> AchievementConfig:
-    """The config for a notebook or command-line ``batas_atas``: None is the default cap
-    (:data:`DEFAULT_CAP`), 0 means no cap."""
-    cap = DEFAULT_CAP if batas_atas is None else (float(batas_atas) or None)
-    return AchievementConfig(minimise=minimise, cap=cap)
-
-
-@dataclass(frozen=True)
-class AchievementConfig:
-    """How achievement is computed where regions differ.
-
-    Parameters
-    ----------
-    minimise : "2t-r" (default) or "t/r".
-    cap : upper limit in percent; 120 by default, as Kemenkeu's performance evaluation caps
-        achievement at 120 with a floor of 0 (DOMAIN.md section 5). None for no cap; 100 and
-        110 are also common in regional practice.
-    floor : lower limit in percent (None for none; Kemenkeu uses 0).
-    """
-
-    minimise: str = "2t-r"
-    cap: float | None = DEFAULT_CAP
-    floor: float | None = 0.0
-
-    def __post_init__(self) -> None:
-        if self.minimise not in ("2t-r", "t/r"):
-            raise ValueError(f"minimise must be '2t-r' or 't/r', not {self.minimise!r}")
 
 
 # --------------------------------------------------------------------------- one value

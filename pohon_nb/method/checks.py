@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.findings import SEVERITY_RANK, Finding
@@ -20,6 +20,7 @@ from ..reading import schema
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
 from .alignment import pemda_goals_without_reference
+from .config import CheckConfig  # noqa: F401 - read as checks.CheckConfig too
 from .indicators import indicator_kind
 from .wording import (
     ACTIVITY_WORDS,
@@ -29,26 +30,6 @@ from .wording import (
     named_measure,
     statement_direction,
 )
-
-
-@dataclass(frozen=True)
-class CheckConfig:
-    """Limits of the method checks that differ between regions.
-
-    Parameters
-    ----------
-    max_iku_per_sasaran : most IKU on one condition (sasaran) before a warning.
-    max_iku_per_opd : most IKU of one OPD before a warning.
-    single_chain_length : how many single-child links in a row make a warning.
-    tahun : the assessed year of the rules in :data:`YEAR_RULES` (None: the workbook's default
-        year, :meth:`~pohon_nb.reading.model.Pemda.default_year`).
-    """
-
-    max_iku_per_sasaran: int = 3
-    max_iku_per_opd: int = 20
-    single_chain_length: int = 3
-    tahun: int | None = None
-
 
 YEAR_RULES = frozenset({"M23", "M24", "M26"})
 """Rules that read the assessed year (``CheckConfig.tahun``); the others read every year."""

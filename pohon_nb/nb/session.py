@@ -8,15 +8,17 @@ sections are static tables and figures (what papermill and the batch produce).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from IPython.display import display
 
 from ..core.errors import PohonError
+from ..core.paths import OUT
 from ..method import achievement
 from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
-from ..method.checks import CheckConfig
+from ..method.config import DEFAULT_CAP, CheckConfig, default
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import load
 from . import views
@@ -32,20 +34,25 @@ class Session:
 
     Parameters mirror the notebooks' parameters cell: ``data_path`` ("" for the bundled
     sample), ``kode_opd``, ``tahun``, ``skala``, ``interaktif``, ``folder_keluaran`` and, for
-    the explorer, ``kondisi`` (a node id); ``batas_atas`` caps achievement (percent, 0 for no
-    cap); ``ikhtisar`` marks the Pemda overview (errors on Pemda-level rows stop it);
-    ``tahun_banding`` is the year the explorer compares with (0: the latest realised before);
-    ``data_path_sebelumnya`` an earlier version of the workbook, to show what changed since.
+    the explorer, ``kondisi`` (a node id); ``tahun`` 0 is the workbook's latest realised year, as
+    for every command (:meth:`~pohon_nb.reading.model.Pemda.default_year`); ``batas_atas`` caps
+    achievement (percent, 0 for no cap); ``ikhtisar`` marks the Pemda overview (errors on
+    Pemda-level rows stop it); ``tahun_banding`` is the year the explorer compares with (0: the
+    latest realised before); ``data_path_sebelumnya`` an earlier version of the workbook, to show
+    what changed since.
     """
 
-    def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 2025,
+    def __init__(self, data_path: str = "", kode_opd: str = "", tahun: int = 0,
                  skala: str = DEFAULT_SCALE, interaktif: bool = True,
-                 folder_keluaran: str = "out", kondisi: str = "", semua_kondisi: bool = False,
-                 maks_iku_sasaran: int = 3, maks_iku_opd: int = 20, ikhtisar: bool = False,
-                 batas_atas: float = achievement.DEFAULT_CAP, tahun_banding: int = 0,
+                 folder_keluaran: str = OUT, kondisi: str = "", semua_kondisi: bool = False,
+                 maks_iku_sasaran: int = default(CheckConfig, "max_iku_per_sasaran"),
+                 maks_iku_opd: int = default(CheckConfig, "max_iku_per_opd"), ikhtisar: bool = False,
+                 batas_atas: float = DEFAULT_CAP, tahun_banding: int = 0,
                  data_path_sebelumnya: str = ""):
         pemda = load(data_path or None)
-        check_config = CheckConfig(maks_iku_sasaran, maks_iku_opd, tahun=int(tahun))
+        # 0: the year every command assesses when none is given (the latest realised year).
+        tahun = int(tahun) or pemda.default_year() or dt.date.today().year
+        check_config = CheckConfig(maks_iku_sasaran, maks_iku_opd, tahun=tahun)
         blocking = check(pemda, check_config).blocking
         if blocking.workbook:
             raise WorkbookError(workbook_message(pemda, blocking.workbook))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from ..core.paths import OUT
 from ..method import achievement, problems
 from ..method.indicators import CRITERIA, score_reasons
 from ..reading.scores import save_scores
@@ -321,7 +322,7 @@ class UsgScorer(w.VBox):
     """Sliders for U, S and G of the OPD's problems that passed APKL, the ranking as it stands,
     and a button that saves the scores to a new workbook."""
 
-    def __init__(self, ctx: Context, out_dir: str | Path = "out"):
+    def __init__(self, ctx: Context, out_dir: str | Path = OUT):
         self.ctx, self.out_dir = ctx, out_dir
         screen = problems.apkl_screen(ctx.pemda, ctx.kode_opd)
         frame = ctx.pemda.masalah.set_index("id")
@@ -376,7 +377,7 @@ class IndicatorScorer(w.VBox):
     """SMART/CREAM sliders (0-2) for one indicator at a time, prefilled with the automatic
     score and its reason; assessments are collected, then saved to a new workbook."""
 
-    def __init__(self, ctx: Context, out_dir: str | Path = "out"):
+    def __init__(self, ctx: Context, out_dir: str | Path = OUT):
         self.ctx, self.out_dir = ctx, out_dir
         self.reasons = score_reasons(ctx.pemda, ctx.kode_opd)
         ids = list(dict.fromkeys(self.reasons["id_indikator"]))

@@ -12,6 +12,8 @@ from pathlib import Path
 from ..core.cells import excel_column_letter, save_book, yes_no
 from . import schema
 
+DEFAULT_YEARS = range(schema.DEFAULT_PERIOD[0], schema.DEFAULT_PERIOD[1] + 1)
+
 HEADER_FILL = "1F4E78"
 REQUIRED_FILL = "C00000"
 VALIDATION_ROWS = 5000
@@ -27,7 +29,7 @@ def sheet_columns(sheet: schema.Sheet, years: range | list[int] = ()) -> list[sc
 
 
 def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None, *,
-                   years: range | list[int] = range(2025, 2030), overwrite: bool = False,
+                   years: range | list[int] = DEFAULT_YEARS, overwrite: bool = False,
                    guide: bool = True) -> Path:
     """Write a workbook in the input layout, atomically.
 
@@ -44,7 +46,7 @@ def write_workbook(path: str | Path, tables: dict[str, list[dict]] | None = None
 
 
 def build_workbook(tables: dict[str, list[dict]] | None = None, *,
-                   years: range | list[int] = range(2025, 2030), guide: bool = True):
+                   years: range | list[int] = DEFAULT_YEARS, guide: bool = True):
     """The openpyxl workbook :func:`write_workbook` saves, for callers that add sheets of their own.
 
     Columns a row has beyond the schema's (an import's notes, an existing workbook's own

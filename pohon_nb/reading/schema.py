@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+DEFAULT_PERIOD = (2025, 2029)
+"""The first and last year of a blank workbook when none is given (a five-year Renstra)."""
+
 LEVELS = ("ultimate", "intermediate", "immediate", "output", "aksi")
 """Tree levels from the top; a level may repeat under itself but never sit under a lower one."""
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..core.atomic import atomic_path
 from ..core.lock import folder_lock
-from ..core.paths import TEMPLATES, pemda_folder
+from ..core.paths import OUT, TEMPLATES, pemda_folder
 from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
 from ..method.checks import CheckConfig
@@ -37,6 +37,7 @@ from .index_page import write_index
 from .manifest import Manifest, manifest_path
 from .plan import BatchError, Task, file_digest, input_fingerprints, plan, select
 from .reports import write_html
+from .settings import CELL_TIMEOUT
 
 __all__ = ["BatchError", "BatchReport", "TaskResult", "execute_task", "run_batch"]
 
@@ -187,10 +188,10 @@ class BatchReport:
         return [k for k, r in self.results.items() if r["status"] != "ok"]
 
 
-def run_batch(data: str | Path | Pemda | None = None, out: str | Path = "out", *,
+def run_batch(data: str | Path | Pemda | None = None, out: str | Path = OUT, *,
               jobs: int | None = None, only: list[str] | None = None, overview: bool = True,
               html_pages: bool = True, force: bool = False, scheduler: str | None = None,
-              tahun: int | None = None, skala: str = DEFAULT_SCALE, timeout: int | None = 600,
+              tahun: int | None = None, skala: str = DEFAULT_SCALE, timeout: int | None = CELL_TIMEOUT,
               progress: bool = True, templates: str | Path = TEMPLATES,
               batas_atas: float | None = None, briefs: bool = True, wait: bool = False) -> BatchReport:
     """Run (or bring up to date) every OPD's notebooks; see the module docstring.

@@ -19,6 +19,7 @@ from ..core.paths import TEMPLATES, opd_folder, pemda_folder
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda
 from .reports import OVERVIEW, STEPS, report_title
+from .settings import CELL_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Task:
     parameters: dict
     fingerprint: str
     html: bool = True
-    timeout: int | None = 600
+    timeout: int | None = CELL_TIMEOUT
     title: str = ""
 
 
@@ -103,7 +104,7 @@ def file_digest(path: Path) -> str:
 
 def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, overview: bool = True,
          tahun: int | None = None, skala: str = DEFAULT_SCALE, html_pages: bool = True,
-         timeout: int | None = 600, templates: Path = TEMPLATES,
+         timeout: int | None = CELL_TIMEOUT, templates: Path = TEMPLATES,
          batas_atas: float | None = None) -> list[Task]:
     """The notebooks of a batch: the overview first (unless ``overview`` is off), then three per
     OPD (only those in ``only``, when given)."""
@@ -128,6 +129,8 @@ def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, te
     prints = input_fingerprints(pemda)
     parameters = {"data_path": str(Path(pemda.source).resolve()), "skala": skala,
                   "interaktif": False, "folder_keluaran": str(out)}
+    if tahun is None:  # the year every command assesses when none is given (named in the titles)
+        tahun = pemda.default_year()
     if tahun is not None:
         parameters["tahun"] = int(tahun)
     if batas_atas is not None:

@@ -52,5 +52,5 @@ def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> s
     """The title of a report page: step, OPD, Pemda, year."""
     who = f"{pemda.opd_name(kode_opd)} ({kode_opd})" if kode_opd else None
     parts = [STEP_TITLES.get(step, step), who, pemda.info.get("nama_pemda"),
-             f"tahun {tahun or 2025}"]
+             f"tahun {tahun}" if tahun else None]
     return " · ".join(str(p) for p in parts if p)

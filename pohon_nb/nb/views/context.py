@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...core.findings import SEVERITY_LABELS, Finding
 from ...core.formats import percent
+from ...core.paths import OUT
 from ...method import achievement, lke, shared_roots, summary
 from ...method.checked import Checked, check
 from ...method.checks import CheckConfig
@@ -29,7 +30,7 @@ class Context:
     tahun: int
     skala: str = DEFAULT_SCALE
     node: str | None = None
-    out_dir: Path = Path("out")
+    out_dir: Path = Path(OUT)
     tahun_banding: int | None = None  # the year the explorer compares with; None: the one before
     previous: Pemda | None = None  # an earlier version of the workbook, to show what changed
     config: achievement.AchievementConfig = field(default_factory=achievement.AchievementConfig)
