@@ -190,7 +190,8 @@ FIXTURE_CELLS = {
         "      'skala': sorted(achievement.SCALES), 'dpi': matplotlib.rcParams['figure.dpi'],\n"
         "      'env': os.environ.get('POHON_UJI')})",
         # ... and leaving it behind on purpose.
-        "rahasia = 42\nachievement.register_scale(achievement.Scale('bocor', ((50, 'x'),), 'y'))\n"
+        "rahasia = 42\ntry:\n    achievement.SCALES['bocor'] = achievement.Scale('bocor', ((50, 'x'),), 'y')\n"  # noqa: E501
+        "except TypeError:\n    pass  # read-only: a notebook's own scale is passed, never registered\n"
         "matplotlib.rcParams['figure.dpi'] = 33\nos.environ['POHON_UJI'] = 'bocor'\nos.chdir('/')",
     ],
 }

@@ -13,7 +13,6 @@ from pohon_nb.method.achievement import (
     get_scale,
     indicator_achievement,
     node_achievement,
-    register_scale,
     weakest_branch,
 )
 from pohon_nb.method.budget import efficiency
@@ -82,14 +81,18 @@ def test_predicate_scales(value, five, six):
     assert SCALES["enam_tingkat"].predicate(value) == six
 
 
-def test_user_scale():
-    scale = register_scale(Scale("uji", ((100, "Tercapai"), (80, "Hampir")), "Belum"))
-    assert get_scale("uji") is scale
+def test_a_regions_own_scale_is_passed_not_registered(roll):
+    scale = Scale("uji", ((100, "Tercapai"), (80, "Hampir")), "Belum")
+    assert get_scale(scale) is scale
     assert [scale.predicate(v) for v in (100, 85, 10)] == ["Tercapai", "Hampir", "Belum"]
     assert list(scale.as_frame()["predikat"]) == ["Tercapai", "Hampir", "Belum"]
+    table = indicator_achievement(roll, 2025, scale=scale)
+    assert set(table["predikat"].dropna()) <= {"Tercapai", "Hampir", "Belum"}
+    with pytest.raises(TypeError):  # the shipped scales are read-only: nothing leaks to other runs
+        SCALES["uji"] = scale  # type: ignore[index]
+    assert "uji" not in SCALES
     with pytest.raises(KeyError, match="lima_tingkat"):
         get_scale("tidak-ada")
-    SCALES.pop("uji")
 
 
 # A small tree for roll-up:  R (ultimate) -> A (intermediate) -> A1, A2 (immediate);

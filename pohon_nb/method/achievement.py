@@ -34,7 +34,6 @@ from .scales import (  # noqa: F401 - the scales are read as achievement.SCALES 
     SCALES,
     Scale,
     get_scale,
-    register_scale,
 )
 
 TARGET_MET = 100.0

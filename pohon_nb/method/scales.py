@@ -1,14 +1,17 @@
 """Predicate scales: the named bands that turn an achievement percent into a word.
 
-Scales are data: the package ships three (:data:`BUILT_IN_SCALES`), a region adds its own
-with :func:`register_scale`. This module imports nothing heavy, so the command line reads
-the names for its help.
+Scales are data: the package ships three (:data:`SCALES`, read-only). A region's own scale is
+a :class:`Scale` passed wherever a scale name is accepted (``skala=Scale(...)`` in a notebook's
+session, ``scale=`` in the method's functions): nothing global changes, so one notebook's scale
+never leaks into the next run on the same kernel. This module imports nothing heavy, so the
+command line reads the names for its help.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Scale:
         return pd.DataFrame(rows)
 
 
-SCALES: dict[str, Scale] = {
+_BUILT_IN: dict[str, Scale] = {
     "lima_tingkat": Scale(
         "lima_tingkat",
         ((91, "Sangat Baik"), (76, "Baik"), (66, "Cukup"), (51, "Kurang")),
@@ -82,20 +85,16 @@ SCALES: dict[str, Scale] = {
         "enam tingkat (Melampaui Target sampai Sangat Kurang)",
     ),
 }
-"""Named predicate scales. Add a region's own with :func:`register_scale`."""
+SCALES = MappingProxyType(_BUILT_IN)
+"""The named predicate scales the package ships (read-only); a region's own is a :class:`Scale`."""
 BUILT_IN_SCALES = tuple(SCALES)
-"""The scales the package ships; a warm kernel forgets any other between notebooks."""
+"""The names of the scales the package ships."""
 DEFAULT_SCALE = BUILT_IN_SCALES[0]
 
 
-def register_scale(scale: Scale) -> Scale:
-    """Make a user-supplied scale available by name (e.g. to notebooks' ``skala`` parameter)."""
-    SCALES[scale.name] = scale
-    return scale
-
-
 def get_scale(scale: str | Scale) -> Scale:
-    """A scale by name, or the scale itself. Raises KeyError listing the known names."""
+    """A scale by name (of :data:`SCALES`), or the scale itself. Raises KeyError listing the
+    known names."""
     if isinstance(scale, Scale):
         return scale
     try:

@@ -144,9 +144,12 @@ class ControlPanel(w.VBox):
         year_options = [(str(y) if y in with_data else f"{y} (belum ada realisasi)", y) for y in years]
         self.year = w.Dropdown(description="Tahun", style=style, options=year_options,
                                value=ctx.tahun if ctx.tahun in years else years[0])
+        # The shipped scales, and the session's own when it was given one (a Scale, not a name).
+        self.scales = {**achievement.SCALES}
+        own = achievement.get_scale(ctx.skala)
+        self.scales[own.name] = own
         self.scale = w.Dropdown(description="Skala", style=style,
-                                options=[(s.title, n) for n, s in achievement.SCALES.items()],
-                                value=ctx.skala)
+                                options=[(s.title, n) for n, s in self.scales.items()], value=own.name)
         self.all_nodes = all_nodes
         # The explorer compares the year with another (default: the latest realised before it).
         self.compare = w.Dropdown(
@@ -270,7 +273,8 @@ class ControlPanel(w.VBox):
         elif owner is self.year:
             self.ctx.tahun = self.year.value
         elif owner is self.scale:
-            self.ctx.skala = self.scale.value
+            chosen = self.scales[self.scale.value]
+            self.ctx.skala = chosen.name if chosen.name in achievement.SCALES else chosen
         elif owner is self.compare:
             self.ctx.tahun_banding = self.compare.value or None
         elif owner is self.node:

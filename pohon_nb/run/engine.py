@@ -70,10 +70,6 @@ _s.path[:] = _m.path
 for _k in set(_o.environ) - set(_m.env):
     del _o.environ[_k]
 _o.environ.update(_m.env)
-if "pohon_nb.method.scales" in _s.modules:
-    _a = _s.modules["pohon_nb.method.scales"]
-    for _k in set(_a.SCALES) - set(_a.BUILT_IN_SCALES):
-        del _a.SCALES[_k]
 _o.chdir(__CWD__)
 get_ipython().execution_count = 1
 del _s, _o, _r, _m
