@@ -21,7 +21,7 @@
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
 kondisi: str = "DINKES.1"  # ID kondisi yang dijelajahi
-tahun: int = 0  # tahun realisasi yang dinilai; 0 = tahun terakhir yang punya realisasi
+tahun: int = 0  # tahun realisasi yang dinilai (0: tahun terakhir yang punya realisasi)
 tahun_banding: int = 0  # tahun pembanding capaian; 0 berarti tahun berdata sebelum tahun
 skala: str = "lima_tingkat"  # skala predikat
 interaktif: bool = True  # True: pilihan kondisi/tahun/skala; False: statis

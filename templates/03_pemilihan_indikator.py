@@ -22,7 +22,7 @@
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
 kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD (teks, persis seperti di sheet opd)
-tahun: int = 0  # tahun realisasi yang dinilai; 0 = tahun terakhir yang punya realisasi
+tahun: int = 0  # tahun realisasi yang dinilai (0: tahun terakhir yang punya realisasi)
 skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat
 interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis
 folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook

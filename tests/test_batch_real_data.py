@@ -45,14 +45,18 @@ def _run_all_ok(tables, tmp_path, html=False):
 def test_batch_on_the_real_bssn_tree(tmp_path, capfd):
     report = _run_all_ok(bssn_tables(), tmp_path, html=True)
     assert "IPKernelApp" not in capfd.readouterr().err  # no kernel chatter in the terminal
+    from pohon_nb.reading.model import load
+
     step1 = report.results["BSSN/01_identifikasi_masalah"]
     text, _ = _outputs(step1["notebook"])
-    assert "OPD ini belum punya data masalah" in text and "Tahun 2025 tidak ada di workbook" in text
+    # The year every command assesses: BSSN's tree has no yearly columns, so this year.
+    year = load(tmp_path / "data.xlsx").assessed_year()
+    assert "OPD ini belum punya data masalah" in text and f"Tahun {year} tidak ada di workbook" in text
     page = (tmp_path / "out" / "BSSN" / "BSSN" / "01_identifikasi_masalah.html").read_text()
     assert "belum punya data masalah" in page and "Traceback" not in page
     # A report for an OPD head: a real title, no JupyterLab instructions.
     assert ("<title>1 Identifikasi masalah · Badan Siber dan Sandi Negara (BSSN) · Badan Siber dan "
-            "Sandi Negara · tahun 2025</title>") in page
+            f"Sandi Negara · tahun {year}</title>") in page
     assert "Cara memakai" not in page and "Run All Cells" not in page
     assert "penggeser" not in page and "Buka notebook ini di JupyterLab" not in page
 

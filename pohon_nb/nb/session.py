@@ -8,7 +8,6 @@ sections are static tables and figures (what papermill and the batch produce).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from IPython.display import display
@@ -50,8 +49,7 @@ class Session:
                  batas_atas: float = DEFAULT_CAP, tahun_banding: int = 0,
                  data_path_sebelumnya: str = ""):
         pemda = load(data_path or None)
-        # 0: the year every command assesses when none is given (the latest realised year).
-        tahun = int(tahun) or pemda.default_year() or dt.date.today().year
+        tahun = pemda.assessed_year(tahun)  # 0: the year every command assesses when none is given
         check_config = CheckConfig(maks_iku_sasaran, maks_iku_opd, tahun=tahun)
         blocking = check(pemda, check_config).blocking
         if blocking.workbook:

@@ -160,6 +160,13 @@ class Pemda:
         past = [y for y in self.years if y <= limit]
         return max(past) if past else self.years[0]
 
+    def assessed_year(self, tahun: int | None = None) -> int:
+        """The year a run assesses: ``tahun`` when given (not 0), else :meth:`default_year`, else
+        (a workbook without year columns) this year. Every command and notebook asks this."""
+        import datetime as dt
+
+        return int(tahun) if tahun else (self.default_year() or dt.date.today().year)
+
     def subtree_size(self, node_id: str) -> int:
         """How many conditions a branch holds, its own top included."""
         def compute() -> dict[str, int]:

@@ -214,8 +214,8 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = OUT, *,
 def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, scheduler, tahun, skala,
                timeout, progress, templates, batas_atas, briefs) -> BatchReport:
     started = time.perf_counter()
-    if tahun is None:  # the latest year with realisation (a Renstra 2019-2023 is assessed on 2023)
-        tahun = pemda.default_year()
+    # The latest year with realisation (a Renstra 2019-2023 is assessed on 2023), as every command.
+    tahun = pemda.assessed_year(tahun)
     checked = check(pemda, CheckConfig(tahun=tahun))  # the one checked model every page reads
     blocking = checked.blocking
     if blocking.workbook:

@@ -129,10 +129,8 @@ def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, te
     prints = input_fingerprints(pemda)
     parameters = {"data_path": str(Path(pemda.source).resolve()), "skala": skala,
                   "interaktif": False, "folder_keluaran": str(out)}
-    if tahun is None:  # the year every command assesses when none is given (named in the titles)
-        tahun = pemda.default_year()
-    if tahun is not None:
-        parameters["tahun"] = int(tahun)
+    tahun = pemda.assessed_year(tahun)  # the year every command assesses when none is given
+    parameters["tahun"] = tahun
     if batas_atas is not None:
         parameters["batas_atas"] = batas_atas
     paths = {step: Path(templates) / f"{step}.ipynb" for step in (OVERVIEW, *STEPS)}
