@@ -15,6 +15,7 @@ import pytest
 from conftest import clean_tables, write_xlsx
 
 from pohon_nb.cli import main
+from pohon_nb.core.errors import PohonError
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method import lke
 from pohon_nb.method.checked import check
@@ -148,6 +149,35 @@ def test_the_tables_are_data_a_pemda_can_change(tmp_path):
     grades = lke.read_grades(tmp_path / "jawaban.csv")
     assert next(c for c in criteria if c.code == "1.b.4").weight == 12
     assert lke.grade_of(88.9, grades).answer == "CC" and lke.grade_of(88.9, GRADES).answer == "B"
+
+
+B_ROW = "1.b.4,1. Perencanaan Kinerja,30,1.b Kualitas,9,"
+
+
+@pytest.mark.parametrize("table, old, new, where", [
+    ("jawaban", "B,75,100,70", "B,tujuh puluh lima,100,70",
+     "baris 3, kolom lebih_dari: 'tujuh puluh lima' bukan angka"),
+    ("jawaban", "CC,50,75,60", "CC,50,80,60",
+     "baris 4, kolom lebih_dari/sampai: CC lebih dari 50 sampai 80 tidak bersambung dengan B "
+     "(lebih dari 75)"),
+    ("jawaban", "E,-1,0,0", "E,0,0,0", "jawaban terakhir harus mencakup 0%"),
+    ("kriteria", ",kondisi_opd,skor_smart<70,", ",kondisi,skor_smart<70,",
+     "kolom unsur: 'kondisi' tidak dikenal"),
+    ("kriteria", "skor_smart<70", "skor_smart<tujuh",
+     "kolom gagal_bila: aturan 'skor_smart<tujuh' tidak dikenal"),
+    ("kriteria", B_ROW + "10,", B_ROW + "sepuluh,", "kolom bobot_kriteria: 'sepuluh' bukan angka"),
+])
+def test_a_broken_lke_table_is_a_clear_error_naming_its_cell(tmp_path, table, old, new, where):
+    source = lke.GRADES_FILE if table == "jawaban" else lke.CRITERIA_FILE
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / f"{table}.csv"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    read = lke.read_grades if table == "jawaban" else lke.read_criteria
+    with pytest.raises(lke.LkeTableError) as caught:
+        read(broken)
+    assert str(broken) in str(caught.value) and where in str(caught.value)
+    assert isinstance(caught.value, PohonError)
 
 
 def test_where_people_see_it(tmp_path):

@@ -12,9 +12,10 @@ cannot show). Both tables are data (``data/lke_kriteria.csv`` and ``data/lke_jaw
 :class:`pohon_nb.method.checked.Checked`'s: a condition carries its row, its indicators, its
 requests and its OPD's row). The criteria table says which element set a criterion counts
 (``unsur``) and which extra rule, if any, it adds (``gagal_bila``); it never re-states a rule
-that exists as a finding (its column ``aturan_temuan`` lists them for the reader, and a test
-keeps it equal to the catalogue). A criterion without elements here (the table names none, or
-the workbook has no data for it) is "dinilai evaluator", with the evidence the evaluator asks.
+that exists as a finding (:attr:`Criterion.rules` lists them from the catalogue). Both tables
+are checked as they are read (:class:`LkeTableError`). A criterion without elements here (the
+table names none, or the workbook has no data for it) is "dinilai evaluator", with the evidence
+the evaluator asks.
 
 Element sets (``unsur``): ``kondisi_opd``: every condition (not an individual's ``aksi``);
 ``kondisi_outcome``: those at ultimate, intermediate or immediate level; ``sasaran_opd``:
@@ -36,11 +37,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.errors import PohonError
 from ..core.findings import Finding
-from ..core.formats import percent
+from ..core.formats import number_text, percent, quote
 from ..core.paths import DATA
 from .achievement import TARGET_MET, AchievementConfig, indicator_achievement
-from .checked import Checked
+from .checked import Checked, rules_of_criterion
 from .crosscutting import requests
 from .indicators import indicator_scores, manual_iku
 from .scales import DEFAULT_SCALE, Scale, get_scale
@@ -63,10 +65,14 @@ class Criterion:
     text: str
     elements: str
     fails: tuple[str, ...]
-    rules: tuple[str, ...]  # documentation: the finding rules tagged with this criterion
     counting: str
     evidence: str
     source: str
+
+    @property
+    def rules(self) -> list[str]:
+        """The finding rules the catalogue tags with this criterion (they hold its elements back)."""
+        return rules_of_criterion(self.code)
 
 
 @dataclass(frozen=True)
@@ -148,14 +154,90 @@ def grade_of(share: float, grades: tuple[Grade, ...]) -> Grade:
     return next(g for g in grades if g.holds(share))
 
 
+CONDITION_SETS = ("kondisi_opd", "kondisi_outcome", "sasaran_opd", "output_opd")
+INDICATOR_SETS = ("indikator_terpilih", "iku")
+OUTCOME_LEVELS = ("ultimate", "intermediate", "immediate")
+
+ELEMENT_SETS = (*CONDITION_SETS, *INDICATOR_SETS, "permintaan_crosscutting")
+"""The element sets a criterion may count (column ``unsur``)."""
+EXTRA_RULES = ("tanpa_iku", "tanpa_anggaran", "manual_belum_lengkap", "capaian_di_bawah_predikat_target")
+"""The extra rules a criterion may add (column ``gagal_bila``), besides ``skor_smart<N``."""
+CRITERIA_COLUMNS = ("kriteria", "komponen", "bobot_komponen", "subkomponen", "bobot_subkomponen",
+                    "bobot_kriteria", "uraian", "unsur", "gagal_bila", "cara_hitung", "bukti_evaluator",
+                    "sumber")
+GRADES_COLUMNS = ("jawaban", "lebih_dari", "sampai", "nilai", "uraian", "sumber")
+
+
+class LkeTableError(PohonError):
+    """An LKE table that cannot be read as its layout says; the message names file, row, column."""
+
+
+def _rows(path: str | Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """(line number, row) of a CSV table, after checking it has ``columns``."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise LkeTableError(f"Tabel LKE {path}: kolom {', '.join(missing)} tidak ada (baris 1).")
+            return [(line, row) for line, row in enumerate(reader, start=2)]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LkeTableError(f"Tabel LKE {path} tidak dapat dibaca: {exc}") from exc
+
+
+def _number(path, line: int, row: dict, column: str, low: float, high: float) -> float:
+    text = (row.get(column) or "").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom {column}: {quote(text)} bukan "
+                            f"angka.") from None
+    if not low <= value <= high:
+        raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom {column}: {number_text(value)} di luar "
+                            f"rentang {number_text(low)} sampai {number_text(high)}.")
+    return value
+
+
+def _extra_rule(path, line: int, rule: str) -> str:
+    if rule in EXTRA_RULES:
+        return rule
+    if rule.startswith("skor_smart<"):
+        limit = rule.split("<", 1)[1].strip()
+        try:
+            if 0 <= float(limit) <= 100:
+                return rule
+        except ValueError:
+            pass
+    raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom gagal_bila: aturan {quote(rule)} tidak "
+                        f"dikenal; yang dikenal: {', '.join(EXTRA_RULES)}, skor_smart<N (N 0-100).")
+
+
 def read_criteria(path: str | Path = CRITERIA_FILE) -> list[Criterion]:
-    """The criteria table (see the module docstring); the bundled PermenPANRB 88/2021 default."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [Criterion(r["kriteria"], r["komponen"], float(r["bobot_komponen"]), r["subkomponen"],
-                      float(r["bobot_subkomponen"]), float(r["bobot_kriteria"]), r["uraian"],
-                      r["unsur"].strip(), _listed(r["gagal_bila"]), _listed(r.get("aturan_temuan") or ""),
-                      r["cara_hitung"], r["bukti_evaluator"], r["sumber"]) for r in rows]
+    """The criteria table (see the module docstring); the bundled PermenPANRB 88/2021 default.
+
+    Checked as it is read: the columns, the weights (numbers 0-100), the element set and the
+    extra rules (known ones), one row per criterion; :class:`LkeTableError` names file, row
+    and column otherwise."""
+    criteria, seen = [], {}
+    for line, r in _rows(path, CRITERIA_COLUMNS):
+        code = (r["kriteria"] or "").strip()
+        if not code:
+            raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom kriteria: kosong.")
+        if code in seen:
+            raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom kriteria: {quote(code)} sudah ada di "
+                                f"baris {seen[code]}.")
+        seen[code] = line
+        elements = (r["unsur"] or "").strip()
+        if elements and elements not in ELEMENT_SETS:
+            raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom unsur: {quote(elements)} tidak "
+                                f"dikenal; yang dikenal: {', '.join(ELEMENT_SETS)}.")
+        weights = [_number(path, line, r, c, 0, 100)
+                   for c in ("bobot_komponen", "bobot_subkomponen", "bobot_kriteria")]
+        fails = tuple(_extra_rule(path, line, rule) for rule in _listed(r["gagal_bila"] or ""))
+        criteria.append(Criterion(code, r["komponen"], weights[0], r["subkomponen"], weights[1], weights[2],
+                                  r["uraian"], elements, fails, r["cara_hitung"], r["bukti_evaluator"],
+                                  r["sumber"]))
+    return criteria
 
 
 def _listed(text: str) -> tuple[str, ...]:
@@ -163,10 +245,31 @@ def _listed(text: str) -> tuple[str, ...]:
 
 
 def read_grades(path: str | Path = GRADES_FILE) -> tuple[Grade, ...]:
-    """The answer grades, best first (the bundled default: BB, B, CC, C, D, E)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return tuple(Grade(r["jawaban"], float(r["lebih_dari"]), float(r["sampai"]), float(r["nilai"]),
-                           r["uraian"], r["sumber"]) for r in csv.DictReader(handle))
+    """The answer grades, best first (the bundled default: BB, B, CC, C, D, E).
+
+    Checked as they are read: every bound a number, each grade's range below the one before it
+    and joined to it (a share falls in exactly one grade), the last reaching 0%;
+    :class:`LkeTableError` names file, row and column otherwise."""
+    grades: list[Grade] = []
+    for line, r in _rows(path, GRADES_COLUMNS):
+        above, up_to = (_number(path, line, r, c, -1, 100) for c in ("lebih_dari", "sampai"))
+        grade = Grade((r["jawaban"] or "").strip(), above, up_to, _number(path, line, r, "nilai", 0, 100),
+                      r["uraian"], r["sumber"])
+        if not grade.answer:
+            raise LkeTableError(f"Tabel LKE {path}, baris {line}, kolom jawaban: kosong.")
+        if above > up_to or (grades and up_to != grades[-1].above and grades[-1].answer != "BB") or (
+                grades and grades[-1].answer == "BB" and up_to != 100):
+            before = grades[-1] if grades else None
+            raise LkeTableError(
+                f"Tabel LKE {path}, baris {line}, kolom lebih_dari/sampai: {grade.answer} lebih dari "
+                f"{number_text(above)} sampai {number_text(up_to)}"
+                + (f" tidak bersambung dengan {before.answer} (lebih dari {number_text(before.above)})"
+                   if before else "") + ": setiap persen unsur harus jatuh tepat pada satu jawaban.")
+        grades.append(grade)
+    if not grades or grades[-1].above >= 0:
+        raise LkeTableError(f"Tabel LKE {path}: jawaban terakhir harus mencakup 0% unsur terpenuhi "
+                            f"(lebih_dari -1 sampai 0).")
+    return tuple(grades)
 
 
 # --------------------------------------------------------------------------- elements
@@ -218,9 +321,6 @@ class _Facts:
         return True
 
 
-CONDITION_SETS = ("kondisi_opd", "kondisi_outcome", "sasaran_opd", "output_opd")
-INDICATOR_SETS = ("indikator_terpilih", "iku")
-OUTCOME_LEVELS = ("ultimate", "intermediate", "immediate")
 
 
 def _members(facts: _Facts, kind: str) -> list[tuple[str, str, dict]]:
