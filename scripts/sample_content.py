@@ -1,6 +1,6 @@
 """The content of the synthetic sample kabupaten ("Kabupaten Contoh").
 
-Statements and indicators follow real Renstra wording (see shared/DOMAIN.md section 7);
+Statements and indicators follow the wording of real Renstra documents (docs/metode.md);
 the numbers are invented. ``make_sample.py`` turns this into the workbook. Planted
 weaknesses are marked with ``# PLANTED`` and listed in ``data/README.md``.
 

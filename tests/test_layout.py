@@ -60,3 +60,22 @@ def test_every_module_lives_in_a_subpackage():
     loose = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert loose == ["__init__.py", "cli.py"]
     assert sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()) == sorted(LAYERS)
+
+
+def test_the_code_cites_the_method_in_the_repository():
+    """Docstrings and comments cite ``docs/metode.md``, never a file a clone does not have."""
+    outside = ("DOMAIN.md", "DESIGN.md", "STYLE.md", "FIELD-NOTES.md")
+    cited = [f"{path.relative_to(PACKAGE.parent)}: {name}"
+             for folder in (PACKAGE, PACKAGE.parent / "scripts") for path in sorted(folder.rglob("*.py"))
+             for name in outside if name in path.read_text(encoding="utf-8")]
+    assert cited == []
+    assert (PACKAGE.parent / "docs" / "metode.md").exists()
+
+
+def test_the_readme_names_every_module():
+    """The developer map in the README names every module of the package by its path."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Untuk pengembang"):]
+    modules = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py"))
+               if p.name != "__init__.py" and p.name != "cli.py"]
+    assert [m for m in modules if f"`{m}`" not in section] == []

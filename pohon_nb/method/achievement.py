@@ -1,6 +1,6 @@
 """Achievement (capaian): per indicator and year, rolled up the tree (budget: :mod:`.budget`).
 
-Formulas (DOMAIN.md section 5)
+Formulas (``docs/metode.md``, "Capaian")
 ------------------------------
 maks                 R / T x 100
 min (default)        (2T - R) / T x 100        ``minimise="2t-r"``
@@ -173,7 +173,7 @@ def node_achievement(pemda: Pemda, year: int, config: AchievementConfig | None =
                      weights: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Achievement of every condition in ``year``: its own, and its branch's that explains it.
 
-    A condition is measured by its own indicators (DOMAIN.md section 5): ``capaian_sendiri``
+    A condition is measured by its own indicators (``docs/metode.md``, "Capaian"): ``capaian_sendiri``
     is the mean achievement of its chosen indicators with data, ``predikat`` its predicate,
     and ``keterangan`` says why it is missing ("belum ada realisasi 2025", "tanpa indikator
     terpilih", ...). ``capaian_cabang`` is a second figure that explains the first: the

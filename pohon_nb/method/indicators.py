@@ -408,7 +408,7 @@ MANUAL_FIELDS = [
     ("baseline", "Baseline"), ("tahun_baseline", "Tahun baseline"),
     ("jenis_cascading", "Jenis cascading"),
 ]
-"""Manual IKU fields (DOMAIN.md section 4) and their Indonesian labels; yearly targets follow."""
+"""Manual IKU fields (``docs/metode.md``, "Indikator") and their Indonesian labels; yearly targets follow."""
 
 
 def manual_iku(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:

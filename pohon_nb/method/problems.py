@@ -3,7 +3,7 @@
 The problem graph (``Pemda.problems``) runs cause -> effect. For an OPD with a core
 problem, every problem that leads to the core is a cause (``kedalaman`` = steps from the
 core), every problem the core leads to is an effect; causes that nothing causes are root
-causes. Conversion (Logical Framework Approach, DOMAIN.md section 3) restates each
+causes. Conversion (Logical Framework Approach, ``docs/metode.md``, "Identifikasi masalah") restates each
 negative condition as the positive one it should become, by the phrasing rules of
 :data:`PHRASE_RULES`, and proposes a level by position: effects -> ultimate, core ->
 intermediate, causes -> immediate, root causes -> output (the operational conditions).

@@ -94,7 +94,7 @@ def _shared_roots(pemda: Pemda, year: int | None, config: AchievementConfig | No
     branch = {}
     if year is not None and year in pemda.years:
         table = node_achievement(pemda, year, config)
-        branch = {n: own if pd.notna(own) else below  # own first: the rule of DOMAIN.md section 5
+        branch = {n: own if pd.notna(own) else below  # own first: docs/metode.md, "Capaian"
                   for n, own, below in zip(table["id"], table["capaian_sendiri"], table["capaian_cabang"])}
     asked = _requests_between(pemda)
     records = []

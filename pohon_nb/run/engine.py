@@ -1,7 +1,7 @@
 """A papermill engine that keeps one kernel warm per worker thread and resets it between
 notebooks.
 
-Measured here (FIELD-NOTES.md), a cold papermill run spends most of its time starting a
+Measured on our machines (``python bench/batch.py``), a cold papermill run spends most of its time starting a
 kernel, importing pandas and matplotlib and shutting the kernel down. This engine starts a
 kernel once, runs notebook after notebook on it, and before each one restores a clean
 state: the user namespace and output cache are emptied (``%reset -f``), the execution
