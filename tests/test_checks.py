@@ -130,6 +130,7 @@ CASES = [
     ("M14", set_cell("masalah", 1, "inti", "ya"), ("masalah", 3, "inti", "M01.2")),
     ("M15", set_cell("masalah", 0, "apkl_l", "tidak"), ("masalah", 2, "", "M01.1")),
     ("M16", set_cell("lintas_opd", 0, "status", "ditolak"), ("lintas_opd", 2, "status", "A01.1")),
+    ("M33", set_cell("lintas_opd", 0, "kode_opd_mitra", "01"), ("lintas_opd", 2, "kode_opd_mitra", "A01.1")),
     ("M17", set_cell("pohon", 1, "induk", ""), ("pohon", 3, "induk", "A01")),
     ("M18", chain(*(set_cell("indikator", 2, f"target_{y}", "") for y in (2025, 2026, 2027))),
      ("indikator", 4, "", "A01.1.I1")),

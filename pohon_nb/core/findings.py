@@ -83,6 +83,7 @@ RULES: dict[str, Rule] = {
         Rule("M30", "warning", "Kondisi output dirumuskan sebagai nama kegiatan", "1.b.4"),
         Rule("M31", "warning", "IKU bukan ukuran hasil sasarannya", "1.b.6"),
         Rule("M32", "warning", "Kondisi dirumuskan sebagai masalah atau keadaan, bukan perubahan", "1.b.4"),
+        Rule("M33", "warning", "Crosscutting ditujukan ke OPD pemilik kondisi itu sendiri", "1.b.9"),
         # Import: reading a Renstra table (pohon-nb impor renstra); the location is the
         # table's own file, sheet and cell.
         Rule("R01", "error", "Tabel Renstra tidak dapat dibaca"),

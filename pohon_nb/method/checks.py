@@ -355,6 +355,21 @@ def _crosscutting_with_status(pemda: Pemda, statuses, code: str) -> Iterator[Fin
                      kode_opd=owner or "")
 
 
+@check("M33")
+def crosscutting_to_itself(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
+    """A request whose partner is the OPD that owns the condition: not crosscutting (often a row
+    copied from another request with its partner left unchanged)."""
+    for row in pemda.tables["lintas_opd"].rows:
+        node, partner = row.get("id_pohon") or "", row.get("kode_opd_mitra")
+        owner = pemda.node(node).get("kode_opd") if node in pemda.tree else None
+        if partner and partner == owner:
+            msg = (f"Kondisi {quote(node)} meminta dukungan {quote(pemda.opd_name(partner))}, OPD pemiliknya "
+                   f"sendiri: crosscutting adalah dukungan OPD lain. Isi kode_opd_mitra dengan OPD yang "
+                   f"mewujudkan kondisi pendukungnya, atau hapus baris ini.")
+            yield at_row(pemda, "lintas_opd", row, "M33", msg, column="kode_opd_mitra", ref=node,
+                         kode_opd=owner)
+
+
 @check("M13")
 def core_problem_missing(pemda: Pemda, config: CheckConfig) -> Iterator[Finding]:
     if not pemda.tables["masalah"].present:
