@@ -211,3 +211,10 @@ def fixture_templates(tmp_path) -> Path:
                                      "language": "python"}
         nbformat.write(nb, folder / f"{name}.ipynb")
     return folder
+
+
+def pytest_collection_modifyitems(items):
+    """Every notebook cell nbval collects runs in a kernel: part of the slow tier."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.lambat)

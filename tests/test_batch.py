@@ -26,6 +26,8 @@ from pohon_nb.reading.model import load
 from pohon_nb.run.batch import execute_task, run_batch
 from pohon_nb.run.plan import Task, plan
 
+pytestmark = pytest.mark.lambat  # every test here runs notebooks through papermill
+
 
 def workbook(tmp_path, extra_opds=()) -> Path:
     tables = copy.deepcopy(clean_tables())

@@ -19,6 +19,8 @@ from pohon_nb.reading.model import load
 from pohon_nb.run.batch import run_batch
 from pohon_nb.run.plan import BatchError
 
+pytestmark = pytest.mark.lambat  # runs batches
+
 
 def _tables(**changes):
     tables = copy.deepcopy(clean_tables())

@@ -14,6 +14,8 @@ import pytest
 from pohon_nb.core.lock import BUSY_EXIT, RECORD_NAME, FolderBusy, folder_lock
 from pohon_nb.core.paths import SAMPLE
 
+pytestmark = pytest.mark.lambat  # batches in subprocesses, waits on a held lock
+
 ONE_OPD = "2.15.0.00.0.00.01.0000"  # Dishub: a small OPD, three notebooks
 
 

@@ -15,6 +15,8 @@ from workbooks import BSSN, SHARED, bssn_tables, kabupaten_lain_tables, required
 
 from pohon_nb.run.batch import run_batch
 
+pytestmark = pytest.mark.lambat  # batches over real and generated Pemda
+
 
 def _outputs(path) -> tuple[str, list[str]]:
     """The text and the error names of an executed notebook's outputs."""

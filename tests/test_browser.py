@@ -30,6 +30,8 @@ from conftest import REPO
 
 from pohon_nb.core.paths import SAMPLE
 
+pytestmark = pytest.mark.lambat  # drives JupyterLab in headless Chromium
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

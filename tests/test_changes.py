@@ -122,6 +122,7 @@ def test_banding_writes_a_page_and_a_workbook_and_keeps_the_inputs(comparison, t
     assert "sudah ada" in capsys.readouterr().err
 
 
+@pytest.mark.lambat
 def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fixture_templates):
     import shutil
 
@@ -151,6 +152,7 @@ def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fix
     assert third.change is not None and third.ran == []
 
 
+@pytest.mark.lambat
 def test_the_batch_writes_a_printable_brief_for_every_opd(tmp_path, fixture_templates):
     """Every OPD of the sample gets ringkasan.pdf: A4, one page (two where the tree needs a
     landscape page of its own), every line of text inside the page; and one PDF of them all."""

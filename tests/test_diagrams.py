@@ -115,7 +115,7 @@ def _on_border(box, x, y, eps=1e-6):
     return inside_x and inside_y and on_edge
 
 
-@pytest.mark.parametrize("n", [5, 50, 300])
+@pytest.mark.parametrize("n", [5, 50, pytest.param(300, marks=pytest.mark.lambat)])
 def test_tree_geometry(tmp_path, n):
     pemda = synthetic(n, tmp_path / "wb", seed=n)
     drawing = draw_tree(pemda, ["U"], year=2025, title=f"Uji {n}")
@@ -123,6 +123,7 @@ def test_tree_geometry(tmp_path, n):
     check_geometry(drawing, pemda)
 
 
+@pytest.mark.lambat
 def test_sample_trees_geometry(sample_path):
     pemda = load(sample_path)
     for code in ("1.02.0.00.0.00.01.0000", "1.05.0.00.0.00.02.0000", "2.16.0.00.0.00.01.0000"):

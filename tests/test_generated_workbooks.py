@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 import openpyxl
+import pytest
 from conftest import write_xlsx
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -37,6 +38,7 @@ def _no_formulas(path) -> bool:
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("POHON_NB_EXAMPLES"),
           phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@pytest.mark.lambat
 @given(rng=st.randoms(use_true_random=False))
 def test_every_section_of_every_notebook_on_random_valid_workbooks(rng, tmp_path_factory):
     tables = random_tables(rng)

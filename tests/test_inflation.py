@@ -9,6 +9,7 @@ import time
 import tracemalloc
 import zipfile
 
+import pytest
 from conftest import REPO, SHARED, clean_tables, write_xlsx
 
 from pohon_nb.impor.renstra_grid import read_grid
@@ -74,6 +75,7 @@ def test_every_real_workbook_passes(tmp_path):
         assert inflation_problem(path) is None, path
 
 
+@pytest.mark.lambat
 def test_the_30000_condition_workbook_passes(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from validate import synthetic_tables

@@ -6,7 +6,10 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import REPO
+
+pytestmark = pytest.mark.lambat  # builds and installs a wheel
 
 
 def test_wheel_carries_data_and_templates_and_validate_runs_from_it(tmp_path):

@@ -49,6 +49,7 @@ def test_a_disk_that_fills_during_an_export_leaves_nothing(tmp_path, monkeypatch
     assert out.exists()
 
 
+@pytest.mark.lambat
 def test_a_disk_that_fills_during_a_batch_stops_it_and_the_rerun_completes(tmp_path, monkeypatch, capsys):
     command = ["batch", "--out", str(tmp_path), "--only", ONE_OPD, "--no-pdf", "--jobs", "1"]
     _full_after(monkeypatch, 3)

@@ -53,6 +53,7 @@ def test_house_rules(path):
         assert "  # " in line, line
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
 def test_help_notebook_documents_every_parameter(path):
     params = pm.inspect_notebook(str(path))
@@ -67,6 +68,7 @@ def test_help_notebook_documents_every_parameter(path):
         assert name in result.stdout
 
 
+@pytest.mark.lambat
 def test_a_changed_headline_number_is_caught(tmp_path):
     source = REPO / "templates" / "02_pemetaan_kausal.ipynb"
     nb = nbformat.read(source, as_version=4)
@@ -209,6 +211,7 @@ def test_scores_for_a_csv_folder(tmp_path, sample_csv):
 # --------------------------------------------------------------------------- run
 
 
+@pytest.mark.lambat
 def test_run_writes_three_notebooks_and_html_for_one_opd(tmp_path, capsys):
     out = tmp_path / "keluaran"
     assert main(["run", "--opd", "1.05.0.00.0.00.02.0000", "--out", str(out)]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import csv
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,7 @@ def assert_located(findings, raw):
             assert finding.row is not None, finding
 
 
+@pytest.mark.lambat
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operation, min_size=1, max_size=6))
 def test_corrupted_sample_never_raises_and_every_finding_is_located(operations):
@@ -106,6 +108,7 @@ def test_corrupted_sample_never_raises_and_every_finding_is_located(operations):
     assert_located(everything, raw)
 
 
+@pytest.mark.lambat
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(operation, min_size=1, max_size=4))
 def test_corrupted_csv_folder_through_the_file_reader(tmp_path_factory, operations):

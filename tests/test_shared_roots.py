@@ -231,6 +231,7 @@ def test_the_index_links_to_the_overview_section():
     assert f"# ## {heading}\n" in source  # nbconvert makes the heading's id from its words
 
 
+@pytest.mark.lambat
 def test_the_batch_index_counts_the_shared_roots_and_links_to_them(tmp_path, fixture_templates):
     from pohon_nb.run.batch import run_batch
 

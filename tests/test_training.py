@@ -136,6 +136,7 @@ def test_there_are_five_modules_and_a_guide():
     assert "luring" in guide and "kunci_jawaban" in guide
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize("module", MODULES, ids=lambda p: p.stem)
 def test_answer_key_edition_gets_every_exercise_right(module, tmp_path):
     out = tmp_path / f"{module.stem}_kunci.ipynb"

@@ -6,8 +6,9 @@ kernel, importing pandas and matplotlib and shutting the kernel down. This engin
 kernel once, runs notebook after notebook on it, and before each one restores a clean
 state: the user namespace and output cache are emptied (``%reset -f``), the execution
 counter goes back to 1, matplotlib figures are closed and its rcParams restored, the working
-directory, ``sys.path``, environment variables, random states and pohon-nb's registries are
-put back as they were when the kernel started. The kernel is recycled after
+directory, ``sys.path``, environment variables and random states are put back as they were
+when the kernel started (pohon-nb keeps no global state of its own to reset: a region's scale
+is passed, not registered). The kernel is recycled after
 ``RECYCLE_AFTER`` notebooks, when its memory passes ``MAX_RSS_MB``, and after it dies.
 
 Register it with papermill as ``engine_name="pohon_nb_warm"`` (done on import).
