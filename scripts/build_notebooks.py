@@ -71,14 +71,10 @@ def record_checked_outputs(nb: nbformat.NotebookNode) -> None:
 
 def write_guide_table() -> None:
     """Put the typical answers and their feedback into the facilitator guide."""
-    from pohon_nb.nb.training import typical_answers_markdown
+    from pohon_nb.nb.training.guide import write_guide
 
-    start, end = "<!-- jawaban-lazim:mulai -->", "<!-- jawaban-lazim:selesai -->"
-    text = GUIDE.read_text(encoding="utf-8")
-    before, rest = text.split(start, 1)
-    _, after = rest.split(end, 1)
-    GUIDE.write_text(f"{before}{start}\n{typical_answers_markdown()}\n{end}{after}", encoding="utf-8")
-    print(f"ditulis: {GUIDE.relative_to(ROOT)}")
+    if write_guide(GUIDE):
+        print(f"ditulis: {GUIDE.relative_to(ROOT)}")
 
 
 def main(argv: list[str]) -> int:

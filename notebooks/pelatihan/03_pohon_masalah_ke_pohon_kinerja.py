@@ -14,63 +14,65 @@
 # %% [markdown]
 # # Modul 3: Dari pohon masalah ke pohon kinerja
 #
-# *Durasi: 40 menit.* *Modul pelatihan pohon-nb, berbasis sampel sintetis Kabupaten Contoh.* Jalankan sel dari atas ke bawah (Shift+Enter). Di sel latihan, tulis jawaban Anda di antara tanda kutip lalu jalankan sel itu: umpan balik muncul di bawahnya. Boleh dicoba berkali-kali.
-#
-# **Pohon masalah**: masalah inti di tengah, penyebabnya di bawah (ditemukan dengan bertanya *mengapa?* berulang kali, teknik *lima mengapa*), akibatnya di atas. Panah berjalan dari sebab ke akibat.
+# *Durasi: 40 menit.* *Modul pelatihan pohon-nb, berbasis sampel sintetis Kabupaten Contoh (angka dikarang); `data_path` dan `kode_opd` memakai data daerah Anda.* Jalankan sel dari atas ke bawah (Shift+Enter). Setiap latihan punya **formulir** (di JupyterLab): isi jawabannya, klik *Periksa*, dan umpan balik muncul di bawahnya. Tanpa formulir (misalnya di berkas HTML), tulis jawabannya di sel berikutnya, di antara tanda kutip, lalu jalankan sel itu. Boleh dicoba berkali-kali; umpan balik menyebut dulu hal terpenting yang keliru.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
+kode_opd: str = "1.02.0.00.0.00.01.0000"  # OPD contoh latihan (teks, persis seperti di sheet opd)
+tahun: int = 0  # tahun realisasi yang dinilai (0: tahun terakhir yang punya realisasi)
 kunci_jawaban: bool = False  # True: jawaban latihan terisi (edisi fasilitator)
+interaktif: bool = True  # True: formulir jawaban di JupyterLab; False: hanya sel jawaban
 
 # %%
-import pohon_nb as pn
-from pohon_nb.method import checks, problems
-from pohon_nb.nb import display, training, views
-from pohon_nb.outputs import diagrams
+from pohon_nb.nb import training, views
 
-pemda = pn.load(data_path or None)
-print(pemda.info['nama_pemda'], '|', len(pemda.opd_codes()), 'OPD |', len(pemda.tree), 'kondisi')
+kelas = training.Workshop(data_path, kode_opd, tahun, kunci_jawaban, interaktif)
+kelas.info()
 
 # %% [markdown]
-# ## Pohon masalah Dinas Kesehatan
+# ## Pohon masalah
 #
-# Mengapa prevalensi stunting tinggi? Karena cakupan layanan ibu hamil dan balita rendah. Mengapa cakupan rendah? Karena tenaga dan sarana puskesmas terbatas: itulah **akar masalah**. Penyebab bergaris putus-putus berada di luar kewenangan Dinas Kesehatan.
+# Mengapa prevalensi stunting tinggi? Karena cakupan layanan ibu hamil dan balita rendah. Mengapa cakupan rendah? Karena tenaga dan sarana puskesmas terbatas: itulah **akar masalah**. Penyebab bergaris putus-putus berada di luar kewenangan OPD.
 
 # %%
-display.show(diagrams.problem_tree_figure(pemda, "1.02.0.00.0.00.01.0000"))
+kelas.show(views.problem_tree, limit=2)
 
 # %% [markdown]
 # ## Konversi
 #
-# Setiap kondisi negatif diubah menjadi kondisi positif yang ingin dicapai: *Tingginya* → *Menurunnya*, *Rendahnya* → *Meningkatnya*, *Belum optimalnya* → *Optimalnya*. Masalah inti menjadi intermediate outcome, penyebab menjadi immediate outcome, akar masalah menjadi output, dan penyebab eksternal menjadi permintaan crosscutting.
-
-# %% [markdown]
-# ## Latihan 1: rumuskan kondisi
+# Setiap kondisi negatif diubah menjadi kondisi positif yang ingin dicapai: *Tingginya* → *Menurunnya*, *Rendahnya* → *Meningkatnya*, *Belum optimalnya* → *Optimalnya*. Levelnya dari posisi: masalah inti menjadi **intermediate outcome**, penyebabnya **immediate outcome**, akar masalah **output**; akar masalah yang langsung di bawah masalah inti menjadi **immediate** (output di situ melewatkan satu level).
 #
-# Ubah masalah inti *'Tingginya prevalensi stunting pada balita'* menjadi kondisi level **intermediate outcome**.
+# Penyebab di luar kewenangan OPD (lokus eksternal) **tidak** menjadi kondisi OPD itu: ia menjadi **permintaan crosscutting** ke OPD atau instansi yang berwenang, dicatat di sheet `lintas_opd` pada kondisi yang membutuhkannya (Modul 5).
+
+# %% [markdown]
+# ## Latihan 3.1: rumuskan kondisi
 
 # %%
-kondisi = ""  # tulis jawaban Anda di sini
+kelas.question("3.1")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
 if kunci_jawaban:
-    kondisi = training.answer('03.kondisi')
-training.check_condition(kondisi, "intermediate")
+    jawaban = kelas.answer("3.1")
+kelas.check("3.1", jawaban)
 
 # %% [markdown]
-# Bandingkan jawaban Anda dengan usulan otomatis untuk semua masalah Dinas Kesehatan. *Kondisi terkait* adalah kondisi di pohon kinerja yang sudah merujuk masalah itu.
+# Bandingkan jawaban Anda dengan usulan otomatis untuk semua masalah OPD contoh. *Kondisi terkait* adalah kondisi di pohon kinerja yang sudah merujuk masalah itu.
 
 # %%
-display.show(views.conversion(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)).table)
+kelas.show(views.conversion)
 
 # %% [markdown]
-# ## Latihan 2: level dari posisi
-#
-# Penyebab langsung masalah inti menjadi kondisi di bawah intermediate outcome. Tulis pasangan *(level anak, level induk)*.
+# ## Latihan 3.2: level dari posisi
 
 # %%
-jawaban = ("", "")  # tulis jawaban Anda di sini
+kelas.question("3.2")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
 if kunci_jawaban:
-    jawaban = training.answer('03.level')
-training.check_level(*jawaban)
+    jawaban = kelas.answer("3.2")
+kelas.check("3.2", jawaban)
 
 # %% [markdown]
-# **Rangkuman.** Pohon masalah memberi logika sebab-akibat; konversi menjaga ketertelusuran: setiap kondisi di pohon kinerja menyimpan ID masalah asalnya (kolom `asal_masalah`), sehingga evaluator dapat melihat mengapa kondisi itu ada.
+# **Rangkuman.** Pohon masalah memberi logika sebab-akibat; konversi menjaga ketertelusuran: setiap kondisi di pohon kinerja menyimpan ID masalah asalnya (kolom `asal_masalah`), sehingga evaluator dapat melihat mengapa kondisi itu ada. Penyebab eksternal menjadi crosscutting, bukan kondisi OPD sendiri.

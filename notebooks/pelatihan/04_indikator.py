@@ -14,23 +14,20 @@
 # %% [markdown]
 # # Modul 4: Indikator
 #
-# *Durasi: 40 menit.* *Modul pelatihan pohon-nb, berbasis sampel sintetis Kabupaten Contoh.* Jalankan sel dari atas ke bawah (Shift+Enter). Di sel latihan, tulis jawaban Anda di antara tanda kutip lalu jalankan sel itu: umpan balik muncul di bawahnya. Boleh dicoba berkali-kali.
-#
-# Indikator yang baik **SMART** (Specific, Measurable, Achievable, Relevant, Time-bound; kriteria evaluasi 1.b.5) dan dapat dinilai juga dengan **CREAM** (Clear, Relevant, Economic, Adequate, Monitorable). Jenisnya harus sesuai level: kondisi outcome tidak boleh hanya diukur dengan indikator output. **Polaritas**: maks (makin tinggi makin baik), min (makin rendah makin baik), stabil (dalam rentang).
+# *Durasi: 40 menit.* *Modul pelatihan pohon-nb, berbasis sampel sintetis Kabupaten Contoh (angka dikarang); `data_path` dan `kode_opd` memakai data daerah Anda.* Jalankan sel dari atas ke bawah (Shift+Enter). Setiap latihan punya **formulir** (di JupyterLab): isi jawabannya, klik *Periksa*, dan umpan balik muncul di bawahnya. Tanpa formulir (misalnya di berkas HTML), tulis jawabannya di sel berikutnya, di antara tanda kutip, lalu jalankan sel itu. Boleh dicoba berkali-kali; umpan balik menyebut dulu hal terpenting yang keliru.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
+kode_opd: str = "1.02.0.00.0.00.01.0000"  # OPD contoh latihan (teks, persis seperti di sheet opd)
+tahun: int = 0  # tahun realisasi yang dinilai (0: tahun terakhir yang punya realisasi)
 kunci_jawaban: bool = False  # True: jawaban latihan terisi (edisi fasilitator)
+interaktif: bool = True  # True: formulir jawaban di JupyterLab; False: hanya sel jawaban
 
 # %%
-import pohon_nb as pn
-from pohon_nb.method import checks, problems
-from pohon_nb.nb import display, training, views
-from pohon_nb.outputs import diagrams
+from pohon_nb.nb import training, views
 
-pemda = pn.load(data_path or None)
-print(pemda.info['nama_pemda'], '|', len(pemda.opd_codes()), 'OPD |', len(pemda.tree), 'kondisi')
-ctx = views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)
+kelas = training.Workshop(data_path, kode_opd, tahun, kunci_jawaban, interaktif)
+kelas.info()
 
 # %% [markdown]
 # ## Skor SMART/CREAM dengan alasan
@@ -38,7 +35,7 @@ ctx = views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025)
 # Skor otomatis membaca isi workbook; alasan setiap skor di bawah 2 ditampilkan.
 
 # %%
-display.show(views.score_reasons(ctx).table)
+kelas.show(views.score_reasons, "table")
 
 # %% [markdown]
 # ## Menghitung capaian
@@ -46,45 +43,67 @@ display.show(views.score_reasons(ctx).table)
 # - maks: realisasi / target × 100
 # - min: (2 × target − realisasi) / target × 100
 #
-# **Latihan 1.** Target cakupan imunisasi 80%, realisasi 60%. Berapa capaiannya?
+# Laporan pohon-nb membatasi capaian di 120% (parameter `batas_atas`, seperti Kemenkeu), supaya satu indikator yang melampaui jauh tidak menutupi yang tertinggal; latihan di bawah menanyakan angka rumusnya, sebelum dibatasi.
+
+# %% [markdown]
+# ## Latihan 4.1: capaian polaritas maks
 
 # %%
-capaian = None  # tulis jawaban Anda di sini
+kelas.question("4.1")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
 if kunci_jawaban:
-    capaian = training.answer('04.capaian_maks')
-training.check_achievement(capaian, target=80, actual=60, polarity="maks")
+    jawaban = kelas.answer("4.1")
+kelas.check("4.1", jawaban)
 
 # %% [markdown]
-# **Latihan 2.** Target prevalensi stunting 20%, realisasi 15% (polaritas min). Berapa capaiannya? Perhatikan: lebih rendah berarti lebih baik.
+# ## Latihan 4.2: capaian polaritas min
 
 # %%
-capaian = None  # tulis jawaban Anda di sini
+kelas.question("4.2")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
 if kunci_jawaban:
-    capaian = training.answer('04.capaian_min')
-training.check_achievement(capaian, target=20, actual=15, polarity="min")
+    jawaban = kelas.answer("4.2")
+kelas.check("4.2", jawaban)
 
 # %% [markdown]
-# Bandingkan dengan fungsi paket:
+# Angka paket untuk kedua kasus itu, dan yang ditulis laporan:
 
 # %%
-from pohon_nb.method.achievement import achievement
-capaian_maks, _ = achievement(80, 60, "maks")
-capaian_min, _ = achievement(20, 15, "min")
-print(f"maks: {capaian_maks:.1f}%   min: {capaian_min:.1f}%")
+kelas.achievement(80, 60, "maks")
+kelas.achievement(20, 15, "min")
 
 # %% [markdown]
-# ## Latihan 3: tulis indikator dan entri Manual IKU
+# ## Latihan 4.3: tulis indikator sebuah output
 #
-# Untuk output *'Terselenggaranya pemantauan pertumbuhan balita di posyandu'*, tulis nama indikator, satuan dan formulanya. Manual IKU lengkap juga memuat definisi, alasan, sumber data, frekuensi, penanggung jawab, baseline dan target tahunan.
+# Manual IKU lengkap juga memuat definisi, alasan, sumber data, frekuensi, penanggung jawab, baseline dan target tahunan (contoh di bawah latihan).
 
 # %%
-indikator = ("", "", "")  # tulis jawaban Anda di sini
+kelas.question("4.3")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
 if kunci_jawaban:
-    indikator = training.answer('04.indikator')
-training.check_indicator(*indikator, level="output")
+    jawaban = kelas.answer("4.3")
+kelas.check("4.3", jawaban)
 
 # %%
-display.show(views.manual_iku(ctx).sheets[:2])
+kelas.show(views.manual_iku, "sheets", limit=2)
 
 # %% [markdown]
-# **Rangkuman.** Indikator menyebut ukurannya, punya satuan dan formula, jenisnya sesuai level, targetnya searah polaritas dan tidak di bawah capaian terakhir.
+# ## Latihan 4.4: jenis indikator
+
+# %%
+kelas.question("4.4")
+
+# %%
+jawaban = ""  # tulis jawaban Anda di sini (bila tidak memakai formulir), lalu jalankan sel ini
+if kunci_jawaban:
+    jawaban = kelas.answer("4.4")
+kelas.check("4.4", jawaban)
+
+# %% [markdown]
+# **Rangkuman.** Indikator menyebut ukurannya, punya satuan dan formula, jenisnya sesuai level (kata 'Jumlah' tidak otomatis output), targetnya searah polaritas dan tidak di bawah capaian terakhir.

@@ -28,6 +28,7 @@ from .wording import (
     PROGRAM_NAMED,
     measure_named,
     named_measure,
+    opening_word,
     statement_direction,
 )
 
@@ -745,10 +746,11 @@ def problem_wording(statement: str) -> str | None:
     from .problems import positive_phrase
     from .wording import NEGATIVE_OPENINGS
 
-    words = statement.split()
-    first = words[0].lower().strip(".,:;") if words else ""
+    first = opening_word(statement)
     if first not in NEGATIVE_OPENINGS:
         return None
+    words = statement.split()
+    words = words[[w.lower().strip(".,:;") for w in words].index(first):]
     wanted, _ = measure_named(named_measure(statement))
     if wanted is not None and STATE_OPENINGS.get(first) == wanted:
         opening = "Meningkatnya" if wanted == "maks" else "Menurunnya"

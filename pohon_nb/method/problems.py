@@ -21,6 +21,16 @@ from .wording import PHRASE_RULES  # noqa: F401 - also read as problems.PHRASE_R
 LEVEL_BY_ROLE = {"akibat": "ultimate", "inti": "intermediate", "penyebab": "immediate",
                  "akar": "output"}
 
+
+def proposed_level(role: str | None, depth: int | None) -> str | None:
+    """The level a problem becomes in the performance tree (docs/metode.md, "Identifikasi
+    masalah", Konversi): the core problem an intermediate outcome, its effects ultimate, its
+    causes immediate and root causes outputs; a root cause directly under the core becomes an
+    immediate outcome, since an output there would skip the immediate level (rule M09)."""
+    if role == "akar" and depth == 1:
+        return "immediate"
+    return LEVEL_BY_ROLE.get(role)
+
 APKL = ("apkl_a", "apkl_p", "apkl_k", "apkl_l")
 USG = ("usg_u", "usg_s", "usg_g")
 
@@ -219,7 +229,7 @@ def convert(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
         records.append({
             "id_masalah": row["id"], "pernyataan_masalah": row["pernyataan"], "peran": role,
             "kedalaman": row["kedalaman"], "usulan_kondisi": phrase, "aturan": rule,
-            "usulan_level": LEVEL_BY_ROLE.get(role),
+            "usulan_level": proposed_level(role, row["kedalaman"]),
             "lokus": row["lokus"],
             "kandidat_crosscutting": role in ("penyebab", "akar") and row["lokus"] == "eksternal",
             "kondisi_terkait": ";".join(linked.get(row["id"], [])),

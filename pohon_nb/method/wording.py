@@ -57,6 +57,19 @@ OUTPUT_OPENINGS = ("tersedianya", "terlaksananya", "terselenggaranya", "tersalur
 NEGATIVE_OPENINGS = ("tingginya", "rendahnya", "kurangnya", "lemahnya", "terbatasnya", "sulitnya",
                      "belum", "buruknya", "banyaknya", "lambatnya", "minimnya")
 
+QUALIFIERS = ("masih", "semakin", "makin", "sangat", "cukup", "relatif")
+"""Words that may open a statement before its opening word ("Masih tingginya ...")."""
+
+
+def opening_word(statement: str) -> str:
+    """The statement's opening word, lower case, after any qualifier ("Masih tingginya angka
+    kematian" opens with "tingginya"); "" for an empty statement."""
+    words = [w.lower().strip(".,:;\"'") for w in str(statement).split()]
+    while len(words) > 1 and words[0] in QUALIFIERS:
+        words = words[1:]
+    return words[0] if words else ""
+
+
 # --------------------------------------------------------------------------- problems
 
 # Negative opening -> positive opening, longest match first. A rule is data: add rows here.

@@ -38,6 +38,12 @@ def conversion(ctx: Context) -> list:
             "yang sudah merujuk masalah itu (kolom `asal_masalah`).")
     if len(unmatched):
         text += f" {len(unmatched)} masalah perlu dirumuskan manual (tidak ada aturan kata yang cocok)."
+    external = table_[table_["kandidat_crosscutting"].astype(bool)]
+    if len(external):
+        ids = md(", ".join(external["id_masalah"]))
+        text += (f" {len(external)} penyebab di luar kewenangan OPD ({ids}) "
+                 f"tidak menjadi kondisi OPD ini: ajukan sebagai permintaan crosscutting ke OPD yang "
+                 f"berwenang (sheet `lintas_opd`).")
     return Section(text=text, table=table(table_, ["id_masalah", "peran", "pernyataan_masalah",
                                                    "usulan_kondisi", "usulan_level",
                                                    "kandidat_crosscutting", "kondisi_terkait"]))
