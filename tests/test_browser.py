@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -294,4 +295,88 @@ def test_usg_scorer_saves_a_new_file_and_keeps_the_input(browser, lab, shots):
     saved = sorted(lab["root"].glob("kab_usg_penilaian_*.xlsx"))
     assert len(saved) == 1, walk.fail_note("berkas baru tidak tertulis")
     assert data.read_bytes() == original, walk.fail_note("workbook asli berubah")
+    walk.page.close()
+
+
+def _learner_opens(browser, lab, shots, module: str) -> Walk:
+    """A training module as a participant gets it (the sample, the learner edition), run."""
+    walk = Walk(browser, lab, _copy_notebook(lab, f"notebooks/pelatihan/{module}.ipynb", SAMPLE), shots)
+    walk.run_all()
+    body = walk.page.inner_text("body")
+    assert "Error displaying widget" not in body and "Traceback" not in body, walk.fail_note("galat")
+    return walk
+
+
+def _check(walk: Walk, form, expect: str) -> str:
+    """Press the form's Periksa and return the feedback shown under it once it says ``expect``
+    (the feedback of an earlier press may still be on screen until the kernel answers)."""
+    form.get_by_role("button", name="Periksa").click()
+    output = form.locator(".jp-OutputArea-output", has_text=re.compile(re.escape(expect))).first
+    try:
+        output.wait_for(timeout=30_000)
+    except Exception:
+        shown = form.locator(".jp-OutputArea-output").all_inner_texts()
+        raise AssertionError(walk.fail_note(f"umpan balik {expect!r} tidak muncul: {shown}")) from None
+    walk.snap("diperiksa")
+    return output.inner_text()
+
+
+def _order(form) -> list[str]:
+    return [t.split(". ", 1)[1] for t in form.locator(".pohon-urutan-item").all_inner_texts()]
+
+
+def test_a_learner_answers_one_exercise_per_module_through_its_form(browser, lab, shots):
+    # Modul 1, exercise 1.1: the levels put in order with the arrow buttons, then checked.
+    walk = _learner_opens(browser, lab, shots, "01_konsep")
+    form = walk.notebook.locator(".pohon-latihan").nth(0)
+    form.scroll_into_view_if_needed()
+    assert _order(form) == ["output", "immediate", "ultimate", "intermediate"]
+    _check(walk, form, "Belum tepat")  # the shuffled order, checked as it stands
+    for level, target in (("ultimate", 0), ("intermediate", 1), ("immediate", 2)):
+        while _order(form).index(level) > target:
+            before = _order(form)
+            form.locator(f'button[title="naikkan {level}"]').click()
+            walk.page.wait_for_function(
+                "([sel, old]) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)"
+                ".join('|') !== old", arg=[".pohon-latihan .pohon-urutan-item",
+                                          "|".join(f"{i + 1}. {x}" for i, x in enumerate(before))])
+    assert _order(form) == ["ultimate", "intermediate", "immediate", "output"]
+    _check(walk, form, "Tepat!")
+    walk.page.close()
+
+    # Modul 2, exercise 2.1: the APKL criterion typed as a word.
+    walk = _learner_opens(browser, lab, shots, "02_identifikasi_masalah")
+    form = walk.notebook.locator(".pohon-latihan").nth(0)
+    form.scroll_into_view_if_needed()
+    form.locator("input").first.fill("layak")
+    assert "crosscutting" in _check(walk, form, "Tepat!")
+    walk.page.close()
+
+    # Modul 3, exercise 3.2: a level from the dropdown, first one too low, then the right one.
+    walk = _learner_opens(browser, lab, shots, "03_pohon_masalah_ke_pohon_kinerja")
+    form = walk.notebook.locator(".pohon-latihan").nth(1)
+    form.scroll_into_view_if_needed()
+    form.locator("select").select_option(label="output")
+    _check(walk, form, "terlewati")
+    form.locator("select").select_option(label="immediate")
+    _check(walk, form, "Tepat!")
+    walk.page.close()
+
+    # Modul 4, exercise 4.2: a number with a decimal comma; the capped figure is a variant.
+    walk = _learner_opens(browser, lab, shots, "04_indikator")
+    form = walk.notebook.locator(".pohon-latihan").nth(1)
+    form.scroll_into_view_if_needed()
+    form.locator("input").first.fill("120,0")
+    _check(walk, form, "dibatasi")
+    form.locator("input").first.fill("125,0")
+    _check(walk, form, "Tepat!")
+    walk.page.close()
+
+    # Modul 5, exercise 5.7: the partners not yet agreed, ticked.
+    walk = _learner_opens(browser, lab, shots, "05_cascading_dan_crosscutting")
+    form = walk.notebook.locator(".pohon-latihan").nth(6)
+    form.scroll_into_view_if_needed()
+    for partner in ("DPUPR", "BKPSDM"):
+        form.get_by_label(partner).check()
+    assert "forum" in _check(walk, form, "Tepat!")
     walk.page.close()

@@ -14,8 +14,9 @@ from ...core.formats import number_text
 from ...method.achievement import AchievementConfig, achievement
 from ..display import Section, markdown, md, show, table
 from ..session import Session
+from .answers import is_blank
 from .exercises import BY_KEY, Exercise
-from .feedback import Feedback
+from .feedback import Feedback, empty
 from .material import Material
 
 
@@ -92,8 +93,13 @@ class Workshop:
         return None if exercise.needs(self.material) else exercise.answer(self.material)
 
     def check(self, key: str, jawaban) -> Feedback:
-        """The feedback on an answer as typed in the answer cell."""
-        return BY_KEY[key].run(jawaban, self.material)
+        """The feedback on an answer as typed in the answer cell (with a form above it, an
+        empty cell points to the form)."""
+        exercise = BY_KEY[key]
+        if key in self.forms and is_blank(jawaban) and not exercise.needs(self.material):
+            return empty("Jawab lewat formulir di atas lalu klik *Periksa*, atau tulis jawabannya di "
+                         "sel ini dan jalankan selnya.")
+        return exercise.run(jawaban, self.material)
 
     # ----------------------------------------------------------------- material shown
 
