@@ -51,8 +51,17 @@ def rng_for(key: str) -> random.Random:
     return random.Random(zlib.crc32(key.encode("utf-8")))
 
 
+MEASURED_UNITS = {"%", "indeks", "nilai", "skor", "level", "km", "ha", "ton", "ton/ha", "ton GKG", "menit",
+                  "tahun", "miliar rupiah"}
+"""Units of a measure that takes fractions; any other unit counts things (orang, unit, desa ...)."""
+
+
 def _round(value: float, satuan: str) -> float:
+    """A value as a region would report it: a count of people or things is whole, a
+    percentage at most 100, a measure to two decimals (whole from a thousand up)."""
     value = min(value, 100.0) if satuan == "%" else value
+    if satuan not in MEASURED_UNITS and "/" not in satuan and not satuan.startswith("per "):
+        return max(round(value), 0)
     return round(value) if abs(value) >= 1000 else round(value, 2)
 
 

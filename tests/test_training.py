@@ -85,6 +85,18 @@ def test_what_a_workshop_saw_now_teaches_the_method(material, key, answer, grade
     assert feedback.grade == grade and fragment in feedback._repr_markdown_(), feedback._repr_markdown_()
 
 
+@pytest.mark.parametrize("answer,grade", [
+    (("immediate", "intermediate"), "tepat"), ("output, intermediate", "salah"), ("intermediate", "hampir"),
+    (("output", "tinggi"), "salah"), ("", "kosong")])
+def test_a_level_pair_is_checked_by_the_level_rule_when_no_parent_is_fixed(answer, grade):
+    assert training.check_level(answer).grade == grade
+
+
+def test_the_missing_link_check_runs_on_the_sample_without_arguments():
+    assert training.check_missing_link("dinkes.1.1").ok
+    assert not training.check_missing_link("DINKES.1").ok
+
+
 def test_a_fully_reversed_ranking_is_not_almost(material):
     feedback = BY_KEY["2.2"].run(list(reversed(material.usg_order)), material)
     assert feedback.grade == "salah" and "Hampir" not in feedback._repr_markdown_()

@@ -96,10 +96,11 @@ def check_levels_order(jawaban) -> Feedback:
                  hint="Tanyakan dari atas: hasil apa yang dibutuhkan agar level di atasnya tercapai?")
 
 
-def check_level(jawaban, parent: str, expected: str | None = None, why: str = "") -> Feedback:
+def check_level(jawaban, parent: str | None = None, expected: str | None = None, why: str = "") -> Feedback:
     """The level of a condition placed directly under a ``parent`` level. The answer is the
-    child's level, or the pair (child, parent); the question fixes the parent, so a pair with
-    another parent is told so. ``expected`` is the level the method's conversion rule gives
+    child's level, or the pair (child, parent); when the question fixes the parent, a pair with
+    another parent is told so; without ``parent`` the answer is the pair, checked by the level
+    rule alone. ``expected`` is the level the method's conversion rule gives
     (:func:`pohon_nb.method.problems.proposed_level`); without it any level the level rule
     allows passes."""
     if answers.is_blank(jawaban):
@@ -107,6 +108,13 @@ def check_level(jawaban, parent: str, expected: str | None = None, why: str = ""
     read = answers.pair(jawaban)
     if isinstance(read, Unread):
         return _unread(read)
+    if parent is None:
+        if len(read) != 2:
+            return almost("Tulis dua level: level anak, lalu level induknya.",
+                          hint="Mis. (\"immediate\", \"intermediate\").")
+        parent = _level(read[1])
+        if parent is None:
+            return wrong(f"'{md(read[1])}' bukan level.", hint=f"Pilihan: {_level_list()}.")
     child = _level(read[0])
     if child is None:
         guess = _close(str(read[0]).lower(), LEVEL_CHOICES)
@@ -590,12 +598,18 @@ def _node_named(said: str, nodes: dict[str, str]) -> str | None:
     return by_text[close[0]] if close else None
 
 
-def check_missing_link(jawaban, lost: str, parent: str, nodes: dict[str, str],
-                       levels: dict[str, str]) -> Feedback:
+def check_missing_link(jawaban, lost: str | None = None, parent: str | None = None,
+                       nodes: dict[str, str] | None = None, levels: dict[str, str] | None = None) -> Feedback:
     """Which condition should ``lost`` hang under? The answer is the parent's id (any case) or
-    its statement; ``nodes`` maps the candidate conditions to their statements."""
+    its statement; ``nodes`` maps the candidate conditions to their statements. Without them,
+    the bundled sample's exercise (Modul 5)."""
     if answers.is_blank(jawaban):
         return empty("Tulis ID kondisi yang seharusnya menjadi induknya (atau pernyataannya).")
+    if lost is None:
+        from .guide import sample_material
+
+        m = sample_material()
+        lost, parent, nodes, levels = m.lost, m.lost_parent, m.candidates, m.levels
     said = answers.text(jawaban)
     if isinstance(said, Unread):
         return _unread(said)
