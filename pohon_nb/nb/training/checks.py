@@ -679,7 +679,8 @@ def check_request_direction(jawaban, requester: str, partner: str, opds: dict[st
 
 def check_pending(jawaban, pending: list[str], agreed: list[str],
                   opds: dict[str, tuple[str, ...]]) -> Feedback:
-    """Which partners have not yet agreed to the OPD's requests (status other than disetujui)?"""
+    """Which partners have not yet answered the OPD's requests (status usulan; a rejected one is
+    settled and needs another partner, rule M16)?"""
     if answers.is_blank(jawaban):
         if not pending:
             return empty("Tulis \"tidak ada\" bila semua permintaan sudah disepakati.")
@@ -704,13 +705,14 @@ def check_pending(jawaban, pending: list[str], agreed: list[str],
                      f"belum setuju menahan kriteria 1.b.9 (aturan M11).")
     if not chosen and pending:
         return wrong("Ada permintaan yang belum disepakati: lihat kolom status setiap baris.",
-                     hint="Status usulan atau ditolak berarti belum disepakati.")
+                     hint="Status usulan berarti mitra belum menjawab.")
     also_agreed = chosen & set(agreed)
     if also_agreed:
-        return wrong(f"{md(', '.join(names[c] for c in also_agreed))} sudah **disetujui** mitranya.",
-                     hint="Pilih yang statusnya usulan atau ditolak.")
+        return wrong(f"{md(', '.join(names[c] for c in also_agreed))} sudah menjawab: permintaannya "
+                     f"**disetujui** (atau ditolak, dan perlu mitra atau rancangan lain).",
+                     hint="Pilih yang statusnya masih usulan.")
     if chosen < set(pending):
         rest = [names[c] for c in pending if c not in chosen]
         return almost(f"Masih ada yang belum disepakati: {md(', '.join(rest))}.",
-                      hint="Periksa setiap baris yang statusnya bukan disetujui.")
+                      hint="Periksa setiap baris yang statusnya masih usulan.")
     return wrong("Itu bukan mitra permintaan OPD ini.", hint="Lihat kolom mitra dan status tabel di atas.")

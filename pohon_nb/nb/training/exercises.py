@@ -525,8 +525,8 @@ EXERCISES: tuple[Exercise, ...] = (
         options=lambda m: [m.opds.get(c, (c, c))[1] for c in dict.fromkeys(m.requests[0]["kode_opd_mitra"])],
         needs=_outgoing_needs,
         question=lambda m: ("Dari tabel permintaan OPD ini ke OPD lain di atas: permintaan ke mitra mana "
-                            "yang **belum disepakati** (status bukan *disetujui*) dan harus dibawa ke "
-                            "forum? Tulis nama atau singkatan mitranya."),
+                            "yang **belum disepakati** (status *usulan*: mitra belum menjawab) dan harus "
+                            "dibawa ke forum? Tulis nama atau singkatan mitranya."),
         typical=(
             ("DPUPR, BKPSDM", "tepat", "Belum disepakati"),
             (["BKPSDM", "DPUPR"], "tepat", "Bawa ke forum"),
@@ -534,8 +534,8 @@ EXERCISES: tuple[Exercise, ...] = (
             ("Dinas Pekerjaan Umum dan Penataan Ruang, Badan Kepegawaian dan Pengembangan Sumber Daya "
              "Manusia", "tepat", "Belum disepakati"),
             ("DPUPR", "hampir", "Masih ada"),
-            ("DPUPR, BKPSDM, DP3AP2KB", "salah", "sudah **disetujui**"),
-            ("Distanpangan", "salah", "sudah **disetujui**"),
+            ("DPUPR, BKPSDM, DP3AP2KB", "salah", "sudah menjawab"),
+            ("Distanpangan", "salah", "sudah menjawab"),
             ("tidak ada", "salah", "Ada permintaan yang belum disepakati"),
             ("Dinas Kebersihan", "salah", "bukan OPD di daftar"),
             ("", "kosong", "belum menyepakati"),

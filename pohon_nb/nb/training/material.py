@@ -138,12 +138,13 @@ class Material:
 
     @property
     def pending(self) -> list[str]:
-        """The partners of the OPD's requests that are not agreed (usulan or ditolak)."""
-        outgoing, _ = self.requests
-        return list(dict.fromkeys(outgoing[outgoing["status"] != "disetujui"]["kode_opd_mitra"]))
+        """The partners that have not yet answered the OPD's requests (:func:`crosscutting.pending`:
+        status usulan; a rejected request is settled, rule M16)."""
+        waiting = crosscutting.pending(self.pemda)
+        return list(dict.fromkeys(waiting[waiting["kode_opd"] == self.kode_opd]["kode_opd_mitra"]))
 
     @property
     def agreed(self) -> list[str]:
+        """The partners that have answered every request of the OPD (agreed or rejected)."""
         outgoing, _ = self.requests
-        return [c for c in dict.fromkeys(outgoing[outgoing["status"] == "disetujui"]["kode_opd_mitra"])
-                if c not in self.pending]
+        return [c for c in dict.fromkeys(outgoing["kode_opd_mitra"]) if c not in self.pending]
