@@ -106,6 +106,26 @@ def test_rows_moved_and_reworded_are_told_apart(tmp_path):
                      ("A02.2.2.I1", "dihapus", "Jumlah layanan 2.2 (kondisi A02.2.2)", "")}
 
 
+def test_what_changed_is_said_in_words_for_the_brief(tmp_path):
+    from conftest import clean_tables, write_xlsx
+
+    from pohon_nb.method.changes import change_sentence, finding_sentence
+
+    old, new = clean_tables(), clean_tables()
+    node = next(r for r in new["pohon"] if r["id"] == "A01.2.1")
+    node["induk"], node["pernyataan"] = "A01.1", "Tersedianya layanan terpadu"
+    next(r for r in new["indikator"] if r["id"] == "A01.1.I1")["target_2026"] = 40  # below 2025: M06
+    result = compare(load(write_xlsx(old, tmp_path / "lama.xlsx")),
+                     load(write_xlsx(new, tmp_path / "baru.xlsx")))
+    said = {change_sentence(r) for r in result.changes.itertuples()}
+    assert "Kondisi A01.2.1 dipindah dari bawah A01.2 ke bawah A01.1" in said
+    assert ("Kondisi A01.2.1 dirumuskan ulang: 'Tersedianya layanan 2.1' menjadi 'Tersedianya layanan "
+            "terpadu'") in said
+    found = {finding_sentence(r) for r in result.findings.itertuples() if r.status == "baru"}
+    assert any(f.startswith("Temuan baru M06 (Target bergerak berlawanan dengan polaritas) pada A01.1.I1")
+               for f in found), found
+
+
 def test_banding_writes_a_page_and_a_workbook_and_keeps_the_inputs(comparison, tmp_path, capsys):
     new = after_asistensi(SAMPLE, tmp_path / "sesudah.xlsx")
     before = SAMPLE.read_bytes(), new.read_bytes()
@@ -172,7 +192,9 @@ def test_the_batch_writes_a_printable_brief_for_every_opd(tmp_path, fixture_temp
         assert sizes[0] == (595, 842) and len(sizes) <= 2, (code, sizes)  # A4 portrait first
         assert all(s in ((595, 842), (842, 595)) for s in sizes)
         text = reader.pages[0].extract_text()
-        assert pemda.opd_name(code) in text.replace("\n", " ") and "Disetujui, Kepala" in text
+        flat = text.replace("\n", " ")
+        assert pemda.opd_name(code) in flat and "Disetujui, " in flat and "Fasilitator" in flat
+        assert f"Halaman 1 dari {len(sizes)}" in flat, (code, flat[-200:])
         total += len(sizes)
     assert len(PdfReader(report.briefs).pages) == total
     index = report.index.read_text()

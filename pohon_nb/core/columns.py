@@ -53,7 +53,8 @@ LABELS = {
     "peringkat_usg": "Peringkat USG", "total_usg": "Total USG", "usg_teratas": "Teratas USG",
     "nilai": "Nilai", "uraian": "Uraian", "jumlah": "Jumlah", "opd": "OPD", "galat": "Galat",
     "peringatan": "Peringatan", "info": "Info", "kondisi": "Kondisi",
-    "permintaan_tertunda": "Crosscutting tertunda", "mitra_terdaftar": "Mitra terdaftar",
+    "permintaan_tertunda": "Crosscutting diminta OPD ini, tertunda",
+    "diminta_tertunda": "Crosscutting diminta dari OPD ini, tertunda", "mitra_terdaftar": "Mitra terdaftar",
     "simpul_mitra_ada": "Kondisi mitra ada", "kriteria_lemah": "Kriteria di bawah 2 (skor)",
     "kode": "Kode", "sasaran": "Sasaran", "definisi": "Definisi", "formula": "Formula",
     "validitas": "Validitas", "tingkat_kendali": "Tingkat kendali", "frekuensi": "Frekuensi",
@@ -89,7 +90,8 @@ PERCENTS = {"capaian", "capaian_sendiri", "capaian_cabang", "serapan", "efisiens
             "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan", "skor",
             "kontribusi", "perubahan", "kekurangan", "persen"}
 COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringatan", "info",
-          "permintaan_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta", "meminta",
+          "permintaan_tertunda", "diminta_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta",
+          "meminta",
           "usulan", "disetujui", "ditolak", "kedalaman", "usg_u", "usg_s", "usg_g", "total",
           "total_usg", "jumlah_penilai", "row", "jumlah_opd_inti",
           "jumlah_kondisi_pemda", "jumlah_kondisi", "jumlah_opd", "selesai", "masih"}

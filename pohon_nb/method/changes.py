@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..core.findings import Finding
-from ..core.formats import number_text
+from ..core.findings import RULES, Finding
+from ..core.formats import number_text, quote
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
 from .problems import usg_ranking
@@ -250,3 +250,32 @@ def _problems(old: Pemda, new: Pemda) -> list[dict]:
         if pid not in new.problems:
             records.append(_change(data.get("kode_opd"), "masalah", pid, "dihapus", data.get("pernyataan")))
     return records
+
+
+# --------------------------------------------------------------------------- in words
+
+STATUS_WORDS = {"baru": "Temuan baru", "selesai": "Temuan selesai", "masih": "Temuan masih ada"}
+
+
+def finding_sentence(row) -> str:
+    """One finding of a comparison in words: "Temuan baru M06 (Target bergerak berlawanan dengan
+    polaritas) pada IK1b"."""
+    rule = RULES.get(row.code)
+    title = f" ({rule.title})" if rule else ""
+    where = f" pada {row.ref}" if row.ref else ""
+    return f"{STATUS_WORDS.get(row.status, row.status)} {row.code}{title}{where}"
+
+
+def change_sentence(row) -> str:
+    """One change of a comparison in words: "Kondisi I1 dirumuskan ulang: 'lama' menjadi 'baru'",
+    "Kondisi K3 dipindah dari bawah K1 ke bawah K2"."""
+    head = f"{PARTS[row.bagian]} {row.id} {row.perubahan}"
+    if row.perubahan == "dipindah":
+        return f"{head} dari bawah {row.lama} ke bawah {row.baru}"
+    if row.lama and row.baru:
+        return f"{head}: {quote(row.lama)} menjadi {quote(row.baru)}"
+    if row.baru:
+        return f"{head}: {quote(row.baru)}"
+    if row.lama:
+        return f"{head} ({quote(row.lama)})"
+    return head

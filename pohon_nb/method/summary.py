@@ -161,7 +161,7 @@ def badge_marks(checked: Checked, year: int,
 
 HEADLINE_COLUMNS = [
     "kode_opd", "nama_opd", "kondisi", "indikator", "iku", "capaian", "predikat", "catatan_capaian",
-    "tanda", "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda",
+    "tanda", "capaian_cabang", "galat", "peringatan", "info", "permintaan_tertunda", "diminta_tertunda",
 ]
 
 
@@ -178,7 +178,8 @@ def opd_headlines(checked: Checked, year: int,
     figure must say beside it: the figure before the cap, the figure without indicators whose
     target is not challenging) and ``tanda`` (the short marks, for a badge or the index),
     ``galat, peringatan, info`` (findings), ``permintaan_tertunda`` (crosscutting requests it
-    sent that are still proposed; a rejected one is not pending).
+    sent that are still proposed; a rejected one is not pending) and ``diminta_tertunda``
+    (requests other OPDs addressed to it, still proposed: it owes them an answer).
     """
     pemda, findings = checked.pemda, checked.findings
     scale_obj = get_scale(scale)
@@ -206,6 +207,7 @@ def opd_headlines(checked: Checked, year: int,
             "capaian_cabang": float(branch.mean()) if len(branch) else None,
             "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
             "permintaan_tertunda": int((pending["kode_opd"] == code).sum()),
+            "diminta_tertunda": int((pending["kode_opd_mitra"] == code).sum()),
         })
     frame = pd.DataFrame(records, columns=HEADLINE_COLUMNS)
     frame[["capaian", "capaian_cabang"]] = frame[["capaian", "capaian_cabang"]].astype("float64")
@@ -295,3 +297,13 @@ def weakest_across_pemda(pemda: Pemda, year: int,
             })
     frame = pd.DataFrame(records, columns=WEAKEST_PEMDA_COLUMNS)
     return frame.sort_values("kontribusi", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def waiting_text(asked_by: int, asked_of: int) -> str:
+    """The crosscutting requests still waiting for an answer, both ways, in words: those the OPD
+    made ("diminta OPD ini") and those made of it ("diminta dari OPD ini")."""
+    if not asked_by and not asked_of:
+        return "tidak ada crosscutting yang menunggu jawaban"
+    parts = [f"{asked_by} diminta OPD ini" if asked_by else "",
+             f"{asked_of} diminta dari OPD ini" if asked_of else ""]
+    return "crosscutting belum disepakati: " + " dan ".join(p for p in parts if p)

@@ -241,3 +241,35 @@ def measure_kind(name: str) -> str | None:
     if any(_has(lowered, p) for p in OUTPUT_MEASURES) or lowered.startswith("jumlah "):
         return "output"  # a count of anything else is a count of what was delivered
     return None
+
+
+# --------------------------------------------------------------------------- who signs
+
+# The title of an OPD's head from the OPD's name, when the opd sheet gives none (column
+# jabatan_kepala): the office is not the person ("Kepala Sekretariat Daerah" is the Sekretaris
+# Daerah). First match wins; the rest of the name follows the title. Data: add rows.
+HEAD_TITLES: tuple[tuple[str, str], ...] = (
+    ("sekretariat daerah", "Sekretaris Daerah"),
+    ("sekretariat dewan perwakilan rakyat daerah", "Sekretaris DPRD"),
+    ("sekretariat dprd", "Sekretaris DPRD"),
+    ("kecamatan ", "Camat "),
+    ("kelurahan ", "Lurah "),
+    ("inspektorat", "Inspektur"),
+    ("rumah sakit umum daerah", "Direktur Rumah Sakit Umum Daerah"),
+    ("rsud", "Direktur RSUD"),
+    ("satuan polisi pamong praja", "Kepala Satuan Polisi Pamong Praja"),
+)
+
+
+def head_title(name: str, given: str | None = None) -> str:
+    """Who signs for an OPD: the opd sheet's ``jabatan_kepala`` when given, else a title derived
+    from the name by :data:`HEAD_TITLES` ("Kecamatan Sukamaju" -> "Camat Sukamaju"), else
+    "Kepala <name>" (Dinas, Badan, Kantor)."""
+    if given and str(given).strip():
+        return " ".join(str(given).split())
+    lowered = " ".join(str(name).split()).lower()
+    for opening, title in HEAD_TITLES:
+        if lowered.startswith(opening):
+            rest = " ".join(str(name).split())[len(opening):].strip()
+            return f"{title.strip()} {rest}".strip() if title.endswith(" ") or rest else title
+    return f"Kepala {' '.join(str(name).split())}"

@@ -26,7 +26,8 @@ from ..method.achievement import AchievementConfig
 from ..method.checked import Checked
 from ..method.crosscutting import requests
 from ..method.scales import DEFAULT_SCALE
-from ..method.summary import opd_headlines, predicate_text
+from ..method.summary import opd_headlines, predicate_text, waiting_text
+from ..method.wording import head_title
 from ..reading.model import Pemda
 from .diagrams import opd_tree_plans, render_tree, text_width
 
@@ -188,7 +189,7 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         f"IKU. Capaian {year}: {percent(head['capaian'])}, predikat {predicate}{note}; capaian cabang "
         f"(penjelas, tanpa predikat) {percent(head['capaian_cabang'])}. Temuan: {int(head['galat'])} galat, "
         f"{int(head['peringatan'])} peringatan, {int(head['info'])} info; "
-        f"{int(head['permintaan_tertunda'])} crosscutting belum disepakati."])
+        f"{waiting_text(int(head['permintaan_tertunda']), int(head['diminta_tertunda']))}."])
     # The findings that matter most: errors first, then by criterion.
     own = sorted((f for f in findings if f.kode_opd == kode_opd),
                  key=lambda f: (SEVERITY_RANK[f.severity], f.criterion or "9", f.code, f.row or 0))
@@ -198,22 +199,12 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
     if len(own) > shown:
         items.append(f"dan {len(own) - shown} temuan lain (daftar lengkap di notebook langkah 2).")
     doc.section(f"Temuan utama ({len(own)})", items or ["Tidak ada temuan pada baris OPD ini."])
-    table = requests(pemda)
-    open_ = table[((table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd))
-                  & (table["status"] == "usulan")]
-    lines = [f"{r.id_pohon} ({pemda.opd_short(r.kode_opd)}) meminta {pemda.opd_short(r.kode_opd_mitra)}: "
-             f"{r.peran or 'peran belum ditulis'} (status: {r.status})"
-             for r in open_.head(OPEN_REQUESTS).itertuples()]
-    if len(open_) > OPEN_REQUESTS:
-        lines.append(f"dan {len(open_) - OPEN_REQUESTS} permintaan lain.")
-    doc.section(f"Crosscutting belum disepakati ({len(open_)})",
-                lines or ["Semua permintaan crosscutting OPD ini sudah disepakati atau ditolak."])
+    doc.section(*_waiting_section(pemda, kode_opd))
     if changes is not None:
         summary, listed = changes
         extra = [f"dan {len(listed) - CHANGES} perubahan lain."] if len(listed) > CHANGES else []
         doc.section("Sejak asistensi lalu", [summary, *listed[:CHANGES], *extra])
-    sign = Block(wrapped(f"Disetujui, Kepala {pemda.opd_name(kode_opd)}: ______________________   "
-                         f"Tanggal: ____________", width, 9), 9, gap=0)
+    sign = _sign_off(pemda, kode_opd, width)
     drawing, note = _tree_for_brief(pemda, kode_opd, year, scale, config)
     if drawing is None:
         doc.section("Pohon kinerja", ["OPD ini belum punya kondisi di sheet pohon."])
@@ -237,7 +228,53 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         doc.pages.insert(1, first)
     first.y = PORTRAIT[1] - MARGIN - sign.height
     first.text(sign)
+    _number_pages(doc.pages, pemda.opd_short(kode_opd))
     return [p.figure for p in doc.pages]
+
+
+def _number_pages(pages: list[Page], who: str) -> None:
+    """"Halaman i dari n" in the bottom margin of every page, with the OPD, so a loose page of
+    a printed pile finds its brief."""
+    for number, page in enumerate(pages, start=1):
+        w, h = page.size
+        page.figure.text(1 - MARGIN / w, (MARGIN / 2) / h, f"{who} · Halaman {number} dari {len(pages)}",
+                         fontsize=7.5, ha="right", va="center", family="DejaVu Sans", parse_math=False)
+
+
+def _sign_off(pemda: Pemda, kode_opd: str, width: float) -> Block:
+    """The signatures at the foot of the first page: the OPD head (by title, not by office) and
+    the facilitator, with the date."""
+    row = pemda.opd[pemda.opd["kode_opd"] == kode_opd]
+    given = row.iloc[0].get("jabatan_kepala") if len(row) and "jabatan_kepala" in row else None
+    title = head_title(pemda.opd_name(kode_opd), given if isinstance(given, str) else None)
+    lines = wrapped(f"Disetujui, {title}: ______________________", width, 9)
+    lines += wrapped("Fasilitator asistensi: ______________________   Tanggal: ____________", width, 9)
+    return Block(lines, 9, gap=0)
+
+
+def _waiting_section(pemda: Pemda, kode_opd: str) -> tuple[str, list[str]]:
+    """The crosscutting requests still waiting, each with its direction: those the OPD made and
+    its partners have not answered, and those made of it that it has not answered."""
+    table = requests(pemda)
+    mine = table[(table["kode_opd"] == kode_opd) | (table["kode_opd_mitra"] == kode_opd)]
+    waiting = mine[mine["status"] == "usulan"]
+    lines = []
+    for r in waiting.head(OPEN_REQUESTS).itertuples():
+        what = r.peran or "peran belum ditulis"
+        if r.kode_opd == kode_opd:
+            lines.append(f"Diminta OPD ini dari {pemda.opd_short(r.kode_opd_mitra)} (kondisi {r.id_pohon}): "
+                         f"{what}; menunggu jawaban mitra.")
+        else:
+            lines.append(f"Diminta dari OPD ini oleh {pemda.opd_short(r.kode_opd)} (kondisi {r.id_pohon}): "
+                         f"{what}; menunggu jawaban OPD ini.")
+    if len(waiting) > OPEN_REQUESTS:
+        lines.append(f"dan {len(waiting) - OPEN_REQUESTS} permintaan lain.")
+    if not len(mine):
+        lines = ["OPD ini tidak meminta dan tidak dimintai crosscutting (sheet lintas_opd)."]
+    elif not len(waiting):
+        lines = [f"Semua {len(mine)} permintaan crosscutting yang melibatkan OPD ini sudah dijawab "
+                 f"(disetujui atau ditolak)."]
+    return f"Crosscutting belum disepakati ({len(waiting)})", lines
 
 
 def _tree_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,

@@ -208,6 +208,9 @@ SHEETS: tuple[Sheet, ...] = (
             _c("nama_opd", "text", "Nama OPD", "Nama lengkap OPD.", required=True, blank="error"),
             _c("singkatan", "text", "Singkatan", "Singkatan, mis. Dinkes."),
             _c("jenis", "text", "Jenis", "Jenis OPD, mis. dinas, badan, inspektorat."),
+            _c("jabatan_kepala", "text", "Jabatan kepala",
+               "Jabatan pimpinan OPD yang menandatangani, mis. Sekretaris Daerah, Camat Sukamaju; "
+               "kosong: diturunkan dari nama OPD (Kepala Dinas ..., Sekretaris Daerah, Camat ...)."),
         ),
     ),
     Sheet(

@@ -14,7 +14,7 @@ from .. import __version__
 from ..core.fingerprint import digest
 from ..core.paths import opd_folder, pemda_folder
 from ..method.achievement import config_from_cap
-from ..method.changes import PARTS
+from ..method.changes import change_sentence, finding_sentence
 from ..method.checked import Checked
 from ..outputs.brief import brief_pages, merge, write_brief
 from ..reading.model import Pemda
@@ -70,10 +70,7 @@ def _changes(change: Change | None, code: str) -> tuple[str, list[str]] | None:
     comparison = change.comparison
     findings = comparison.findings[(comparison.findings["kode_opd"] == code)
                                    & (comparison.findings["status"] != "masih")]
-    lines = [f"Temuan {r.status}: {r.code} {r.ref}" for r in findings.itertuples()]
+    lines = [finding_sentence(r) for r in findings.itertuples()]
     changes = comparison.changes[comparison.changes["kode_opd"] == code]
-    shown = ("target diubah", "dipindah", "status diubah")
-    lines += [f"{PARTS[r.bagian]} {r.id}: {r.perubahan}"
-              + (f" ({r.lama or '-'} → {r.baru or '-'})" if r.perubahan in shown else "")
-              for r in changes.itertuples()]
+    lines += [change_sentence(r) for r in changes.itertuples()]
     return f"Sejak versi {change.earlier['tanggal']}: {comparison.summary(code)}.", lines

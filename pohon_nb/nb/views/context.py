@@ -183,7 +183,7 @@ def headline(ctx: Context) -> str:
             f", cabang {percent(row['capaian_cabang'])}; "
             f"temuan: {row['galat']} galat, "
             f"{row['peringatan']} peringatan, {row['info']} info; "
-            f"{row['permintaan_tertunda']} crosscutting belum disepakati.")
+            f"{summary.waiting_text(row['permintaan_tertunda'], row['diminta_tertunda'])}.")
 
 
 def shared_or_why(ctx: Context):

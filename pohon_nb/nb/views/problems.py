@@ -41,8 +41,10 @@ def opd_glance(ctx: Context) -> list:
          "nilai": percent(head["capaian_cabang"])},
         {"uraian": "Temuan: galat / peringatan / info",
          "nilai": f"{head['galat']} / {head['peringatan']} / {head['info']}"},
-        {"uraian": "Crosscutting yang diajukan dan belum disepakati",
+        {"uraian": "Crosscutting diminta OPD ini, belum disepakati mitranya",
          "nilai": head["permintaan_tertunda"]},
+        {"uraian": "Crosscutting diminta dari OPD ini, belum dijawab OPD ini",
+         "nilai": head["diminta_tertunda"]},
     ]
     frame = pd.DataFrame(rows).astype({"nilai": str})
     items = [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]

@@ -1,0 +1,81 @@
+"""The printed brief says true things: crosscutting with its direction, who signs, page numbers."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import clean_tables, write_xlsx
+
+from pohon_nb.core.paths import SAMPLE
+from pohon_nb.method.checked import check
+from pohon_nb.method.wording import head_title
+from pohon_nb.outputs.brief import brief_pages
+from pohon_nb.reading.model import load
+
+DINKES = "1.02.0.00.0.00.01.0000"
+
+
+def page_texts(pages) -> list[str]:
+    return [" ".join(" ".join(t.get_text() for t in page.texts).split()) for page in pages]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return check(load(SAMPLE))
+
+
+def test_an_opd_without_requests_is_not_told_they_are_agreed(tmp_path):
+    tables = clean_tables()
+    tables.pop("lintas_opd", None)
+    checked = check(load(write_xlsx(tables, tmp_path / "wb.xlsx")))
+    text = " ".join(page_texts(brief_pages(checked, "01", 2025)))
+    assert "tidak meminta dan tidak dimintai crosscutting" in text
+    assert "sudah disepakati" not in text and "sudah dijawab" not in text
+    assert "tidak ada crosscutting yang menunggu jawaban" in text
+
+
+def test_requests_are_said_with_their_direction_and_the_counts_agree(sample):
+    text = " ".join(page_texts(brief_pages(sample, DINKES, 2025)))
+    # Dinkes asked DPUPR and BKPSDM (both usulan); DP3AP2KB's request to Dinkes is agreed.
+    assert "crosscutting belum disepakati: 2 diminta OPD ini." in text
+    assert "Crosscutting belum disepakati (2)" in text
+    assert "Diminta OPD ini dari DPUPR" in text and "Diminta OPD ini dari BKPSDM" in text
+    assert "Diminta dari OPD ini" not in text
+
+
+def test_a_request_made_of_the_opd_is_labelled_as_such(sample):
+    pemda = sample.pemda
+    waiting = pemda.lintas_opd[pemda.lintas_opd["status"] == "usulan"]
+    partner = waiting.iloc[0]["kode_opd_mitra"]
+    text = " ".join(page_texts(brief_pages(sample, partner, 2025)))
+    assert "diminta dari OPD ini" in text and "Diminta dari OPD ini oleh" in text
+    assert "menunggu jawaban OPD ini" in text
+
+
+@pytest.mark.parametrize("name,title", [
+    ("Sekretariat Daerah", "Sekretaris Daerah"), ("Kecamatan Sukamaju", "Camat Sukamaju"),
+    ("Kelurahan Kota Baru", "Lurah Kota Baru"), ("Inspektorat Daerah", "Inspektur Daerah"),
+    ("Dinas Kesehatan", "Kepala Dinas Kesehatan"),
+    ("Badan Pendapatan Daerah", "Kepala Badan Pendapatan Daerah"),
+    ("Sekretariat DPRD", "Sekretaris DPRD"),
+])
+def test_the_head_is_named_by_title_not_by_office(name, title):
+    assert head_title(name) == title
+
+
+def test_the_opd_sheet_may_give_the_heads_title(tmp_path):
+    tables = copy.deepcopy(clean_tables())
+    tables["opd"][0]["nama_opd"] = "Sekretariat Daerah"
+    tables["opd"][1]["jabatan_kepala"] = "Plt. Kepala Dinas Kesehatan"
+    checked = check(load(write_xlsx(tables, tmp_path / "wb.xlsx")))
+    first = page_texts(brief_pages(checked, tables["opd"][0]["kode_opd"], 2025))[0]
+    assert "Disetujui, Sekretaris Daerah:" in first and "Kepala Sekretariat" not in first
+    second = page_texts(brief_pages(checked, tables["opd"][1]["kode_opd"], 2025))[0]
+    assert "Disetujui, Plt. Kepala Dinas Kesehatan:" in second and "Fasilitator asistensi" in second
+
+
+def test_every_page_is_numbered(sample):
+    pages = brief_pages(sample, DINKES, 2025)
+    for number, text in enumerate(page_texts(pages), start=1):
+        assert f"Dinkes · Halaman {number} dari {len(pages)}" in text
