@@ -79,3 +79,27 @@ def test_every_page_is_numbered(sample):
     pages = brief_pages(sample, DINKES, 2025)
     for number, text in enumerate(page_texts(pages), start=1):
         assert f"Dinkes · Halaman {number} dari {len(pages)}" in text
+
+
+def test_the_room_gets_what_it_works_from(sample):
+    text = " ".join(page_texts(brief_pages(sample, DINKES, 2026)))
+    for heading in ("Perbaiki hari ini (usulan tindak lanjut)", "Perkiraan LKE",
+                    "Indikator di bawah target", "Anggaran", "Masalah inti"):
+        assert heading in text, heading
+    assert "Penanggung jawab: __________ Tenggat: __________" in text
+    assert "M.DINKES.2 Tingginya prevalensi stunting pada balita (USG 15, ditandai inti, peringkat USG 1)" in text
+    # The fixes name the rule; the finding's full text is said once, under the findings.
+    message = next(f.message for f in sample.findings if f.code == "M19" and f.kode_opd == DINKES)
+    assert text.count(" ".join(message.split())) == 1
+
+
+def test_a_workbook_without_budget_or_problems_says_where_to_fill_them(tmp_path):
+    tables = clean_tables()
+    tables.pop("anggaran", None)
+    tables["masalah"] = []
+    for row in tables["pohon"]:
+        row.pop("asal_masalah", None)
+    checked = check(load(write_xlsx(tables, tmp_path / "wb.xlsx")))
+    text = " ".join(page_texts(brief_pages(checked, "01", 2025)))
+    assert "Sheet anggaran belum berisi pagu OPD ini tahun 2025." in text
+    assert "Sheet masalah belum menandai masalah inti OPD ini (kolom inti)." in text

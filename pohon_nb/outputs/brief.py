@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +21,11 @@ from matplotlib.figure import Figure
 
 from .. import __version__
 from ..core.atomic import atomic_path
-from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
-from ..core.formats import percent
-from ..method.achievement import AchievementConfig
+from ..core.findings import RULES, SEVERITY_LABELS, SEVERITY_RANK, Finding
+from ..core.formats import number_text, percent
+from ..method import lke, problems
+from ..method.achievement import TARGET_MET, AchievementConfig, indicator_gaps
+from ..method.budget import opd_budget
 from ..method.checked import Checked
 from ..method.crosscutting import requests
 from ..method.scales import DEFAULT_SCALE
@@ -198,7 +201,11 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
     items = [line.split(" ", 2)[2] if line.startswith("×") else line for line in items]
     if len(own) > shown:
         items.append(f"dan {len(own) - shown} temuan lain (daftar lengkap di notebook langkah 2).")
+    room = room_sections(checked, kode_opd, year, config, scale)
+    doc.section(*room[0])  # what to fix today comes first
     doc.section(f"Temuan utama ({len(own)})", items or ["Tidak ada temuan pada baris OPD ini."])
+    for title, lines in room[1:]:
+        doc.section(title, lines)
     doc.section(*_waiting_section(pemda, kode_opd))
     if changes is not None:
         summary, listed = changes
@@ -208,26 +215,27 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
     drawing, note = _tree_for_brief(pemda, kode_opd, year, scale, config)
     if drawing is None:
         doc.section("Pohon kinerja", ["OPD ini belum punya kondisi di sheet pohon."])
-    else:
+    # The sign-off closes the text, at the foot of its last page (or of a page of its own).
+    if doc.page.room < sign.height + 0.2:
+        doc.pages.append(Page(PORTRAIT))
+    doc.page.y = PORTRAIT[1] - MARGIN - sign.height
+    doc.page.text(sign)
+    if drawing is not None:
         fig_w, fig_h = drawing.figure.get_size_inches()
-        # The drawing carries its own title; the brief adds only what it leaves out.
-        title = Block(wrapped(f"Pohon kinerja ({note})", width, 10, "bold") if note else [], 10, "bold",
-                      gap=0.04 if note else 0)
-        fit = min(doc.page.width / fig_w, (doc.page.room - title.height - sign.height - 0.3) / fig_h, 1.0)
-        if fit < MIN_TREE_SCALE or len(doc.pages) > 1:
-            doc.pages.append(Page(LANDSCAPE))
-            fit = min(doc.page.width / fig_w, (doc.page.room - title.height - 0.1) / fig_h, 1.0)
+        # The drawing carries its own title; the brief adds only what it leaves out. It gets a
+        # page of its own, portrait or landscape, whichever prints it larger.
+        title = Block(wrapped(f"Pohon kinerja ({note})", LANDSCAPE[0] - 2 * MARGIN, 10, "bold") if note
+                      else [], 10, "bold", gap=0.04 if note else 0)
+        fits = {size: min((size[0] - 2 * MARGIN) / fig_w,
+                          (size[1] - 2 * MARGIN - title.height - 0.3) / fig_h, 1.0)
+                for size in (PORTRAIT, LANDSCAPE)}
+        size = max(fits, key=fits.get)
+        doc.pages.append(Page(size))
+        fit = fits[size]
         doc.page.text(title)
         buffer = io.BytesIO()
         drawing.figure.savefig(buffer, format="png", dpi=TREE_DPI)
         doc.page.image(buffer.getvalue(), fig_w * fit, fig_h * fit)
-    # The sign-off line at the foot of the first page (or of a page of its own when it is full).
-    first = doc.pages[0]
-    if first.room < sign.height:
-        first = Page(PORTRAIT)
-        doc.pages.insert(1, first)
-    first.y = PORTRAIT[1] - MARGIN - sign.height
-    first.text(sign)
     _number_pages(doc.pages, pemda.opd_short(kode_opd))
     return [p.figure for p in doc.pages]
 
@@ -239,6 +247,75 @@ def _number_pages(pages: list[Page], who: str) -> None:
         w, h = page.size
         page.figure.text(1 - MARGIN / w, (MARGIN / 2) / h, f"{who} · Halaman {number} dari {len(pages)}",
                          fontsize=7.5, ha="right", va="center", family="DejaVu Sans", parse_math=False)
+
+
+ACTIONS = 6
+BELOW_TARGET = 3
+
+
+def room_sections(checked: Checked, kode_opd: str, year: int, config: AchievementConfig | None,
+                  scale: str = DEFAULT_SCALE) -> list[tuple[str, list[str]]]:
+    """What the asistensi room works from, after the findings: what to fix today (the fewest
+    elements that raise an LKE criterion one grade, with who and by when left to fill in), the
+    LKE estimate, the indicators below target, the budget and its absorption, the core problem."""
+    pemda = checked.pemda
+    estimates = lke.estimate(checked, year, config, kode_opd=kode_opd)[kode_opd]
+    decided = [e for e in estimates if e.decided]
+    actions = [(e, element) for e in decided for element in e.to_raise()]
+    fix = [f"{element.ref}: {_rules_named(element.why)} (menaikkan {e.criterion.code} dari {e.answer}). "
+           f"Penanggung jawab: __________  Tenggat: __________" for e, element in actions[:ACTIONS]]
+    if len(actions) > ACTIONS:
+        fix.append(f"dan {len(actions) - ACTIONS} tindakan lain (lihat perkiraan LKE di notebook langkah 2).")
+    sections = [("Perbaiki hari ini (usulan tindak lanjut)", fix or [
+        "Tidak ada unsur yang dapat diperbaiki untuk menaikkan perkiraan LKE OPD ini."])]
+    order = [g.answer for g in lke.read_grades()]
+    counted = ", ".join(f"{sum(e.answer == a for e in decided)} {a}" for a in order
+                        if any(e.answer == a for e in decided))
+    below_bb = [f"{e.criterion.code} {e.criterion.text}: {e.answer} ({sum(x.fulfilled for x in e.elements)} "
+                f"dari {len(e.elements)} unsur)" for e in decided if e.answer != "BB"]
+    sections.append(("Perkiraan LKE (dari workbook, bukan keputusan evaluator)", [
+        f"{len(decided)} kriteria diperkirakan dari workbook: {counted or 'belum ada'}; "
+        f"{len(estimates) - len(decided)} dinilai evaluator dari bukti dokumen.", *below_bb[:5]]))
+    gaps = indicator_gaps(pemda, kode_opd, year, config, scale).dropna(subset=["capaian"])
+    below = gaps[gaps["capaian"] < TARGET_MET]
+    lines = [f"{len(below)} dari {len(gaps)} indikator berdata {year} di bawah target."]
+    lines += [f"{r.id_indikator} {r.nama}: capaian {percent(r.capaian)}"
+              for r in below.head(BELOW_TARGET).itertuples()]
+    sections.append(("Indikator di bawah target", lines if len(gaps) else [
+        f"Belum ada indikator OPD ini dengan realisasi {year} (sheet indikator, kolom realisasi_{year})."]))
+    money = opd_budget(pemda, kode_opd, year, config)
+    if money is None:
+        sections.append(("Anggaran", [f"Sheet anggaran belum berisi pagu OPD ini tahun {year}."]))
+    else:
+        spent = money.branches["realisasi_anggaran"].dropna()
+        absorbed = (f", realisasi Rp{number_text(float(spent.sum()))}, serapan "
+                    f"{percent(float(spent.sum()) / money.total * 100)}" if len(spent) and money.total else
+                    ", realisasi belum diisi")
+        sections.append(("Anggaran", [f"Pagu {year}: Rp{number_text(money.total)}{absorbed}; "
+                                      f"{len(money.unfunded_outputs)} output tanpa anggaran."]))
+    core = problems.core_problem(pemda, kode_opd)
+    marked, top = core[core["ditandai_inti"]], core[core["usg_teratas"]]
+    if core.empty:
+        lines = ["Sheet masalah belum menandai masalah inti OPD ini (kolom inti)."]
+    else:
+        lines = [f"{r.id} {r.pernyataan} (USG "
+                 f"{number_text(r.total_usg) if r.total_usg == r.total_usg else 'belum dinilai'}"
+                 f"{', ditandai inti' if r.ditandai_inti else ''}"
+                 f"{', peringkat USG 1' if r.usg_teratas else ''})" for r in core.itertuples()]
+        if len(top) > 1:
+            lines.append(f"Seri di peringkat USG 1: {', '.join(top['id'])}; putuskan di forum.")
+        if len(marked) and not marked["usg_teratas"].all():
+            lines.append("Masalah yang ditandai inti bukan peringkat USG teratas: periksa skornya.")
+    sections.append(("Masalah inti", lines))
+    return sections
+
+
+def _rules_named(why: str) -> str:
+    """What holds an element back, by rule and title ("M19 Capaian outcome dan capaian outputnya
+    berlawanan"): the full finding text is in the findings section above, said once."""
+    codes = list(dict.fromkeys(re.findall(r"\b([MS]\d{2})\b", why or "")))
+    named = [f"{c} {RULES[c].title}" for c in codes if c in RULES]
+    return "; ".join(named) or (why or "lihat temuan")
 
 
 def _sign_off(pemda: Pemda, kode_opd: str, width: float) -> Block:
