@@ -87,7 +87,8 @@ def test_the_room_gets_what_it_works_from(sample):
                     "Indikator di bawah target", "Anggaran", "Masalah inti"):
         assert heading in text, heading
     assert "Penanggung jawab: __________ Tenggat: __________" in text
-    assert "M.DINKES.2 Tingginya prevalensi stunting pada balita (USG 15, ditandai inti, peringkat USG 1)" in text
+    assert ("M.DINKES.2 Tingginya prevalensi stunting pada balita (USG 15, ditandai inti, peringkat "
+            "USG 1)") in text
     # The fixes name the rule; the finding's full text is said once, under the findings.
     message = next(f.message for f in sample.findings if f.code == "M19" and f.kode_opd == DINKES)
     assert text.count(" ".join(message.split())) == 1
