@@ -407,6 +407,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(f"Buka: {report.index}")
     if report.briefs:
         print(f"Ringkasan untuk dicetak: {report.briefs}")
+    if report.follow_up:
+        print(f"Usulan tindak lanjut (salin yang disepakati ke sheet tindak_lanjut): {report.follow_up}")
     if report.change:
         print(f"Sejak versi {report.change.earlier['tanggal']}: {report.change.comparison.summary()}. "
               f"Lihat {report.change.page}")

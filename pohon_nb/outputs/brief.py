@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from matplotlib.figure import Figure
 
 from .. import __version__
 from ..core.atomic import atomic_path
-from ..core.findings import RULES, SEVERITY_LABELS, SEVERITY_RANK, Finding
+from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
 from ..core.formats import number_text, percent
-from ..method import lke, problems
+from ..method import follow_up, lke, problems
 from ..method.achievement import TARGET_MET, AchievementConfig, indicator_gaps
 from ..method.budget import opd_budget
 from ..method.checked import Checked
@@ -261,12 +260,25 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
     pemda = checked.pemda
     estimates = lke.estimate(checked, year, config, kode_opd=kode_opd)[kode_opd]
     decided = [e for e in estimates if e.decided]
-    actions = [(e, element) for e in decided for element in e.to_raise()]
-    fix = [f"{element.ref}: {_rules_named(element.why)} (menaikkan {e.criterion.code} dari {e.answer}). "
-           f"Penanggung jawab: __________  Tenggat: __________" for e, element in actions[:ACTIONS]]
-    if len(actions) > ACTIONS:
-        fix.append(f"dan {len(actions) - ACTIONS} tindakan lain (lihat perkiraan LKE di notebook langkah 2).")
-    sections = [("Perbaiki hari ini (usulan tindak lanjut)", fix or [
+    reviewed = follow_up.review(checked)
+    agreed = reviewed[(reviewed["kode_opd"] == kode_opd)
+                      & reviewed["keadaan"].isin(["terbuka", "lewat tenggat"])] if len(reviewed) else reviewed
+    fix = [f"{r.id} ({r.keadaan}): {r.tindakan}. Penanggung jawab: {r.penanggung_jawab or '__________'}  "
+           f"Tenggat: {r.tenggat or '__________'}" for r in agreed.itertuples()]
+    proposed = follow_up.propose(checked, kode_opd, year, config, estimates)
+    fix += [f"{r.ref}: {r.tindakan.split(': ', 1)[-1]} ({r.kode_aturan + ', ' if r.kode_aturan else ''}"
+            f"menaikkan {r.kriteria}). Penanggung jawab: __________  Tenggat: __________"
+            for r in proposed.head(max(ACTIONS - len(fix), 0)).itertuples()]
+    rest = len(agreed) + len(proposed) - len(fix)
+    if rest > 0:
+        fix.append(f"dan {rest} tindakan lain (berkas tindak_lanjut_usulan.xlsx).")
+    counted_actions = follow_up.counts(reviewed, kode_opd)
+    title = "Perbaiki hari ini"
+    if any(counted_actions.values()):
+        title += f" (tindak lanjut yang disepakati: {follow_up.counts_text(counted_actions)})"
+    else:
+        title += " (usulan tindak lanjut)"
+    sections = [(title.replace("\u00a0", " "), fix or [
         "Tidak ada unsur yang dapat diperbaiki untuk menaikkan perkiraan LKE OPD ini."])]
     order = [g.answer for g in lke.read_grades()]
     counted = ", ".join(f"{sum(e.answer == a for e in decided)} {a}" for a in order
@@ -308,14 +320,6 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
             lines.append("Masalah yang ditandai inti bukan peringkat USG teratas: periksa skornya.")
     sections.append(("Masalah inti", lines))
     return sections
-
-
-def _rules_named(why: str) -> str:
-    """What holds an element back, by rule and title ("M19 Capaian outcome dan capaian outputnya
-    berlawanan"): the full finding text is in the findings section above, said once."""
-    codes = list(dict.fromkeys(re.findall(r"\b([MS]\d{2})\b", why or "")))
-    named = [f"{c} {RULES[c].title}" for c in codes if c in RULES]
-    return "; ".join(named) or (why or "lihat temuan")
 
 
 def _sign_off(pemda: Pemda, kode_opd: str, width: float) -> Block:

@@ -436,3 +436,34 @@ def export_findings(pemda: Pemda, findings: list[Finding], path: str | Path,
     _write_sheet(book, "temuan", frame, columns)
     _info_sheet(book, pemda, "Temuan pemeriksaan workbook", kode_opd)
     return _save(book, path, overwrite)
+
+
+# --------------------------------------------------------------------------- follow-up
+
+
+FOLLOW_UP_WIDTHS = {"id": 14, "kode_opd": 24, "tindakan": 50, "kode_aturan": 9, "ref": 22, "kriteria": 9,
+                    "penanggung_jawab": 22, "tenggat": 12, "status": 12, "catatan": 40}
+
+
+def export_follow_up(pemda: Pemda, proposed: pd.DataFrame, reviewed: pd.DataFrame, path: str | Path,
+                     *, overwrite: bool = True) -> Path:
+    """The proposed follow-up, in a sheet ``tindak_lanjut`` whose headers are the input contract's
+    (rows copied from it into the workbook's own ``tindak_lanjut`` sheet are read as they are),
+    and the agreed actions as this version of the workbook leaves them (sheet ``tinjauan``).
+    A new file beside the outputs: the user's workbook is never written."""
+    from ..method.follow_up import COLUMNS
+
+    contract = [Col(c, header=c, kind="code" if c in ("id", "kode_opd", "kode_aturan", "ref", "kriteria")
+                    else "text", width=FOLLOW_UP_WIDTHS[c]) for c in COLUMNS]
+    review = [*contract, Col("keadaan", "Keadaan", "text", 16), Col("alasan", "Alasan", "text", 40)]
+    notes = [("Cara memakai",
+              "Bahas usulan di sheet tindak_lanjut bersama OPD, hapus yang tidak disepakati, isi "
+              "penanggung_jawab dan tenggat, lalu salin barisnya ke sheet tindak_lanjut di workbook "
+              "input (buat sheet itu bila belum ada). Batch berikutnya melaporkan setiap tindakan: "
+              "selesai, terbuka, lewat tenggat atau tidak diperlukan."),
+             ("Urutan usulan",
+              "Per OPD, kriteria LKE yang paling sedikit perbaikannya untuk naik satu tingkat lebih "
+              "dulu (perkiraan dari workbook, bukan keputusan evaluator).")]
+    sheets = [("tindak_lanjut", proposed, contract), ("tinjauan", reviewed, review)]
+    return export_tables(pemda, path, sheets, notes, what="Usulan dan tinjauan tindak lanjut asistensi",
+                         overwrite=overwrite)

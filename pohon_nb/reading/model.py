@@ -103,6 +103,10 @@ class Pemda:
     def penilaian_indikator(self) -> pd.DataFrame:
         return self.frame("penilaian_indikator")
 
+    @property
+    def tindak_lanjut(self) -> pd.DataFrame:
+        return self.frame("tindak_lanjut")
+
     # -- the tree
     def node(self, node_id: str) -> dict:
         """Attributes of one condition (a row of ``pohon``)."""

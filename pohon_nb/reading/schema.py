@@ -51,6 +51,7 @@ COMPONENTS = (
     "sub_kegiatan",
 )
 CROSSCUTTING_STATUSES = ("usulan", "disetujui", "ditolak")
+FOLLOW_UP_STATUSES = ("disepakati", "selesai", "dibatalkan")
 LOCI = ("internal", "eksternal")
 FREQUENCIES = ("bulanan", "triwulanan", "semesteran", "tahunan")
 VALIDITIES = ("exact", "proksi", "aktivitas")
@@ -371,6 +372,29 @@ SHEETS: tuple[Sheet, ...] = (
                 for x in "cream"
             ),
             _c("catatan", "text", "Catatan", "Catatan penilai."),
+        ),
+    ),
+    Sheet(
+        "tindak_lanjut",
+        "Tindak lanjut",
+        "Satu baris per tindakan yang disepakati di asistensi. Salin baris dari berkas "
+        "tindak_lanjut_usulan.xlsx yang ditulis pohon-nb batch, lalu isi penanggung jawab dan tenggat.",
+        required=False,
+        key="id",
+        columns=(
+            _c("id", "code", "ID", "ID tindakan, mis. TL.DINKES.1.", required=True, blank="error"),
+            _c("kode_opd", "code", "Kode OPD", "OPD yang melaksanakan.", required=True, blank="error",
+               ref=("opd", "kode_opd")),
+            _c("tindakan", "text", "Tindakan", "Apa yang diperbaiki.", required=True, blank="error"),
+            _c("kode_aturan", "code", "Aturan", "Kode temuan yang dijawab tindakan ini, mis. M19."),
+            _c("ref", "code", "ID yang diperbaiki",
+               "ID kondisi, indikator atau permintaan tempat temuan itu."),
+            _c("kriteria", "code", "Kriteria LKE", "Kriteria LKE yang dinaikkan, mis. 1.b.8."),
+            _c("penanggung_jawab", "text", "Penanggung jawab", "Jabatan yang melaksanakan."),
+            _c("tenggat", "text", "Tenggat", "Tanggal selesai, mis. 2026-03-31 atau 31-03-2026."),
+            _c("status", "enum", "Status", "disepakati (bawaan), selesai atau dibatalkan.",
+               allowed=FOLLOW_UP_STATUSES),
+            _c("catatan", "text", "Catatan", "Catatan asistensi."),
         ),
     ),
 )

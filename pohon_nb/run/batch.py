@@ -26,6 +26,7 @@ from pathlib import Path
 from ..core.atomic import atomic_path
 from ..core.lock import folder_lock
 from ..core.paths import OUT, TEMPLATES, pemda_folder
+from ..method.achievement import config_from_cap
 from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
 from ..method.checks import CheckConfig
@@ -33,6 +34,7 @@ from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda, load
 from . import history
 from .briefs import write_briefs
+from .follow_ups import write_follow_up
 from .index_page import write_index
 from .manifest import Manifest, manifest_path
 from .plan import BatchError, Task, file_digest, input_fingerprints, plan, select
@@ -181,6 +183,7 @@ class BatchReport:
     seconds: float = 0.0
     change: history.Change | None = None  # what changed since the last different workbook
     briefs: Path | None = None  # the PDF of every OPD's brief
+    follow_up: Path | None = None  # the proposed and reviewed follow-up (tindak_lanjut_usulan.xlsx)
     notes: list[str] = field(default_factory=list)  # e.g. a stale lock taken over
 
     @property
@@ -271,6 +274,10 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
         report.briefs = write_briefs(checked, out, manifest, input_fingerprints(pemda), tahun,
                                      skala, batas_atas, report.change, blocked_codes, codes)
         manifest.write(mpath)
+    if not report.interrupted:
+        runnable = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)
+                    and not blocking.blocks(c)]
+        report.follow_up = write_follow_up(checked, out, tahun, config_from_cap(batas_atas), runnable)
     report.index = write_index(checked, out, every, manifest.notebooks, tahun, skala,
                                batas_atas, report.change)
     done = manifest.notebooks

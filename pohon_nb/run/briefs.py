@@ -8,6 +8,7 @@ kept in the manifest, as the notebooks' are). An OPD whose rows have errors gets
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .. import __version__
@@ -44,7 +45,10 @@ def write_briefs(checked: Checked, out: Path, manifest: Manifest, prints: dict,
         if code in blocked:
             kept.pop(code, None)
             continue
-        made_from = digest(prints[code], tahun, skala, batas_atas, earlier, __version__)
+        # The agreed follow-up and the day (a deadline passes) change what the brief says too.
+        follow = [r for r in checked.pemda.tindak_lanjut.to_dict("records") if r.get("kode_opd") == code]
+        made_from = digest(prints[code], tahun, skala, batas_atas, earlier, __version__,
+                           [{k: str(v) for k, v in r.items()} for r in follow], dt.date.today().isoformat())
         if kept.get(code) == made_from and path.exists():
             continue
         pages = brief_pages(checked, code, tahun, config, skala, _changes(change, code))

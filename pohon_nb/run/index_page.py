@@ -14,14 +14,16 @@ from .. import __version__
 from ..core.atomic import write_text
 from ..core.formats import number_text, percent
 from ..core.paths import opd_folder, pemda_folder
-from ..method import lke
+from ..method import follow_up, lke
 from ..method.achievement import config_from_cap, get_scale
 from ..method.checked import Checked
+from ..method.follow_up import counts, counts_text
 from ..method.shared_roots import shared_roots, touching
 from ..method.summary import opd_headlines, predicate_text
 from ..outputs.pages import render
 from . import history
 from .briefs import ALL_BRIEFS, BRIEF
+from .follow_ups import FOLLOW_UP
 from .plan import Task
 from .reports import STEP_TITLES
 
@@ -40,6 +42,7 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
     heads = opd_headlines(checked, year, config, scale=skala).set_index("kode_opd")
     shared = shared_roots(pemda, year, config)
     estimates = lke.estimate(checked, year, config, scale=skala)
+    reviewed = follow_up.review(checked)
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
 
     def link(task: Task) -> dict:
@@ -74,6 +77,7 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
             "tertunda": f"{head['permintaan_tertunda']} / {head['diminta_tertunda']}",
             "shared": len(touching(pemda, code, shared)),
             "lke": lke_counts(estimates[code]),
+            "follow_up": counts_text(counts(reviewed, code)),
             "since": change.comparison.summary(code) if change else None,
             "since_href": since_page.relative_to(base) if since_page else None,
             "links": [link(t) for t in opd_tasks],
@@ -98,6 +102,7 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
                      "errors": _errors(overview) if overview.get("status") == "diblokir" else []},
         "shared": _shared(shared, overview_task, base, overview.get("status")),
         "all_briefs": ALL_BRIEFS if (base / ALL_BRIEFS).exists() else None,
+        "follow_up": FOLLOW_UP if (base / FOLLOW_UP).exists() else None,
         "lke": lke_counts(estimates[None]),
         "change": None if change is None else {
             "date": change.earlier["tanggal"], "source": Path(change.earlier.get("sumber", "")).name,

@@ -1,0 +1,125 @@
+"""The follow-up that carries an asistensi to the next round (sheet ``tindak_lanjut``).
+
+``propose`` turns an OPD's findings into the fewest actions that raise its LKE estimate, the
+criteria nearest to a higher grade first: one action per rule on each element that holds a
+criterion back (:meth:`pohon_nb.method.lke.Estimate.to_raise`). The facilitator agrees them by
+copying them into the workbook's ``tindak_lanjut`` sheet (pohon-nb never writes into the user's
+workbook). ``review`` then says of each agreed action, on the next run, whether it is done (the
+rule no longer finds anything on that id), still open, overdue (open past its ``tenggat``), or no
+longer needed (its id is gone from the workbook, or it was cancelled). docs/metode.md,
+"Tindak lanjut".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from ..core.findings import RULES
+from .achievement import AchievementConfig
+from .checked import Checked
+from .lke import estimate
+
+COLUMNS = ["id", "kode_opd", "tindakan", "kode_aturan", "ref", "kriteria", "penanggung_jawab", "tenggat",
+           "status", "catatan"]
+REVIEW_COLUMNS = [*COLUMNS, "keadaan", "alasan", "_baris"]
+STATES = ("selesai", "terbuka", "lewat tenggat", "tidak diperlukan")
+
+
+def _codes(why: str) -> list[str]:
+    return [c for c in dict.fromkeys(re.findall(r"\b([MS]\d{2})\b", why or "")) if c in RULES]
+
+
+def propose(checked: Checked, kode_opd: str, year: int | None = None,
+            config: AchievementConfig | None = None, estimates: list | None = None) -> pd.DataFrame:
+    """The actions proposed for one OPD, those already in its ``tindak_lanjut`` sheet left out.
+    ``estimates``: the OPD's LKE estimates when already computed."""
+    if estimates is None:
+        estimates = estimate(checked, year, config, kode_opd=kode_opd)[kode_opd]
+    estimates = [e for e in estimates if e.decided]
+    agreed = {(r.kode_aturan, r.ref) for r in checked.pemda.tindak_lanjut.itertuples()
+              if r.kode_opd == kode_opd} if len(checked.pemda.tindak_lanjut) else set()
+    short = re.sub(r"[^A-Za-z0-9]+", "", checked.pemda.opd_short(kode_opd)).upper() or "OPD"
+    rows, seen = [], set()
+    for e in sorted(estimates, key=lambda e: (len(e.to_raise()) or 10**6)):
+        for element in e.to_raise():
+            for code in _codes(element.why) or [""]:
+                key = (code, element.ref)
+                if key in seen or key in agreed:
+                    continue
+                seen.add(key)
+                title = RULES[code].title if code else (element.why or "lihat temuan")
+                rows.append({"kode_opd": kode_opd, "tindakan": f"Perbaiki {element.ref}: {title}",
+                             "kode_aturan": code, "ref": element.ref, "kriteria": e.criterion.code,
+                             "penanggung_jawab": "", "tenggat": "", "status": "disepakati",
+                             "catatan": f"Diusulkan pohon-nb: menaikkan perkiraan {e.criterion.code} dari "
+                                        f"{e.answer}."})
+    for number, row in enumerate(rows, start=1):
+        row["id"] = f"TL.{short}.{number}"
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def deadline(value) -> tuple[dt.date | None, str]:
+    """A ``tenggat`` as a date, or None with why ("" when empty)."""
+    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+        return None, ""
+    if isinstance(value, dt.datetime):
+        return value.date(), ""
+    if isinstance(value, dt.date):
+        return value, ""
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, pattern).date(), ""
+        except ValueError:
+            continue
+    return None, f"tenggat {text!r} tidak terbaca sebagai tanggal (tulis mis. 2026-03-31)"
+
+
+def _exists(pemda, ref: str) -> bool:
+    head = str(ref).split(" ")[0]
+    return head in pemda.tree or bool(len(pemda.indikator)) and head in set(pemda.indikator["id"])
+
+
+def review(checked: Checked, today: dt.date | None = None) -> pd.DataFrame:
+    """Every agreed action with its ``keadaan`` (selesai, terbuka, lewat tenggat, tidak
+    diperlukan) and ``alasan``, judged against this version of the workbook on ``today``."""
+    today = today or dt.date.today()
+    pemda = checked.pemda
+    found = {(f.code, f.ref) for f in checked.findings}
+    records = []
+    for row in pemda.tindak_lanjut.to_dict("records"):
+        status = row.get("status") or "disepakati"
+        code, ref = row.get("kode_aturan") or "", row.get("ref") or ""
+        head = str(ref).split(" ")[0]
+        due, unreadable = deadline(row.get("tenggat"))
+        if status == "dibatalkan":
+            state, why = "tidak diperlukan", "dibatalkan di asistensi"
+        elif ref and not _exists(pemda, ref):
+            state, why = "tidak diperlukan", f"{ref} tidak ada lagi di workbook"
+        elif code and ref and not any(c == code and r in (ref, head) for c, r in found):
+            state, why = "selesai", f"temuan {code} pada {ref} tidak ada lagi"
+        elif status == "selesai" and not code:
+            state, why = "selesai", "ditandai selesai"
+        elif due is not None and due < today:
+            state, why = "lewat tenggat", f"tenggat {due:%d-%m-%Y} lewat, temuan {code} masih ada"
+        else:
+            state = "terbuka"
+            why = unreadable or (f"temuan {code} pada {ref} masih ada" if code else "belum ditandai selesai")
+        records.append({**{c: row.get(c) for c in COLUMNS}, "keadaan": state, "alasan": why,
+                        "_baris": row.get("_baris")})
+    return pd.DataFrame(records, columns=REVIEW_COLUMNS)
+
+
+def counts(reviewed: pd.DataFrame, kode_opd: str) -> dict[str, int]:
+    """How many of the OPD's agreed actions are in each state."""
+    mine = reviewed[reviewed["kode_opd"] == kode_opd] if len(reviewed) else reviewed
+    return {state: int((mine["keadaan"] == state).sum()) if len(mine) else 0 for state in STATES}
+
+
+def counts_text(counted: dict[str, int]) -> str:
+    """"2 selesai · 1 terbuka · 1 lewat tenggat", or "belum ada" without agreed actions."""
+    shown = [f"{n}\u00a0{state}" for state, n in counted.items() if n]
+    return " · ".join(shown) or "belum ada"
