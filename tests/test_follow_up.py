@@ -150,3 +150,8 @@ def test_two_rounds_carry_the_agreed_follow_up(tmp_path, sample_csv, fixture_tem
     proposed_again = [r[4] for r in again["tindak_lanjut"].iter_rows(min_row=2, values_only=True)
                       if r[1] == DINKES]
     assert agreed[0]["ref"] not in proposed_again or agreed[0]["kode_aturan"] != "M19"
+    # A third run with nothing changed says so instead of the last run's time.
+    third = run_batch(sample_csv, out, jobs=1, only=[DINKES], overview=False, templates=fixture_templates,
+                      progress=False)
+    assert third.skipped
+    assert "tidak berubah, tidak dijalankan ulang" in third.index.read_text(encoding="utf-8")

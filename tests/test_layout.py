@@ -79,3 +79,13 @@ def test_the_readme_names_every_module():
     modules = [str(p.relative_to(PACKAGE)) for p in sorted(PACKAGE.rglob("*.py"))
                if p.name != "__init__.py" and p.name != "cli.py"]
     assert [m for m in modules if f"`{m}`" not in section] == []
+
+
+def test_report_figures_are_described_in_indonesian():
+    from pohon_nb.run.reports import described_images
+
+    body = ('<h2>Pohon kinerja OPD<a class="anchor-link">¶</a></h2><div><img src="x.png" '
+            'alt="No description has been provided for this image"></div><img src="y.png" alt="Peta">')
+    described = described_images(body)
+    assert 'alt="Gambar: Pohon kinerja OPD"' in described and 'alt="Peta"' in described
+    assert "No description" not in described

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -117,17 +118,32 @@ class Document:
         self.page.y += 0.08
 
 
+@lru_cache(maxsize=8192)
+def _width(text: str, size: float, weight: str, style: str) -> float:
+    return text_width(text, size, weight, style)
+
+
 def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
             style: str = "normal", indent: str = "") -> list[str]:
-    """``text`` in lines no wider than ``width`` inches, as measured by the renderer."""
-    lines, line = [], ""
+    """``text`` in lines no wider than ``width`` inches, as measured by the renderer: a line's
+    width is the sum of its words' measured widths and the spaces between them (kept 2% under
+    ``width`` for kerning), each word measured once."""
+    space = _width("a a", size, weight, style) - 2 * _width("a", size, weight, style)
+    room = width * 0.98
+    lines, line, used = [], "", 0.0
     for word in str(text).split():
-        candidate = f"{line} {word}" if line else (indent if lines else "") + word
-        if line and text_width(candidate, size, weight, style) > width:
+        word_width = _width(word, size, weight, style)
+        if not line:
+            line = (indent if lines else "") + word
+            used = _width(indent, size, weight, style) if lines and indent else 0.0
+            used += word_width
+        elif used + space + word_width > room:
             lines.append(line)
             line = indent + word
+            used = (_width(indent, size, weight, style) if indent else 0.0) + word_width
         else:
-            line = candidate
+            line = f"{line} {word}"
+            used += space + word_width
     return [*lines, line] if line else lines or [""]
 
 

@@ -279,7 +279,7 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
                     and not blocking.blocks(c)]
         report.follow_up = write_follow_up(checked, out, tahun, config_from_cap(batas_atas), runnable)
     report.index = write_index(checked, out, every, manifest.notebooks, tahun, skala,
-                               batas_atas, report.change)
+                               batas_atas, report.change, frozenset(report.skipped))
     done = manifest.notebooks
     report.results = {t.key: done[t.key] for t in tasks if t.key in done}
     report.seconds = round(time.perf_counter() - started, 2)

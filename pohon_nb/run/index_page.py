@@ -33,9 +33,10 @@ SHARED_ROOTS_ANCHOR = "4.-Akar-masalah-bersama"
 
 def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
                 tahun: int | None, skala: str, batas_atas: float | None = None,
-                change: history.Change | None = None) -> Path:
+                change: history.Change | None = None, skipped: frozenset[str] = frozenset()) -> Path:
     """Write ``index.html`` for ``tasks`` (the overview first) and their ``entries`` (the
-    manifest's results); text is escaped by the template."""
+    manifest's results); ``skipped``: the tasks this run found unchanged and did not rerun. Text
+    is escaped by the template."""
     pemda = checked.pemda
     year = tahun if tahun is not None else checked.year
     config = config_from_cap(batas_atas)
@@ -83,7 +84,7 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
             "links": [link(t) for t in opd_tasks],
             "errors": _errors(entries.get(opd_tasks[0].key, {})) if state == "diblokir" else [],
             "brief": brief.relative_to(base) if state != "diblokir" and brief.exists() else None,
-            "seconds": sum(entries.get(t.key, {}).get("duration", 0) or 0 for t in opd_tasks)})
+            "seconds": _time_text(opd_tasks, entries, skipped)})
     keys = {t.key for t in tasks}
     overview_task = tasks[0]
     overview = entries.get(overview_task.key, {})
@@ -111,6 +112,14 @@ def write_index(checked: Checked, out: Path, tasks: list[Task], entries: dict,
     target = base / "index.html"
     write_text(target, render("index.html.j2", **values))
     return target
+
+
+def _time_text(opd_tasks: list[Task], entries: dict, skipped: frozenset[str]) -> str:
+    """How long this run took for an OPD's notebooks, or that they did not change."""
+    if opd_tasks and all(t.key in skipped for t in opd_tasks):
+        return "tidak berubah, tidak dijalankan ulang"
+    seconds = sum(entries.get(t.key, {}).get("duration", 0) or 0 for t in opd_tasks if t.key not in skipped)
+    return f"{number_text(round(seconds, 1))} detik"
 
 
 def _errors(entry: dict) -> list[dict]:

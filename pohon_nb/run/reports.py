@@ -43,9 +43,29 @@ def write_html(notebook: Path, target: Path, title: str | None = None) -> Path:
     nb = nbformat.read(notebook, as_version=4)
     resources = {"metadata": {"name": title or Path(notebook).stem}}
     body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    body = described_images(body)
     with atomic_path(target, overwrite=True) as tmp:
         tmp.write_text(body, encoding="utf-8")
     return target
+
+
+NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def described_images(body: str) -> str:
+    """Every figure's alternative text in Bahasa Indonesia, from the heading of its section
+    (nbconvert otherwise writes an English placeholder)."""
+    if NO_ALT not in body:
+        return body
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    for img in soup.select("img"):
+        if img.get("alt") == "No description has been provided for this image":
+            heading = img.find_previous(["h1", "h2", "h3"])
+            title = " ".join(heading.get_text(" ").replace("¶", "").split()) if heading else ""
+            img["alt"] = f"Gambar: {title}" if title else "Gambar"
+    return str(soup)
 
 
 def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> str:

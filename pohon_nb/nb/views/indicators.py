@@ -140,4 +140,6 @@ def manual_iku_export(ctx: Context) -> list:
     path = ctx.pemda.memo(("manual_iku_file", ctx.kode_opd, str(target)), write)
     if not path.exists():
         path = write()
-    return [f"Manual IKU ditulis ke {md(path)}."]
+    # The file's name beside this report, not the path of the machine that made it.
+    return [f"Manual IKU ditulis ke `{md(path.name)}` di folder keluaran OPD ini "
+            f"({md(ctx.kode_opd)}/)."]
