@@ -390,18 +390,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print("\nDihentikan. Jalankan perintah yang sama lagi untuk melanjutkan.", file=sys.stderr)
         return 130
     by_opd: dict[str, list] = {}
-    for entry in report.results.values():
-        by_opd.setdefault(entry.get("kode_opd") or "(Pemda)", []).append(entry)
+    for key, entry in report.results.items():
+        by_opd.setdefault(entry.get("kode_opd") or "(Pemda)", []).append((key, entry))
+    skipped = set(report.skipped)
     print(f"\n{'OPD':<28} {'status':<9} {'waktu':>8}")
     for code, entries in by_opd.items():
-        states = {e["status"] for e in entries}
+        states = {e["status"] for _, e in entries}
         state = next((s for s in ("diblokir", "gagal") if s in states), "ok")
-        seconds = sum(e.get("duration") or 0 for e in entries)
-        print(f"{code:<28} {state:<9} {seconds:>7.1f}s")
+        if all(key in skipped for key, _ in entries):
+            print(f"{code:<28} {'tidak berubah, tidak dijalankan ulang'}")
+            continue
+        seconds = sum(e.get("duration") or 0 for key, e in entries if key not in skipped)
+        print(f"{code:<28} {state:<9} {number_text(round(seconds, 1)):>7} detik")
     for note in report.notes:
         print(note, file=sys.stderr)
     print(f"\n{len(report.ran)} notebook dijalankan, {len(report.skipped)} tidak berubah (dilewati); "
-          f"{report.seconds:.1f} detik.")
+          f"{number_text(round(report.seconds, 1))} detik.")
     if report.interrupted:
         print("Dihentikan sebelum selesai; jalankan lagi untuk melanjutkan.", file=sys.stderr)
     print(f"Buka: {report.index}")

@@ -166,6 +166,12 @@ def test_the_batch_keeps_each_version_and_shows_what_changed_since(tmp_path, fix
     assert "target diubah" in opd_page and "2027: 58" in opd_page
     assert second.change.page.exists() and second.change.page.parent.name == "riwayat"
     assert second.change.page.name == f"perubahan_{history[0].stem}_ke_{history[1].stem}.html"  # one per pair
+    # Round 2: the causal-mapping notebook was given the earlier version to compare with.
+    import nbformat
+
+    ran = nbformat.read(out / "3599" / DISHUB / "02_pemetaan_kausal.ipynb", as_version=4)
+    injected = next(c for c in ran.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert "data_path_sebelumnya" in injected.source and history[0].name in injected.source
     # The same workbook again: no new copy, and the comparison with the earlier version stays.
     third = run_batch(data, out, jobs=1, only=[DISHUB], templates=fixture_templates, progress=False)
     assert len(sorted((out / "3599" / "riwayat").glob("*.xlsx"))) == 2

@@ -224,11 +224,14 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
     if blocking.workbook:
         raise BatchError(workbook_message(pemda, blocking.workbook))
     out = Path(out).resolve()
-    every = plan(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages,
-                 timeout=timeout, templates=Path(templates), batas_atas=batas_atas)
-    tasks = select(every, pemda, only, overview)
     mpath = manifest_path(out, pemda.info.get("kode_pemda"))
     earlier = Manifest.read(mpath)
+    # Round 2 and after: the causal-mapping notebook shows what changed since the last version.
+    previous = history.earlier_copy(out, pemda.info.get("kode_pemda"), earlier,
+                                    input_fingerprints(pemda)[None])
+    every = plan(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages,
+                 timeout=timeout, templates=Path(templates), batas_atas=batas_atas, previous=previous)
+    tasks = select(every, pemda, only, overview)
     report = BatchReport(manifest=mpath)
     todo, blocked = [], []
     for task in tasks:

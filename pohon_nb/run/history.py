@@ -63,6 +63,16 @@ def record(pemda: Pemda, out: Path, manifest: Manifest, fingerprint: str,
     return entry
 
 
+def earlier_copy(out: Path, kode_pemda, manifest: Manifest, fingerprint: str) -> Path | None:
+    """The kept copy of the last recorded version that differs from ``fingerprint`` (the one
+    this run is compared with), or None on a first run or when the copy is gone."""
+    earlier = next((r for r in reversed(manifest.runs) if r["sidik"] != fingerprint), None)
+    if earlier is None:
+        return None
+    copy = pemda_folder(out, kode_pemda) / earlier["salinan"]
+    return copy if copy.exists() else None
+
+
 def compare_with_earlier(checked: Checked, out: Path, manifest: Manifest) -> Change | None:
     """Compare the current workbook with the last different version on record and write the
     pages; None when there is no earlier version (the first run) or its copy is gone."""

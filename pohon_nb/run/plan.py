@@ -102,14 +102,19 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
 
 
+COMPARING_STEP = "02_pemetaan_kausal"
+"""The notebook whose section "Perubahan sejak versi sebelumnya" reads the earlier version."""
+
+
 def plan(pemda: Pemda, out: Path, *, only: list[str] | None = None, overview: bool = True,
          tahun: int | None = None, skala: str = DEFAULT_SCALE, html_pages: bool = True,
          timeout: int | None = CELL_TIMEOUT, templates: Path = TEMPLATES,
-         batas_atas: float | None = None) -> list[Task]:
+         batas_atas: float | None = None, previous: Path | None = None) -> list[Task]:
     """The notebooks of a batch: the overview first (unless ``overview`` is off), then three per
-    OPD (only those in ``only``, when given)."""
+    OPD (only those in ``only``, when given). ``previous``: the copy of the last different version
+    of the workbook, which the causal-mapping notebook compares with (``data_path_sebelumnya``)."""
     tasks = _all_tasks(pemda, out, tahun=tahun, skala=skala, html_pages=html_pages, timeout=timeout,
-                       templates=templates, batas_atas=batas_atas)
+                       templates=templates, batas_atas=batas_atas, previous=previous)
     return select(tasks, pemda, only, overview)
 
 
@@ -123,7 +128,7 @@ def select(tasks: list[Task], pemda: Pemda, only: list[str] | None, overview: bo
 
 
 def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, templates,
-               batas_atas) -> list[Task]:
+               batas_atas, previous=None) -> list[Task]:
     codes = pemda.opd_codes()
     base = pemda_folder(out, pemda.info.get("kode_pemda"))
     prints = input_fingerprints(pemda)
@@ -142,7 +147,11 @@ def _all_tasks(pemda: Pemda, out: Path, *, tahun, skala, html_pages, timeout, te
     def task(step: str, code: str | None) -> Task:
         params = dict(parameters, kode_opd=code or (codes[0] if codes else ""))
         folder = opd_folder(out, pemda.info.get("kode_pemda"), code) if code else base
+        # The earlier version is not part of the fingerprint: an OPD whose rows did not change is
+        # not rerun because a new round began (its changes are none; the index says so).
         fingerprint = digest(prints[code], digests[step], params, __version__, html_pages)
+        if previous is not None and step == COMPARING_STEP:
+            params["data_path_sebelumnya"] = str(previous)
         key = f"{code}/{step}" if code else step
         return Task(key, code, str(paths[step]), str(folder / f"{step}.ipynb"), params,
                     fingerprint, html_pages, timeout, report_title(pemda, step, code, tahun))
