@@ -266,7 +266,7 @@ def test_the_index_marks_a_figure_built_on_a_loose_target(tmp_path):
     checked = check(pemda, CheckConfig(tahun=2025))
     tasks = plan(pemda, tmp_path, tahun=2025)
     page = write_index(checked, tmp_path, tasks, {}, 2025, "lima_tingkat", None, None).read_text()
-    row = page.split(f"<code>{DINKES}</code>")[1].split("</tr>")[0]
+    row = page.split(f'<code class="code">{DINKES}</code>')[1].split("</tr>")[0]
     assert "⚑ target longgar M07" in row and "98,5% tanpa 1 indikator" in row
     assert "Sangat Baik (di bawah target)" in row
 

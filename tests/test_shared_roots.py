@@ -240,7 +240,9 @@ def test_the_batch_index_counts_the_shared_roots_and_links_to_them(tmp_path, fix
     page = report.index.read_text()
     assert "Akar masalah bersama: <b>4</b>; teratas R1 Rendahnya akses air bersih." in page
     assert f"00_ikhtisar_pemda.html#{SHARED_ROOTS_ANCHOR}" in page
-    rows = {code: page.split(f"<code>{code}</code>")[1].split("</tr>")[0] for code in ("01", "02", "03")}
+    rows = {code: page.split(f'<code class="code">{code}</code>')[1].split("</tr>")[0]
+            for code in ("01", "02", "03")}
     # Roots touching each OPD: 01 all four, 02 R1 only, 03 the three it analysed.
-    counts = [r.split('<td class="num">')[7].split("<")[0] for r in rows.values()]
+    # the cells after the OPD: capaian, cabang, temuan, crosscutting, akar bersama
+    counts = [r.split('<td class="num">')[5].split("<")[0] for r in rows.values()]
     assert counts == ["4", "1", "3"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
 from matplotlib.figure import Figure
 
 from .. import __version__
@@ -327,7 +328,7 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
         lines = ["Sheet masalah belum menandai masalah inti OPD ini (kolom inti)."]
     else:
         lines = [f"{r.id} {r.pernyataan} (USG "
-                 f"{number_text(r.total_usg) if r.total_usg == r.total_usg else 'belum dinilai'}"
+                 f"{number_text(r.total_usg) if pd.notna(r.total_usg) else 'belum dinilai'}"
                  f"{', ditandai inti' if r.ditandai_inti else ''}"
                  f"{', peringkat USG 1' if r.usg_teratas else ''})" for r in core.itertuples()]
         if len(top) > 1:
