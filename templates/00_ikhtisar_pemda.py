@@ -38,7 +38,7 @@ from pohon_nb.nb.session import Session
 session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran, batas_atas=batas_atas, ikhtisar=True)
 session.pemda_headline()
 
-# %% [markdown]
+# %% [markdown] tags=["hanya-interaktif"]
 # Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar).
 
 # %%

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Langkah 1: Identifikasi masalah
 #
-# Sebelum menyusun pohon kinerja, OPD perlu tahu **masalah apa yang paling penting**. Notebook ini menunjukkan kesenjangan antara target dan realisasi indikator, menyaring isu dengan APKL, memeringkatnya dengan USG, menunjukkan masalah inti dan menggambar pohon masalah: akibat di atas, masalah inti di tengah, penyebab dan akar masalah di bawah.
+# Sebelum menyusun pohon kinerja, OPD perlu tahu **masalah apa yang paling penting**. Langkah ini menunjukkan kesenjangan antara target dan realisasi indikator, menyaring isu dengan APKL, memeringkatnya dengan USG, menunjukkan masalah inti dan menggambar pohon masalah: akibat di atas, masalah inti di tengah, penyebab dan akar masalah di bawah.
 
 # %% [markdown] tags=["hanya-interaktif"]
 # **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Langkah 2: Pemetaan kausal
 #
-# Pohon masalah diubah menjadi pohon kinerja: setiap kondisi negatif dirumuskan ulang menjadi kondisi positif yang ingin dicapai. Notebook ini menunjukkan usulan itu di samping pohon kinerja OPD yang sekarang, memeriksa logikanya seperti evaluator (kriteria PermenPANRB 88/2021), menghitung capaian dari bawah ke atas untuk menemukan cabang yang menahan hasil, dan menunjukkan ketergantungan dengan OPD lain (crosscutting).
+# Pohon masalah diubah menjadi pohon kinerja: setiap kondisi negatif dirumuskan ulang menjadi kondisi positif yang ingin dicapai. Langkah ini menunjukkan usulan itu di samping pohon kinerja OPD yang sekarang, memeriksa logikanya seperti evaluator (kriteria PermenPANRB 88/2021), menghitung capaian dari bawah ke atas untuk menemukan cabang yang menahan hasil, dan menunjukkan ketergantungan dengan OPD lain (crosscutting).
 
 # %% [markdown] tags=["hanya-interaktif"]
 # **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.

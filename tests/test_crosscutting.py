@@ -79,3 +79,23 @@ def test_sample_crosscutting(sample_path):
     most_needed = table.sort_values("diminta", ascending=False, kind="stable").iloc[0]
     assert most_needed["kode_opd"] == "1.03.0.00.0.00.01.0000"  # Dinas PUPR, asked 4 times
     assert matrix(pemda).to_numpy().sum() == 19
+
+
+def test_the_causal_view_says_who_waits_and_what_was_rejected(tmp_path):
+    from conftest import clean_tables, write_xlsx
+
+    from pohon_nb.nb import views
+    from pohon_nb.reading.model import load
+
+    tables = clean_tables()
+    base = tables["lintas_opd"][0]
+    tables["lintas_opd"] = [{**base, "status": "usulan"},
+                            {**base, "id_pohon": "A01.2", "id_pohon_mitra": "A02.2", "status": "ditolak"}]
+    ctx = views.Context(load(write_xlsx(tables, tmp_path / "wb.xlsx")), "01", 2025)
+    text = views.crosscutting_both_ways(ctx)[0]
+    assert text.startswith("OPD ini meminta 2 dukungan dari OPD lain dan tidak diminta dukungan oleh "
+                           "OPD lain.")
+    assert "**Belum disepakati** (menunggu jawaban mitra): A01.1" in text
+    assert "**Ditolak mitra** (perlu mitra atau rancangan lain, M16): A01.2" in text
+    other = views.crosscutting_both_ways(views.Context(ctx.pemda, "02", 2025))[0]
+    assert other.startswith("OPD ini tidak meminta dukungan OPD lain dan diminta 2 dukungan oleh OPD lain.")

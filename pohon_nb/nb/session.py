@@ -76,6 +76,7 @@ class Session:
             raise WorkbookError(blocked_message(None if ikhtisar else kode_opd, errors))
         achievement.get_scale(skala)  # a clear KeyError listing the scales when unknown
         self.interactive = interaktif
+        self.overview = ikhtisar
         self.out_dir = Path(folder_keluaran)
         self.ctx = views.Context(pemda, kode_opd, int(tahun), skala, node=kondisi or None,
                                  out_dir=self.out_dir,
@@ -110,8 +111,10 @@ class Session:
         else:
             ctx = self.ctx
             extra = f", kondisi {md(ctx.node)}" if ctx.node else ""
-            display(markdown(f"*OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), tahun {ctx.tahun}, "
-                             f"skala {md(achievement.get_scale(ctx.skala).title)}{extra}.*"))
+            # The Pemda overview is of no OPD: its settings line names none.
+            who = "" if self.overview else f"OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), "
+            display(markdown(f"*{who}tahun {ctx.tahun}, skala "
+                             f"{md(achievement.get_scale(ctx.skala).title)}{extra}.*"))
 
     def show(self, view) -> None:
         """Show one section: static, or following the control panel."""

@@ -212,13 +212,20 @@ def crosscutting_both_ways(ctx: Context) -> list:
     if needs.empty and needed_by.empty:
         return ["OPD ini tidak meminta dan tidak diminta dukungan OPD lain. " +
                 missing(ctx, "lintas_opd", "lintas_opd")]
-    pending = needs[needs["status"] != "disetujui"]
-    text = (f"OPD ini membutuhkan {len(needs)} dukungan dari OPD lain dan dibutuhkan dalam "
-            f"{len(needed_by)} permintaan.")
+    # Waiting means proposed and not yet answered; a rejected request is settled (M16).
+    pending = needs[(needs["status"] == "usulan") | needs["status"].isna()]
+    rejected = needs[needs["status"] == "ditolak"]
+    asked = (f"meminta {len(needs)} dukungan dari OPD lain" if len(needs)
+             else "tidak meminta dukungan OPD lain")
+    asked_of = (f"diminta {len(needed_by)} dukungan oleh OPD lain" if len(needed_by)
+                else "tidak diminta dukungan oleh OPD lain")
+    text = f"OPD ini {asked} dan {asked_of}."
     if len(pending):
-        text += " **Belum disepakati**: " + "; ".join(
-            f"{md(r.id_pohon)} ← {md(r.nama_mitra)} ({md(r.status or 'tanpa status')})"
-            for r in pending.itertuples()) + "."
+        text += " **Belum disepakati** (menunggu jawaban mitra): " + "; ".join(
+            f"{md(r.id_pohon)} ← {md(r.nama_mitra)}" for r in pending.itertuples()) + "."
+    if len(rejected):
+        text += " **Ditolak mitra** (perlu mitra atau rancangan lain, M16): " + "; ".join(
+            f"{md(r.id_pohon)} ← {md(r.nama_mitra)}" for r in rejected.itertuples()) + "."
     columns = ["id_pohon", "pernyataan", "kode_opd_mitra", "nama_mitra", "id_pohon_mitra",
                "peran", "status"]
     items = [text, "**Yang dibutuhkan OPD ini dari OPD lain**"]
@@ -244,11 +251,11 @@ def lke_opd(ctx: Context) -> list:
 
 
 NOT_COMPARED = (
-    "*Belum dibandingkan dengan versi sebelumnya: isi parameter `data_path_sebelumnya` dengan "
-    "workbook versi asistensi lalu (batch menyimpan setiap versi di folder `riwayat` keluarannya) "
-    "untuk melihat temuan yang selesai, yang baru, dan data yang berubah. Batch juga menulis "
-    "perbandingan ini di `perubahan.html` OPD, dan `pohon-nb banding LAMA BARU` membandingkan "
-    "dua workbook mana pun.*")
+    "*Belum dibandingkan dengan versi sebelumnya: pada putaran asistensi berikutnya `pohon-nb batch` "
+    "membandingkan workbook dengan versi terakhir yang berbeda (disimpan di folder `riwayat` "
+    "keluarannya) dan menunjukkan di sini temuan yang selesai, yang baru, dan data yang berubah. Di "
+    "notebook, isi parameter `data_path_sebelumnya` dengan workbook versi lalu; `pohon-nb banding "
+    "LAMA BARU` membandingkan dua workbook mana pun.*")
 
 
 def changes_since(ctx: Context) -> list:

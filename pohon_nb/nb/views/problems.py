@@ -227,6 +227,6 @@ def next_steps_identification(ctx: Context) -> list:
     for row in worst.head(3).itertuples():
         steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({percent(row.capaian)}) "
                      f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
-    steps.append("Lanjutkan ke notebook 02_pemetaan_kausal untuk mengubah pohon masalah menjadi "
-                 "pohon kinerja.")
+    steps.append("Langkah berikutnya, pemetaan kausal (langkah 2): pohon masalah diubah menjadi pohon "
+                 "kinerja.")
     return ["\n".join(f"{i}. {s}" for i, s in enumerate(steps, start=1))]
