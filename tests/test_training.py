@@ -361,3 +361,15 @@ def test_training_and_validate_agree_on_what_an_indicator_measures(tmp_path):
         if wrong_measure != bool(held):
             disagree.append((name, level, held, feedback.wrong))
     assert not disagree
+
+
+def test_a_partner_outside_the_opd_sheet_is_named_by_its_code(tmp_path):
+    from conftest import clean_tables, write_xlsx
+
+    tables = clean_tables()
+    tables["lintas_opd"].append({"id_pohon": "A01.2", "kode_opd_mitra": "BPS", "peran": "Data SUSENAS",
+                                 "status": "usulan"})
+    workshop = training.Workshop(str(write_xlsx(tables, tmp_path / "wb.xlsx")), "01")
+    assert workshop.answer("5.7") == ["BPS"]
+    assert workshop.check("5.7", "BPS").ok and workshop.check("5.7", "bps").ok
+    assert workshop.check("5.7", "Dinas Sosial").grade == "salah"  # agreed already

@@ -28,10 +28,6 @@ REVIEW_COLUMNS = [*COLUMNS, "keadaan", "alasan", "_baris"]
 STATES = ("selesai", "terbuka", "lewat tenggat", "tidak diperlukan")
 
 
-def _codes(why: str) -> list[str]:
-    return [c for c in dict.fromkeys(re.findall(r"\b([MS]\d{2})\b", why or "")) if c in RULES]
-
-
 def propose(checked: Checked, kode_opd: str, year: int | None = None,
             config: AchievementConfig | None = None, estimates: list | None = None) -> pd.DataFrame:
     """The actions proposed for one OPD, those already in its ``tindak_lanjut`` sheet left out.
@@ -45,7 +41,7 @@ def propose(checked: Checked, kode_opd: str, year: int | None = None,
     rows, seen = [], set()
     for e in sorted(estimates, key=lambda e: (len(e.to_raise()) or 10**6)):
         for element in e.to_raise():
-            for code in _codes(element.why) or [""]:
+            for code in element.codes or ("",):
                 key = (code, element.ref)
                 if key in seen or key in agreed:
                     continue
@@ -79,8 +75,10 @@ def deadline(value) -> tuple[dt.date | None, str]:
 
 
 def _exists(pemda, ref: str) -> bool:
+    """Whether the condition or indicator an action names (a request: its condition) still is."""
     head = str(ref).split(" ")[0]
-    return head in pemda.tree or bool(len(pemda.indikator)) and head in set(pemda.indikator["id"])
+    indicators = set(pemda.indikator["id"]) if len(pemda.indikator) else set()
+    return head in pemda.tree or head in indicators
 
 
 def review(checked: Checked, today: dt.date | None = None) -> pd.DataFrame:

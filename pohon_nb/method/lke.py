@@ -96,6 +96,7 @@ class Element:
     why: str = ""  # for an element not fulfilled: the findings or rules that hold it back
     reasons: int = 0  # how many findings or rules hold it back (the effort of fixing it)
     fixable: bool = True  # False: held back by what cannot change now (a realised year)
+    codes: tuple[str, ...] = ()  # the rules of the findings that hold it back, in order
 
 
 @dataclass
@@ -389,8 +390,10 @@ def _element(facts: _Facts, criterion: Criterion, ref: str, owner: str, row: dic
         if failed and not (held and rule == "capaian_di_bawah_predikat_target"
                            and facts.achievement.get(ref, (None, ""))[0] is None):
             held.append(failed)  # (a missing figure a finding already names is said once)
+    codes = tuple(dict.fromkeys(f.code for f in facts.findings_on(criterion.elements, ref, owner, row)
+                                if f.criterion == criterion.code))
     return Element(ref, owner, not held, "; ".join(w for w, _ in held), len(held),
-                   all(fix for _, fix in held))
+                   all(fix for _, fix in held), codes)
 
 
 def _available(facts: _Facts, criterion: Criterion) -> bool:
@@ -439,6 +442,13 @@ def estimate(checked: Checked, year: int | None = None, config: AchievementConfi
                 f for f in checked.by_criterion(criterion.code) if code is None or f.kode_opd == code]
             result[code].append(Estimate(criterion, by_opd[code], grades, related))
     return result
+
+
+def answer_counts(estimates: list[Estimate]) -> list[tuple[str, int]]:
+    """How many decided criteria got each answer, in the grades' order (BB first); answers no
+    criterion got are left out."""
+    answers = [e.answer for e in estimates if e.decided]
+    return [(g.answer, answers.count(g.answer)) for g in read_grades() if g.answer in answers]
 
 
 def iku_changes(old, new, kode_opd: str) -> list[str]:

@@ -271,5 +271,5 @@ def head_title(name: str, given: str | None = None) -> str:
     for opening, title in HEAD_TITLES:
         if lowered.startswith(opening):
             rest = " ".join(str(name).split())[len(opening):].strip()
-            return f"{title.strip()} {rest}".strip() if title.endswith(" ") or rest else title
+            return f"{title.strip()} {rest}".strip()
     return f"Kepala {' '.join(str(name).split())}"

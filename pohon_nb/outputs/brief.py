@@ -297,9 +297,7 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
         title += " (usulan tindak lanjut)"
     sections = [(title.replace("\u00a0", " "), fix or [
         "Tidak ada unsur yang dapat diperbaiki untuk menaikkan perkiraan LKE OPD ini."])]
-    order = [g.answer for g in lke.read_grades()]
-    counted = ", ".join(f"{sum(e.answer == a for e in decided)} {a}" for a in order
-                        if any(e.answer == a for e in decided))
+    counted = ", ".join(f"{n} {a}" for a, n in lke.answer_counts(decided))
     below_bb = [f"{e.criterion.code} {e.criterion.text}: {e.answer} ({sum(x.fulfilled for x in e.elements)} "
                 f"dari {len(e.elements)} unsur)" for e in decided if e.answer != "BB"]
     sections.append(("Perkiraan LKE (dari workbook, bukan keputusan evaluator)", [

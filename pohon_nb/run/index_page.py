@@ -141,10 +141,8 @@ def _shared(shared, overview: Task, base: Path, state: str | None) -> dict:
 
 def lke_counts(estimates: list) -> str:
     """The estimated answers of the criteria the workbook decides, counted ("BB 5 · B 1 · E 2")."""
-    answers = [e.answer for e in estimates if e.decided]
-    order = [g.answer for g in lke.read_grades()]
     # "BB 4": a no-break space keeps an answer with its count when the column wraps.
-    counted = [f"{a}\u00a0{answers.count(a)}" for a in order if a in answers]
+    counted = [f"{a}\u00a0{n}" for a, n in lke.answer_counts(estimates)]
     return " · ".join(counted) or "belum dapat diperkirakan"
 
 

@@ -49,10 +49,7 @@ class Exercise:
 
 
 def _const(value):
-    return lambda m: value
-
-
-def _text(value):
+    """The same value whatever the data (a case exercise's key, options or question)."""
     return lambda m: value
 
 
@@ -125,7 +122,7 @@ EXERCISES: tuple[Exercise, ...] = (
         check=lambda a, m: checks.check_levels_order(a),
         answer=_const(["ultimate", "intermediate", "immediate", "output"]),
         options=_const(["output", "immediate", "ultimate", "intermediate"]),
-        question=_text("Urutkan keempat level pohon kinerja dari yang **tertinggi**: output, "
+        question=_const("Urutkan keempat level pohon kinerja dari yang **tertinggi**: output, "
                        "immediate, ultimate, intermediate."),
         typical=(
             (["ultimate", "intermediate", "immediate", "output"], "tepat", "Ultimate outcome"),
@@ -144,7 +141,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "1.2", "01_konsep", "kondisi atau kegiatan", "teks",
         check=lambda a, m: checks.check_condition(a, "immediate", subject=("imunisasi",)),
         answer=_const("Meningkatnya cakupan imunisasi dasar lengkap pada bayi"),
-        question=_text("Rumuskan ulang kegiatan *'Pelaksanaan imunisasi dasar lengkap'* sebagai "
+        question=_const("Rumuskan ulang kegiatan *'Pelaksanaan imunisasi dasar lengkap'* sebagai "
                        "**kondisi** level immediate outcome: hasil yang ingin dicapai."),
         typical=(
             ("Meningkatnya cakupan imunisasi dasar lengkap pada bayi", "tepat", "merumuskan hasil"),
@@ -210,7 +207,7 @@ EXERCISES: tuple[Exercise, ...] = (
         check=lambda a, m: checks.check_usg_ranking(a, {"A": (5, 4, 4), "B": (4, 5, 4), "C": (3, 3, 3)}),
         answer=_const(["B", "A", "C"]),
         options=_const(["A", "B", "C"]),
-        question=_text("Tiga isu dengan skor U, S, G: **A** (5, 4, 4), **B** (4, 5, 4), **C** (3, 3, 3). "
+        question=_const("Tiga isu dengan skor U, S, G: **A** (5, 4, 4), **B** (4, 5, 4), **C** (3, 3, 3). "
                        "Urutkan dari total tertinggi, lalu baca apa kata umpan balik tentang nilai yang "
                        "sama."),
         typical=(
@@ -232,7 +229,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "3.1", "03_pohon_masalah_ke_pohon_kinerja", "masalah inti menjadi kondisi", "teks",
         check=lambda a, m: checks.check_condition(a, "intermediate", subject=("stunting",)),
         answer=_const("Menurunnya prevalensi stunting pada balita"),
-        question=_text("Ubah masalah inti *'Tingginya prevalensi stunting pada balita'* menjadi kondisi "
+        question=_const("Ubah masalah inti *'Tingginya prevalensi stunting pada balita'* menjadi kondisi "
                        "level **intermediate outcome**."),
         typical=(
             ("Menurunnya prevalensi stunting pada balita", "tepat", "arahnya sesuai"),
@@ -259,7 +256,7 @@ EXERCISES: tuple[Exercise, ...] = (
                 "akan melewatkan level immediate (aturan M09)."),
         answer=_const(proposed_level("akar", 1)),
         options=_const(list(schema.LEVELS[:4])),
-        question=_text("Akar masalah *'Terbatasnya tenaga kesehatan di puskesmas'* langsung menyebabkan "
+        question=_const("Akar masalah *'Terbatasnya tenaga kesehatan di puskesmas'* langsung menyebabkan "
                        "masalah inti (yang menjadi **intermediate outcome**). Menjadi kondisi level apa "
                        "akar masalah itu?"),
         typical=(
@@ -281,7 +278,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "4.1", "04_indikator", "capaian polaritas maks", "angka",
         check=lambda a, m: checks.check_achievement(a, **MAX_CASE),
         answer=_const(75.0),
-        question=_text("Target cakupan imunisasi 80%, realisasi 60% (polaritas **maks**: makin tinggi "
+        question=_const("Target cakupan imunisasi 80%, realisasi 60% (polaritas **maks**: makin tinggi "
                        "makin baik). Berapa persen capaiannya?"),
         typical=(
             (75, "tepat", "realisasi / target"),
@@ -305,7 +302,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "4.2", "04_indikator", "capaian polaritas min", "angka",
         check=lambda a, m: checks.check_achievement(a, **MIN_CASE),
         answer=_const(125.0),
-        question=_text("Target prevalensi stunting 20%, realisasi 15% (polaritas **min**: lebih rendah "
+        question=_const("Target prevalensi stunting 20%, realisasi 15% (polaritas **min**: lebih rendah "
                        "lebih baik). Berapa persen capaiannya, sebelum dibatasi?"),
         typical=(
             (125, "tepat", "(2 × target − realisasi) / target"),
@@ -328,7 +325,7 @@ EXERCISES: tuple[Exercise, ...] = (
         check=lambda a, m: checks.check_indicator(a, "output", condition=POSYANDU_OUTPUT),
         answer=_const(("Persentase balita yang ditimbang di posyandu", "%",
                        "(Jumlah balita ditimbang / jumlah seluruh balita) × 100")),
-        question=_text(f"Untuk output *'{POSYANDU_OUTPUT}'*, tulis indikatornya: nama, satuan dan "
+        question=_const(f"Untuk output *'{POSYANDU_OUTPUT}'*, tulis indikatornya: nama, satuan dan "
                        f"formula."),
         typical=(
             (("Persentase balita yang ditimbang di posyandu", "%",
@@ -356,7 +353,7 @@ EXERCISES: tuple[Exercise, ...] = (
         check=lambda a, m: checks.check_indicator_kind(a, COUNTED_OUTCOME),
         answer=_const("outcome"),
         options=_const(list(checks.KINDS)),
-        question=_text(f"Indikator *'{COUNTED_OUTCOME}'* diawali kata 'Jumlah'. Apa jenisnya: dampak, "
+        question=_const(f"Indikator *'{COUNTED_OUTCOME}'* diawali kata 'Jumlah'. Apa jenisnya: dampak, "
                        f"outcome atau output?"),
         typical=(
             ("outcome", "tepat", "kata 'Jumlah' saja tidak menjadikannya output"),
@@ -381,7 +378,7 @@ EXERCISES: tuple[Exercise, ...] = (
             aliases=OWNER_ALIASES),
         answer=_const("c"),
         options=_const(list(LEVEL_OWNERS.values())),
-        question=_text("Dalam cascading ke jabatan, siapa pemilik kondisi level **immediate outcome**?\n\n"
+        question=_const("Dalam cascading ke jabatan, siapa pemilik kondisi level **immediate outcome**?\n\n"
                        + "\n".join(f"- **{k}**. {v}" for k, v in LEVEL_OWNERS.items())),
         typical=(
             ("c", "tepat", "kepala bidang"),
@@ -401,7 +398,7 @@ EXERCISES: tuple[Exercise, ...] = (
         check=lambda a, m: checks.check_skipped_level(a, child="output", parent="intermediate"),
         answer=_const("immediate"),
         options=_const([*schema.LEVELS[:4], "tidak ada"]),
-        question=_text("Sebuah OPD menaruh kondisi **output** langsung di bawah **intermediate outcome**. "
+        question=_const("Sebuah OPD menaruh kondisi **output** langsung di bawah **intermediate outcome**. "
                        "Level apa yang terlewati?"),
         typical=(
             ("immediate", "tepat", "aturan M09"),
@@ -429,7 +426,7 @@ EXERCISES: tuple[Exercise, ...] = (
                  "atasnya."}),
         answer=_const("b"),
         options=_const(list(SINGLE_CHILD.values())),
-        question=_text("Rantai sebuah OPD: intermediate *'Meningkatnya derajat kesehatan masyarakat'* ← "
+        question=_const("Rantai sebuah OPD: intermediate *'Meningkatnya derajat kesehatan masyarakat'* ← "
                        "immediate *'Meningkatnya cakupan imunisasi dasar lengkap'* ← **satu-satunya** "
                        "output *'Tersedianya vaksin di puskesmas'*. Apa yang perlu diperbaiki?\n\n"
                        + "\n".join(f"- **{k}**. {v}" for k, v in SINGLE_CHILD.items())),
@@ -480,7 +477,7 @@ EXERCISES: tuple[Exercise, ...] = (
             aliases=PARTNER_ALIASES),
         answer=_const("b"),
         options=_const(list(PARTNERS.values())),
-        question=_text(f"Akar masalah Dinas Kesehatan *'{EXTERNAL_ROOT}'* berlokus **eksternal**. Ke OPD "
+        question=_const(f"Akar masalah Dinas Kesehatan *'{EXTERNAL_ROOT}'* berlokus **eksternal**. Ke OPD "
                        f"mana permintaan crosscutting-nya ditujukan?\n\n"
                        + "\n".join(f"- **{k}**. {v}" for k, v in PARTNERS.items())),
         typical=(

@@ -114,9 +114,13 @@ class Material:
 
     @cached_property
     def opds(self) -> dict[str, tuple[str, ...]]:
-        """Every OPD's code with the names a learner may use for it (name, abbreviation)."""
-        return {code: (self.pemda.opd_name(code), self.pemda.opd_short(code))
-                for code in self.pemda.opd_codes()}
+        """Every OPD's code with the names a learner may use for it (name, abbreviation); a
+        partner outside the opd sheet (a vertical agency such as BPS) by its code alone."""
+        named = {code: (self.pemda.opd_name(code), self.pemda.opd_short(code))
+                 for code in self.pemda.opd_codes()}
+        table = self.pemda.lintas_opd
+        partners = list(table["kode_opd_mitra"].dropna()) if len(table) else []
+        return {**{str(c): (str(c), str(c)) for c in partners}, **named}
 
     @cached_property
     def requests(self) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -213,7 +213,7 @@ def crosscutting_both_ways(ctx: Context) -> list:
         return ["OPD ini tidak meminta dan tidak diminta dukungan OPD lain. " +
                 missing(ctx, "lintas_opd", "lintas_opd")]
     # Waiting means proposed and not yet answered; a rejected request is settled (M16).
-    pending = needs[(needs["status"] == "usulan") | needs["status"].isna()]
+    pending = needs[needs["status"] == "usulan"]
     rejected = needs[needs["status"] == "ditolak"]
     asked = (f"meminta {len(needs)} dukungan dari OPD lain" if len(needs)
              else "tidak meminta dukungan OPD lain")

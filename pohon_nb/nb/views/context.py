@@ -222,10 +222,8 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
     frame = lke.table(estimates)
     decided = frame[frame["jawaban"] != lke.NOT_DECIDED]
     others = frame[frame["jawaban"] == lke.NOT_DECIDED]
-    counts = decided["jawaban"].value_counts()
-    order = [g.answer for g in lke.read_grades()]
     text = (f"**{lke.ESTIMATE_NOTE}** {who}: {len(decided)} kriteria diperkirakan dari workbook ("
-            + ", ".join(f"{counts[a]} {a}" for a in order if a in counts) + f"); {len(others)} kriteria "
+            + ", ".join(f"{n} {a}" for a, n in lke.answer_counts(estimates)) + f"); {len(others)} kriteria "
             f"dinilai evaluator dari bukti dokumen. Unsur setiap kriteria dan jawabannya mengikuti tabel "
             f"`data/lke_kriteria.csv` dan `data/lke_jawaban.csv` (PermenPANRB 88/2021): BB bila seluruh "
             f"unsur terpenuhi, B lebih dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E "
