@@ -38,14 +38,20 @@ from pohon_nb.nb.session import Session
 session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran, batas_atas=batas_atas)
 session.headline()
 
-# %% [markdown]
-# ## 1. OPD sekilas
-
 # %% [markdown] tags=["hanya-interaktif"]
 # Pilihan OPD, tahun dan skala. Dalam mode statis (hasil `pohon-nb run`) sel ini hanya menyebutkan pilihan yang dipakai.
 
 # %%
 session.controls()
+
+# %% [markdown]
+# ## Perbaiki hari ini
+
+# %%
+session.show(views.fix_today)
+
+# %% [markdown]
+# ## 1. OPD sekilas
 
 # %%
 session.show(views.opd_glance)

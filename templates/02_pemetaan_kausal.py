@@ -46,6 +46,12 @@ session.headline()
 session.controls()
 
 # %% [markdown]
+# ## Perbaiki hari ini
+
+# %%
+session.show(views.fix_today)
+
+# %% [markdown]
 # ## 1. Dari pohon masalah ke pohon kinerja
 #
 # Aturan kata: *Tingginya* → *Menurunnya*, *Rendahnya* → *Meningkatnya*, *Belum optimalnya* → *Optimalnya*, dan seterusnya. Level diusulkan dari posisi masalah: akibat → ultimate, masalah inti → intermediate, penyebab → immediate, akar masalah → output. Penyebab eksternal menjadi calon crosscutting.

@@ -47,6 +47,12 @@ session.headline()
 session.controls()
 
 # %% [markdown]
+# ## Perbaiki hari ini
+
+# %%
+session.show(views.fix_today)
+
+# %% [markdown]
 # ## 1. Skor SMART dan CREAM
 
 # %%

@@ -165,19 +165,22 @@ def test_repeated_findings_get_one_summary_line(tmp_path, capsys):
     main(["validate", str(path)])
     out = capsys.readouterr().out
     assert "berulang: M18 × 116: Indikator terpilih tanpa target (sheet indikator, baris" in out
-    text = views.type_and_polarity(views.Context(load(path), "BSSN", 2025))[0]
-    assert "Berulang: M18 × 116" in text
+    shown = views.type_and_polarity(views.Context(load(path), "BSSN", 2025))[1].data.set_index("Kode")
+    # One row for the 116, its first text the example, the ids listed (the first twelve).
+    assert shown.loc["M18", "Keterangan"].startswith("116 temuan. Contoh, ")
+    assert shown.loc["M18", "ID"].endswith("dan 104 lagi")
 
 
-def test_manual_iku_is_one_sheet_per_iku_with_every_target(tmp_path):
+def test_manual_iku_shows_every_iku_side_by_side_with_every_target(tmp_path):
     pemda = load(SAMPLE)
     items = views.manual_iku(views.Context(pemda, "1.02.0.00.0.00.01.0000", 2025))
     sheets = [i for i in items if hasattr(i, "data")]
-    assert len(sheets) == 5  # the five IKU of Dinas Kesehatan
-    first = dict(zip(sheets[0].data["Uraian"], sheets[0].data["Isi"]))
+    # The five IKU of Dinas Kesehatan, three to a table: never wider than a report's page.
+    assert [len(s.data.columns) for s in sheets] == [4, 2 + 1]
+    assert sum(len(s.data.columns) - 1 for s in sheets) == 5
+    first = dict(zip(sheets[0].data["Uraian"], sheets[0].data["DINKES.1.I1"]))
     assert first["Baseline"] == "93,65" and first["Tahun baseline"] == "2024"
     assert [first[f"Target {y}"] for y in range(2025, 2030)] == ["115", "110", "105", "102", "100"]
-    assert len(sheets[0].data.columns) == 2  # two columns: never wider than the page
 
 
 def test_crosscutting_matrix_cells_without_requests_are_empty(tmp_path):

@@ -73,9 +73,10 @@ def test_a_changed_headline_number_is_caught(tmp_path):
     source = REPO / "templates" / "02_pemetaan_kausal.ipynb"
     nb = nbformat.read(source, as_version=4)
     cell = next(c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", []))
-    text = cell.outputs[0]["text"]
-    assert "24 kondisi" in text
-    cell.outputs[0]["text"] = text.replace("24 kondisi", "25 kondisi")
+    data = cell.outputs[0]["data"]  # a paragraph: the same words as plain text and as Markdown
+    assert "24 kondisi" in data["text/plain"] and "24 kondisi" in data["text/markdown"]
+    for kind in ("text/plain", "text/markdown"):
+        data[kind] = data[kind].replace("24 kondisi", "25 kondisi")
     target = tmp_path / "ubah.ipynb"
     nbformat.write(nb, target)
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",

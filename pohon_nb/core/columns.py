@@ -78,6 +78,7 @@ LABELS = {
     "jabatan": "Jabatan", "komponen": "Komponen", "subkomponen": "Subkomponen", "catatan": "Catatan",
     "rekomendasi": "Rekomendasi", "file": "Berkas", "letak": "Letak", "ringkasan": "Ringkasan",
     "selesai": "Temuan selesai", "masih": "Masih terbuka",
+    "jumlah_indikator": "Jumlah indikator", "daftar_indikator": "Indikator",
 }
 
 CODES = {"id", "id_pohon", "id_indikator", "id_masalah", "kode_opd", "kode_opd_mitra", "id_pohon_mitra",
@@ -94,7 +95,7 @@ COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringat
           "meminta",
           "usulan", "disetujui", "ditolak", "kedalaman", "usg_u", "usg_s", "usg_g", "total",
           "total_usg", "jumlah_penilai", "row", "jumlah_opd_inti",
-          "jumlah_kondisi_pemda", "jumlah_kondisi", "jumlah_opd", "selesai", "masih"}
+          "jumlah_kondisi_pemda", "jumlah_kondisi", "jumlah_opd", "selesai", "masih", "jumlah_indikator"}
 _YEARLY = re.compile(r"^(target|realisasi|capaian|predikat)_(\d{4})$")
 _YEARLY_KINDS = {"target": "number", "realisasi": "number", "capaian": "percent", "predikat": "value"}
 

@@ -111,6 +111,41 @@ def review(checked: Checked, today: dt.date | None = None) -> pd.DataFrame:
     return pd.DataFrame(records, columns=REVIEW_COLUMNS)
 
 
+TODAY_COLUMNS = ["id", "ref", "tindakan", "kode_aturan", "kriteria", "keadaan", "penanggung_jawab", "tenggat"]
+
+
+def today(checked: Checked, kode_opd: str, year: int | None = None, config: AchievementConfig | None = None,
+          estimates: list | None = None, today_: dt.date | None = None) -> pd.DataFrame:
+    """What the OPD fixes today, in order: its agreed actions still open (overdue first), then the
+    proposed ones (``keadaan`` "usulan", no ``id`` yet). The brief and every step report read this
+    one list. ``tindakan`` is the action without its ref ("Indikator terpilih tanpa target")."""
+    reviewed = review(checked, today_)
+    rows = []
+    if len(reviewed):
+        mine = reviewed[(reviewed["kode_opd"] == kode_opd) & reviewed["keadaan"].isin(OPEN)]
+        mine = mine.assign(_order=[OPEN.index(k) for k in mine["keadaan"]])
+        mine = mine.sort_values("_order", kind="stable")
+        rows += [{"id": r.id, "ref": r.ref or "", "tindakan": _action_text(r.tindakan, r.ref),
+                  "kode_aturan": r.kode_aturan or "", "kriteria": r.kriteria or "", "keadaan": r.keadaan,
+                  "penanggung_jawab": r.penanggung_jawab or "", "tenggat": r.tenggat or ""}
+                 for r in mine.itertuples()]
+    for r in propose(checked, kode_opd, year, config, estimates).itertuples():
+        rows.append({"id": "", "ref": r.ref, "tindakan": _action_text(r.tindakan, r.ref),
+                     "kode_aturan": r.kode_aturan, "kriteria": r.kriteria, "keadaan": "usulan",
+                     "penanggung_jawab": "", "tenggat": ""})
+    return pd.DataFrame(rows, columns=TODAY_COLUMNS)
+
+
+OPEN = ("lewat tenggat", "terbuka")
+
+
+def _action_text(text, ref) -> str:
+    """"Perbaiki X.1: Indikator tanpa target" -> "Indikator tanpa target" (the ref is its own column)."""
+    text = "" if text is None or text != text else str(text)
+    prefix = f"Perbaiki {ref}: "
+    return text[len(prefix):] if ref and text.startswith(prefix) else text
+
+
 def counts(reviewed: pd.DataFrame, kode_opd: str) -> dict[str, int]:
     """How many of the OPD's agreed actions are in each state."""
     mine = reviewed[reviewed["kode_opd"] == kode_opd] if len(reviewed) else reviewed

@@ -495,10 +495,31 @@ def _cannot_raise(estimate: Estimate) -> str:
             f"sebabnya di LKjIP)")
 
 
-def table(estimates: list[Estimate], limit: int = 8) -> pd.DataFrame:
+def by_rule(elements: list[Element], limit: int = 8) -> str:
+    """Elements named by the rules that hold them back, the finding's text left to the findings
+    table: "M23 pada X.1.I1, X.2.I1 dan 7 lagi; M07 pada X.1.I1". An element no finding holds
+    back (a Manual IKU field) keeps its reason."""
+    groups: dict[str, list[str]] = {}
+    for element in elements:
+        key = ", ".join(element.codes) if element.codes else f"({element.why})"
+        groups.setdefault(key, []).append(element.ref)
+    parts = []
+    for key, refs in groups.items():
+        more = f" dan {len(refs) - limit} lagi" if len(refs) > limit else ""
+        if key.startswith("("):
+            parts.append(f"{', '.join(refs[:limit])}{more} {key}")
+        else:
+            parts.append(f"{key} pada {', '.join(refs[:limit])}{more}")
+    return "; ".join(parts)
+
+
+def table(estimates: list[Estimate], limit: int = 8, short: bool = False) -> pd.DataFrame:
     """One row per criterion: the answer, the share, what holds it back and what would raise it
-    (each listing at most ``limit`` elements, then "dan N lagi")."""
+    (each listing at most ``limit`` elements, then "dan N lagi"). ``short``: elements named by
+    rule and id (:func:`by_rule`), for a report whose findings table already carries the texts."""
     def listed(elements: list[Element]) -> str:
+        if short:
+            return by_rule(elements, limit)
         shown = "; ".join(f"{e.ref} ({e.why})" for e in elements[:limit])
         return shown + (f"; dan {len(elements) - limit} lagi" if len(elements) > limit else "")
 

@@ -291,3 +291,22 @@ def traceability(pemda: Pemda, kode_opd: str) -> pd.DataFrame:
             "akar_masalah": ";".join(roots), "terlacak": trail is not None,
         })
     return pd.DataFrame(records, columns=TRACE_COLUMNS).astype({"terlacak": bool})
+
+
+TRAIL_COLUMNS = ["jejak_masalah", "pernyataan_masalah", "jumlah_kondisi", "kondisi", "akar_masalah"]
+
+
+def traced_by_problem(trace: pd.DataFrame, pemda: Pemda) -> pd.DataFrame:
+    """:func:`traceability` read per problem: one row per problem the OPD's conditions trace to
+    (``jejak_masalah``), with the conditions (ids, ", "-joined, tree order) and the root causes
+    behind it; the conditions tracing to none last, under an empty ``jejak_masalah``."""
+    statements = dict(zip(pemda.masalah["id"], pemda.masalah["pernyataan"])) if len(pemda.masalah) else {}
+    records = []
+    for trail, group in trace.groupby(trace["jejak_masalah"].fillna(""), sort=False):
+        records.append({"jejak_masalah": trail, "pernyataan_masalah": statements.get(trail, "") if trail
+                        else "(tidak tertelusur ke masalah mana pun)", "jumlah_kondisi": len(group),
+                        "kondisi": ", ".join(group["id"]),
+                        "akar_masalah": ", ".join(dict.fromkeys(r for roots in group["akar_masalah"]
+                                                                for r in roots.split(";") if r))})
+    frame = pd.DataFrame(records, columns=TRAIL_COLUMNS)
+    return frame.sort_values("jejak_masalah", key=lambda c: c == "", kind="stable").reset_index(drop=True)

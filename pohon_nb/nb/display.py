@@ -131,6 +131,46 @@ def markdown(text: str):
     return Markdown(text)
 
 
+class Folded:
+    """A long table behind a one-line summary the reader opens (``<details>``): for a table that
+    repeats what a figure above already shows. Its text form is the summary, then the table."""
+
+    def __init__(self, summary: str, item):
+        self.summary, self.item = summary, item
+
+    def __getattr__(self, name: str):
+        if name in ("summary", "item"):
+            raise AttributeError(name)
+        return getattr(self.item, name)  # a folded Table is still read as one (``.data``)
+
+    def __repr__(self) -> str:
+        return f"{self.summary}\n{self.item!r}"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (f'<details class="pohon-lipat"><summary>{html.escape(self.summary)}</summary>'
+                f"{self.item._repr_html_()}</details>")
+
+
+class Line:
+    """One line of text shown as a paragraph (Markdown) in notebooks and reports, its plain text
+    the same words (what a terminal prints and what nbval compares)."""
+
+    def __init__(self, text: str, strong: str = "", emphasis: bool = False):
+        self.text, self.strong, self.emphasis = text, strong, emphasis
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        if self.strong and self.text.startswith(self.strong):
+            body = f"**{md(self.strong)}**{md(self.text[len(self.strong):])}"
+        else:
+            body = md(self.text)
+        return f"*{body}*" if self.emphasis else body
+
+
 class Deferred:
     """A part of a section drawn only when shown: a tree branch a reader may never open.
 

@@ -21,7 +21,7 @@ from ..method.config import DEFAULT_CAP, CheckConfig, default
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import load
 from . import views
-from .display import markdown, md, show
+from .display import Line, markdown, md, show
 
 
 class WorkbookError(PohonError):
@@ -92,14 +92,16 @@ class Session:
         return self.ctx.pemda
 
     def headline(self) -> None:
-        """Print the OPD's headline figures (one line), after any note on the parameters."""
+        """Show the OPD's headline figures (one paragraph), after any note on the parameters."""
         for note in self.notes:
-            print(note)
-        print(views.headline(self.ctx))
+            display(Line(note, emphasis=True))
+        display(Line(views.headline(self.ctx), strong=self.ctx.opd_name))
 
     def pemda_headline(self) -> None:
-        """Print the Pemda's headline figures (one line)."""
-        print(views.pemda_headline(self.ctx))
+        """Show the Pemda's headline figures (one paragraph)."""
+        for note in self.notes:
+            display(Line(note, emphasis=True))
+        display(Line(views.pemda_headline(self.ctx), strong=str(self.pemda.info.get("nama_pemda") or "")))
 
     def controls(self, node: bool = False) -> None:
         """Show the control panel (interactive) or the run's settings (static)."""

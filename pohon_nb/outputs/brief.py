@@ -277,18 +277,11 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
     pemda = checked.pemda
     estimates = lke.estimate(checked, year, config, kode_opd=kode_opd)[kode_opd]
     decided = [e for e in estimates if e.decided]
+    actions = follow_up.today(checked, kode_opd, year, config, estimates)
+    fix = [action_line(r) for r in actions.head(ACTIONS).itertuples()]
+    if len(actions) > ACTIONS:
+        fix.append(f"dan {len(actions) - ACTIONS} tindakan lain (berkas tindak_lanjut_usulan.xlsx).")
     reviewed = follow_up.review(checked)
-    agreed = reviewed[(reviewed["kode_opd"] == kode_opd)
-                      & reviewed["keadaan"].isin(["terbuka", "lewat tenggat"])] if len(reviewed) else reviewed
-    fix = [f"{r.id} ({r.keadaan}): {r.tindakan}. Penanggung jawab: {r.penanggung_jawab or '__________'}  "
-           f"Tenggat: {r.tenggat or '__________'}" for r in agreed.itertuples()]
-    proposed = follow_up.propose(checked, kode_opd, year, config, estimates)
-    fix += [f"{r.ref}: {r.tindakan.split(': ', 1)[-1]} ({r.kode_aturan + ', ' if r.kode_aturan else ''}"
-            f"menaikkan {r.kriteria}). Penanggung jawab: __________  Tenggat: __________"
-            for r in proposed.head(max(ACTIONS - len(fix), 0)).itertuples()]
-    rest = len(agreed) + len(proposed) - len(fix)
-    if rest > 0:
-        fix.append(f"dan {rest} tindakan lain (berkas tindak_lanjut_usulan.xlsx).")
     counted_actions = follow_up.counts(reviewed, kode_opd)
     title = "Perbaiki hari ini"
     if any(counted_actions.values()):
@@ -335,6 +328,14 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
             lines.append("Masalah yang ditandai inti bukan peringkat USG teratas: periksa skornya.")
     sections.append(("Masalah inti", lines))
     return sections
+
+
+def action_line(r) -> str:
+    """One action of :func:`follow_up.today` as the brief prints it, with who and by when to fill in."""
+    rule = ", ".join(x for x in (r.kode_aturan, f"menaikkan {r.kriteria}" if r.kriteria else "") if x)
+    head = f"{r.id} ({r.keadaan}): " if r.id else ""
+    return (f"{head}{r.ref + ': ' if r.ref else ''}{r.tindakan}{f' ({rule})' if rule else ''}. Penanggung "
+            f"jawab: {r.penanggung_jawab or '__________'}  Tenggat: {r.tenggat or '__________'}")
 
 
 def _sign_off(pemda: Pemda, kode_opd: str, width: float) -> Block:

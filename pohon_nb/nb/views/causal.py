@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.findings import repeated
 from ...core.formats import number_text, percent
 from ...method import achievement, crosscutting, lke, problems, summary
 from ...method import budget as budgets
 from ...method.changes import PARTS, compare
 from ...outputs import diagrams
-from ..display import Deferred, Section, md, table
+from ..display import Deferred, Folded, Section, md, table
 from .context import (
+    GROUPED,
     SCREEN_WIDTH,
     Context,
     findings_table,
@@ -66,8 +66,9 @@ def traceability(ctx: Context) -> list:
     if len(untraced):
         text += (f" {len(untraced)} output tidak tertelusur ke akar masalah mana pun: "
                  f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
-    return [text, table(trace, ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah",
-                                "akar_masalah", "terlacak"])]
+    text += (" Satu baris per masalah yang dijawab kondisi OPD ini (jejaknya: masalah terdekat di "
+             "sepanjang cabang), dengan akar masalah di belakangnya.")
+    return [text, table(problems.traced_by_problem(trace, ctx.pemda))]
 
 
 def opd_tree(ctx: Context) -> list:
@@ -100,10 +101,9 @@ def logic_findings(ctx: Context) -> list:
     criteria = Counter(f.criterion for f in own if f.criterion)
     text = (f"{len(own)} temuan. Kriteria evaluasi (PermenPANRB 88/2021) yang tersentuh: "
             + ", ".join(f"{c} ({n})" for c, n in sorted(criteria.items())) + ".")
-    lines = repeated(own)
-    if lines:
-        text += " Berulang: " + "; ".join(md(line) for line in lines) + "."
-    return [text, table(findings_table(own))]
+    if any(n >= GROUPED for n in Counter(f.code for f in own).values()):
+        text += f" Aturan yang ditemukan {GROUPED} kali atau lebih ditulis satu baris dengan semua letaknya."
+    return [text, table(findings_table(own, grouped=True))]
 
 
 def achievement_rollup(ctx: Context) -> list:
@@ -117,14 +117,17 @@ def achievement_rollup(ctx: Context) -> list:
                   for v, p in zip(nodes["capaian_sendiri"], nodes["predikat"])],
         catatan_capaian=["; ".join(notes[n].notes()) if n in notes else "" for n in nodes["id"]])
     gap = year_gap(ctx, ctx.opd_nodes())
-    return [f"Capaian {ctx.tahun} setiap kondisi diukur dengan **indikatornya sendiri** (dengan "
-            "predikatnya); *capaian cabang*, rata-rata anak-anaknya sampai output, adalah angka "
-            "kedua yang menjelaskannya, tanpa predikat. *Catatan capaian* menyebut angka sebelum "
-            "batas atas dan angka tanpa indikator bertarget kurang menantang (M07). *Cakupan* = "
+    columns = ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "catatan_capaian", "keterangan",
+               "capaian_cabang", "indikator", "indikator_berdata", "cakupan"]
+    return [f"Capaian {ctx.tahun} setiap kondisi (dengan predikatnya) dan capaian cabangnya (tanpa "
+            "predikat). *Catatan capaian* menyebut angka sebelum batas atas dan angka tanpa indikator "
+            "bertarget kurang menantang (M07). *Cakupan* = "
             "indikator berdata / semua indikator di cabang.",
             *([gap] if gap else []),
-            table(nodes, ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "catatan_capaian",
-                          "keterangan", "capaian_cabang", "indikator", "indikator_berdata", "cakupan"])]
+            # The tree above carries the same figures on its badges: the table is opened when wanted.
+            Folded(f"Tabel capaian setiap kondisi ({len(nodes)} baris; angka yang sama dengan lencana di "
+                   f"pohon kinerja di atas): klik untuk membuka",
+                   table(nodes, columns))]
 
 
 def weakest_branch(ctx: Context) -> list:

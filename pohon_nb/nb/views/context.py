@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.findings import SEVERITY_LABELS, Finding
+from ...core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding
 from ...core.formats import percent
 from ...core.paths import OUT
-from ...method import achievement, lke, shared_roots, summary
+from ...method import achievement, follow_up, lke, shared_roots, summary
 from ...method.checked import Checked, check
 from ...method.checks import CheckConfig
 from ...method.scales import DEFAULT_SCALE
@@ -83,6 +83,7 @@ TITLES = {
     "shared_roots_opd": "Akar masalah bersama lintas OPD",
     "shared_roots_outcomes": "Akar masalah bersama dan outcome yang ditahannya",
     "changes_since": "Perubahan sejak versi sebelumnya",
+    "fix_today": "Perbaiki hari ini",
     "lke_opd": "Perkiraan jawaban LKE", "lke_pemda": "Perkiraan jawaban LKE Pemda",
 }
 
@@ -152,12 +153,42 @@ def year_gap(ctx: Context, nodes: list[str]) -> str | None:
     return missing(ctx, gap) if gap else None
 
 
-def findings_table(findings: list[Finding]) -> pd.DataFrame:
-    rows = [{"severity": SEVERITY_LABELS[f.severity], "code": f.code, "title": f.title,
-             "criterion": f.criterion, "sheet": f.sheet, "row": f.row, "column": f.column,
-             "ref": f.ref, "message": f.message} for f in findings]
-    return pd.DataFrame(rows, columns=["severity", "code", "title", "criterion", "sheet", "row",
-                                       "column", "ref", "message"])
+FINDING_COLUMNS = ["severity", "code", "title", "criterion", "sheet", "row", "column", "ref", "message"]
+
+GROUPED = 3
+"""A rule found this many times or more in one table is one row listing where (its first text
+as the example), so a report reads each text once."""
+
+
+def findings_table(findings: list[Finding], grouped: bool = False) -> pd.DataFrame:
+    """One row per finding; ``grouped``: one row per rule found :data:`GROUPED` times or more (in
+    the place of its first), its rows, columns and ids listed and one text shown as the example."""
+    def row_of(f: Finding) -> dict:
+        return {"severity": SEVERITY_LABELS[f.severity], "code": f.code, "title": f.title,
+                "criterion": f.criterion, "sheet": f.sheet, "row": f.row, "column": f.column,
+                "ref": f.ref, "message": f.message}
+
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.code, []).append(finding)
+    rows, done = [], set()
+    for finding in findings:
+        group = groups[finding.code]
+        if not grouped or len(group) < GROUPED:
+            rows.append(row_of(finding))
+        elif finding.code not in done:
+            done.add(finding.code)
+
+            def listed(values, limit: int = 12) -> str:
+                distinct = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+                more = f" dan {len(distinct) - limit} lagi" if len(distinct) > limit else ""
+                return ", ".join(distinct[:limit]) + more
+
+            rows.append({**row_of(finding), "sheet": listed(f.sheet for f in group),
+                         "row": listed(f.row for f in group), "column": listed(f.column for f in group),
+                         "ref": listed(f.ref for f in group),
+                         "message": f"{len(group)} temuan. Contoh, {finding.ref}: {finding.message}"})
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def opd_folder(ctx: Context) -> Path:
@@ -218,8 +249,13 @@ def lke_estimates(ctx: Context, kode_opd: str | None = None) -> dict:
                                                     kode_opd=kode_opd))
 
 
-def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None) -> Section:
-    frame = lke.table(estimates)
+def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None,
+                evaluator: bool = False, findings_where: str = "di bagian Temuan logika") -> Section:
+    """The LKE estimate: the criteria the workbook decides, each naming what holds it back by rule and
+    id (the findings' texts are in the report's findings table). ``evaluator``: also list the
+    criteria the evaluator judges from documents, with the evidence asked (the Pemda overview does;
+    an OPD's report names where they are instead of printing the same table again)."""
+    frame = lke.table(estimates, short=True)
     decided = frame[frame["jawaban"] != lke.NOT_DECIDED]
     others = frame[frame["jawaban"] == lke.NOT_DECIDED]
     text = (f"**{lke.ESTIMATE_NOTE}** {who}: {len(decided)} kriteria diperkirakan dari workbook ("
@@ -227,10 +263,63 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
             f"dinilai evaluator dari bukti dokumen. Unsur setiap kriteria dan jawabannya mengikuti tabel "
             f"`data/lke_kriteria.csv` dan `data/lke_jawaban.csv` (PermenPANRB 88/2021): BB bila seluruh "
             f"unsur terpenuhi, B lebih dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E "
-            f"tidak ada.")
+            f"tidak ada. Unsur yang menahan disebut dengan kode aturan dan ID; uraian temuannya ada "
+            f"{findings_where}.")
     shown = decided.assign(unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(decided["terpenuhi"],
                                                                            decided["unsur"])])
     columns = ["kriteria", "uraian", "jawaban", "persen", "unsur_terpenuhi", "tertahan", "naik_satu_tingkat"]
-    evaluator = (["**Dinilai evaluator** (bukti yang akan diminta)",
-                  table(others, ["kriteria", "uraian", "bukti_evaluator"])] if len(others) else None)
-    return Section(text=text, table=table(shown, columns), note=note, evaluator=evaluator)
+    if not len(others):
+        listed = None
+    elif evaluator:
+        listed = ["**Dinilai evaluator** (bukti yang akan diminta)",
+                  table(others, ["kriteria", "uraian", "bukti_evaluator"])]
+    else:
+        codes = md(", ".join(others["kriteria"]))
+        listed = (f"Kriteria yang dinilai evaluator ({codes}) sama untuk semua OPD: "
+                  f"daftarnya dan bukti yang akan diminta ada di ikhtisar Pemda (`00_ikhtisar_pemda`) dan di "
+                  f"`pohon-nb export lke`.")
+    return Section(text=text, table=table(shown, columns), note=note, evaluator=listed)
+
+
+FIX_TODAY = 6
+"""How many actions a report's "Perbaiki hari ini" lists (the brief prints as many)."""
+
+
+def explained_in(code: str, criterion: str) -> str:
+    """Where a report explains an action's finding: type and target findings in step 3's
+    "Jenis indikator dan polaritas", every other finding in step 2's "Temuan logika", an element
+    no finding holds back (a Manual IKU field) where its criterion is shown."""
+    if code in TYPE_AND_TARGET_RULES or (not code and criterion.startswith("2.a")):
+        return "langkah 3"
+    return "langkah 2, Temuan logika" if code else "langkah 2, Perkiraan jawaban LKE"
+
+
+def fix_today(ctx: Context) -> Section:
+    """The short list every step report opens with: the OPD's agreed actions still open, then the
+    proposed ones (:func:`follow_up.today`, the list the printed brief carries), each naming its
+    finding by rule and id; the finding's text is in the section named."""
+    if not ctx.opd_nodes():
+        return Section(text=missing(ctx, "pohon"))
+    estimates = lke_estimates(ctx, ctx.kode_opd)[ctx.kode_opd]
+    actions = follow_up.today(ctx.checked, ctx.kode_opd, ctx.tahun, ctx.config, estimates)
+    if actions.empty:
+        return Section(text="Tidak ada unsur yang dapat diperbaiki untuk menaikkan perkiraan LKE OPD ini; "
+                            "temuan yang tersisa (bila ada) ada di langkah 2, Temuan logika.")
+    counted = follow_up.counts(follow_up.review(ctx.checked), ctx.kode_opd)
+    agreed = (f"Tindak lanjut yang disepakati (sheet `tindak_lanjut`): {follow_up.counts_text(counted)}. "
+              if any(counted.values()) else
+              "Belum ada tindak lanjut yang disepakati di sheet `tindak_lanjut`: daftar ini usulan pohon-nb "
+              "(unsur paling sedikit yang menaikkan perkiraan LKE). ")
+    lines = []
+    for r in actions.head(FIX_TODAY).itertuples():
+        state = (f"**{md(r.id)}** ({md(r.keadaan)}" + (f", tenggat {md(r.tenggat)})" if r.tenggat else ")")
+                 if r.id else "usulan")
+        rule = ", ".join(x for x in (md(r.kode_aturan), f"menaikkan {md(r.kriteria)}" if r.kriteria else "")
+                         if x)
+        lines.append(f"- {state}: **{md(r.ref)}** {md(r.tindakan)}" + (f" ({rule})" if rule else "")
+                     + f"; lihat {explained_in(r.kode_aturan, r.kriteria)}.")
+    rest = len(actions) - FIX_TODAY
+    tail = (f"\n\nDan {rest} tindakan lain: daftar lengkap di `tindak_lanjut_usulan.xlsx` (folder Pemda) "
+            f"dan di langkah 2, Perkiraan jawaban LKE." if rest > 0 else "")
+    return Section(text=agreed + "Isi penanggung jawab dan tenggatnya di asistensi.\n\n" + "\n".join(lines)
+                   + tail)

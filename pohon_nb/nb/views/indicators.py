@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.findings import TYPE_AND_TARGET_RULES, repeated
+from ...core.findings import TYPE_AND_TARGET_RULES
 from ...core.formats import number_text
 from ...method import indicators
 from ..display import Section, md, table
@@ -51,20 +51,31 @@ def score_reasons(ctx: Context) -> list:
     if weak.empty:
         return [f"Semua kriteria SMART dan CREAM dari {reasons['id_indikator'].nunique()} "
                 "indikator OPD ini bernilai 2: tidak ada alasan penurunan skor."]
-    return Section(text=f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria). Skor penilai, bila "
-                        f"ada, menggantikan skor otomatis.",
-                   table=table(weak, ["id_indikator", "nama", "kerangka", "kriteria", "skor_otomatis",
-                                      "alasan", "skor_penilai", "jumlah_penilai", "skor"]))
+    # One line per reason, with the indicators it applies to: "definisi dan formula belum diisi" once,
+    # not indicator by indicator. The assessors' columns only where an assessor scored.
+    assessed = bool(weak["jumlah_penilai"].gt(0).any())
+    keys = ["kerangka", "kriteria", "skor_otomatis", "alasan", *(["skor_penilai", "jumlah_penilai"]
+                                                                 if assessed else []), "skor"]
+    given = weak["skor_penilai"].astype(object).where(weak["jumlah_penilai"] > 0, "")
+    keyed = weak.assign(skor_penilai=given)
+    grouped = (keyed.groupby(keys, sort=False, dropna=False)["id_indikator"]
+               .agg(jumlah_indikator="size", daftar_indikator=lambda ids: ", ".join(ids)).reset_index())
+    if assessed:
+        grouped["skor_penilai"] = grouped["skor_penilai"].replace("", None)
+        grouped["jumlah_penilai"] = grouped["jumlah_penilai"].where(grouped["jumlah_penilai"] > 0, None)
+    text = (f"Alasan setiap skor di bawah 2 ({len(weak)} kriteria dari {weak['id_indikator'].nunique()} "
+            f"indikator), satu baris per alasan dengan indikator yang dikenainya.")
+    text += (" Skor penilai (sheet `penilaian_indikator`), bila ada, menggantikan skor otomatis." if assessed
+             else " Semua skor otomatis: belum ada penilai untuk kriteria ini.")
+    return Section(text=text, table=table(grouped, [*keys, "jumlah_indikator", "daftar_indikator"]))
 
 
 def type_and_polarity(ctx: Context) -> list:
     own = [f for f in ctx.findings if f.kode_opd == ctx.kode_opd and f.code in TYPE_AND_TARGET_RULES]
     if not own:
         return ["Tidak ada masalah jenis-vs-level atau polaritas-vs-target pada OPD ini."]
-    lines = repeated(own)
-    summary_ = (" Berulang: " + "; ".join(md(line) for line in lines) + ".") if lines else ""
-    return [f"{len(own)} masalah jenis indikator, polaritas atau target.{summary_}",
-            table(findings_table(own))]
+    return [f"{len(own)} masalah jenis indikator, polaritas atau target.",
+            table(findings_table(own, grouped=True))]
 
 
 def iku_recommendation(ctx: Context) -> list:
@@ -96,20 +107,27 @@ def manual_iku(ctx: Context) -> list:
     if frame.empty:
         return [no_indicators(ctx) or missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
-    text = f"Manual IKU untuk {len(frame)} IKU terpilih, satu lembar per IKU."
+    text = (f"Manual IKU untuk {len(frame)} IKU terpilih, berdampingan (satu kolom per IKU); berkas Excel "
+            f"`manual_iku.xlsx` berisi satu lembar per IKU untuk dicetak.")
     if len(incomplete):
         text += (f" {len(incomplete)} masih punya isian kosong: "
                  + "; ".join(f"{md(r.kode)} ({md(r.belum_diisi)})" for r in incomplete.itertuples())
                  + ".")
     sheets: list = []
-    # One sheet per IKU (field, content), as a Manual IKU is printed: a page wide enough for
-    # every field and every yearly target, however many years the period has.
-    fields = [c for c in frame.columns if c not in ("kode_opd", "belum_diisi")]
-    for _, row in frame.iterrows():
-        sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields],
-                              "isi": [_field_text(c, row[c]) for c in fields]})
-        sheets += [f"**{md(row['kode'])}** {md(row['nama'] or '')}", table(sheet)]
-    return Section(text=text, sheets=sheets)  # sheets: each IKU's title, then its sheet
+    # Side by side, IKU_PER_TABLE to a table: the fields (every yearly target of the period) are
+    # the rows, each IKU a column, so the page stays as wide as a report; manual_iku.xlsx has
+    # one printed sheet per IKU.
+    fields = [c for c in frame.columns if c not in ("kode_opd", "belum_diisi", "kode")]
+    rows = list(frame.iterrows())
+    for start in range(0, len(rows), IKU_PER_TABLE):
+        chunk = rows[start:start + IKU_PER_TABLE]
+        columns = {str(row["kode"]): [_field_text(c, row[c]) for c in fields] for _, row in chunk}
+        sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields], **columns})
+        sheets.append(table(sheet))
+    return Section(text=text, sheets=sheets)  # sheets: up to IKU_PER_TABLE IKU each
+
+
+IKU_PER_TABLE = 3
 
 
 def label_of(column: str) -> str:

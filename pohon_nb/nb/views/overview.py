@@ -142,7 +142,8 @@ def national_alignment(ctx: Context) -> list:
 def lke_pemda(ctx: Context) -> list:
     """The Pemda's estimated LKE answers and the OPDs that pull each criterion down most."""
     estimates = lke_estimates(ctx)
-    section = lke_section(ctx, estimates[None], "Untuk seluruh Pemda (semua unsur semua OPD)")
+    section = lke_section(ctx, estimates[None], "Untuk seluruh Pemda (semua unsur semua OPD)",
+                          evaluator=True, findings_where="di laporan langkah 2 setiap OPD (Temuan logika)")
     pulls = lke.pulls(estimates, ctx.pemda)
     parts = dict(section.parts)
     parts["pulls"] = ["**OPD yang paling menurunkan setiap kriteria** (persen unsur terpenuhi terendah)",

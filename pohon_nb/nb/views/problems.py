@@ -83,6 +83,16 @@ def indicator_gaps(ctx: Context) -> list:
     columns = ["id_indikator", "level", "nama", "satuan", "polaritas", "target", "realisasi",
                "capaian", "catatan_capaian", "predikat", "temuan", "realisasi_sebelumnya", "tren",
                "keterangan"]
+    # Indicators without a realisation this year have no gap to rank: one sentence names them.
+    without = gaps[gaps["capaian"].isna()]
+    if len(without) and len(with_data):
+        named = "; ".join(f"{md(r.id_indikator)} {md(r.nama)}" + (
+            f" ({md(r.keterangan)})" if r.keterangan and r.keterangan != "realisasi belum ada" else "")
+            for r in without.itertuples())
+        gap = ((gap + " ") if gap else "") + (
+            f"Belum punya capaian {ctx.tahun} ({len(without)}; isi `realisasi_{ctx.tahun}` di sheet "
+            f"`indikator`): {named}.")
+        gaps = gaps[gaps["capaian"].notna()]
     worst_ids = list(below["id_indikator"][:6])
     figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
                                                                f"terbesar ({ctx.opd_name})")
