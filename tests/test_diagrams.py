@@ -190,6 +190,40 @@ def test_crosscutting_network(sample_path, clean, tmp_path):
     assert any("Belum ada" in t.get_text() for t in empty.axes[0].texts)
 
 
+def _network_boxes(figure):
+    """The OPD boxes of a crosscutting figure, as (x0, y0, x1, y1) in the axes' units (inches)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    return [(b.get_x(), b.get_y(), b.get_x() + b.get_width(), b.get_y() + b.get_height())
+            for b in figure.axes[0].patches if isinstance(b, FancyBboxPatch)]
+
+
+@pytest.mark.parametrize("opds", [27, 60])
+def test_the_crosscutting_network_fills_its_figure_and_no_box_covers_another(opds, clean, tmp_path):
+    import random
+
+    rng = random.Random(opds)
+    codes = [f"{i:02d}" for i in range(1, opds + 1)]
+    clean["opd"] = [{"kode_opd": c, "nama_opd": f"Dinas Urusan {' '.join(rng.sample(WORDS, 2))} {c}"}
+                    for c in codes]
+    clean["pohon"] += [{"id": f"K{c}", "induk": "U1", "level": "intermediate", "kode_opd": c,
+                        "pernyataan": "Meningkatnya layanan"} for c in codes[2:]]
+    clean["lintas_opd"] = [
+        {"id_pohon": f"K{a}" if a not in ("01", "02") else f"A{a}", "kode_opd_mitra": b,
+         "peran": "dukungan", "status": rng.choice(["usulan", "disetujui", "ditolak"])}
+        for a, b in (rng.sample(codes, 2) for _ in range(int(opds * 1.2)))]
+    figure = crosscutting_figure(load(write_csv_folder(clean, tmp_path / "wb")))
+    boxes = _network_boxes(figure)
+    x_span, y_span = figure.axes[0].get_xlim()[1], figure.axes[0].get_ylim()[1]
+    assert boxes and all(x0 >= 0 and x1 <= x_span and y0 >= 0 and y1 <= y_span for x0, y0, x1, y1 in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    # The network spans its figure: not a small ring in a large empty square.
+    assert max(b[2] for b in boxes) - min(b[0] for b in boxes) > 0.8 * x_span
+    assert max(b[3] for b in boxes) - min(b[1] for b in boxes) > 0.7 * y_span
+
+
 def test_save_writes_every_format_atomically(tmp_path, sample_path):
     drawing = pemda_tree_figure(load(sample_path))
     written = drawing.save(tmp_path / "pemda")

@@ -497,19 +497,22 @@ def _cannot_raise(estimate: Estimate) -> str:
 
 def by_rule(elements: list[Element], limit: int = 8) -> str:
     """Elements named by the rules that hold them back, the finding's text left to the findings
-    table: "M23 pada X.1.I1, X.2.I1 dan 7 lagi; M07 pada X.1.I1". An element no finding holds
-    back (a Manual IKU field) keeps its reason."""
+    table: "M23 pada X.1.I1, X.2.I1 dan 7 lagi; M07 pada X.1.I1". Elements no finding holds back
+    (a target not met, a Manual IKU field) keep their reason, ``limit`` of them in all."""
     groups: dict[str, list[str]] = {}
+    plain: list[Element] = []
     for element in elements:
-        key = ", ".join(element.codes) if element.codes else f"({element.why})"
-        groups.setdefault(key, []).append(element.ref)
+        if element.codes:
+            groups.setdefault(", ".join(element.codes), []).append(element.ref)
+        else:
+            plain.append(element)
     parts = []
     for key, refs in groups.items():
         more = f" dan {len(refs) - limit} lagi" if len(refs) > limit else ""
-        if key.startswith("("):
-            parts.append(f"{', '.join(refs[:limit])}{more} {key}")
-        else:
-            parts.append(f"{key} pada {', '.join(refs[:limit])}{more}")
+        parts.append(f"{key} pada {', '.join(refs[:limit])}{more}")
+    parts += [f"{e.ref} ({e.why})" for e in plain[:limit]]
+    if len(plain) > limit:
+        parts.append(f"dan {len(plain) - limit} unsur lain")
     return "; ".join(parts)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from ...core.findings import count_by_severity
 from ...method import alignment, crosscutting, lke, shared_roots, summary
 from ...outputs import diagrams
-from ..display import Section, md, table
+from ..display import Folded, Section, md, table
 from .context import (
     Context,
     candidates_table,
@@ -135,8 +135,10 @@ def national_alignment(ctx: Context) -> list:
     frame = frame.assign(opd=[ctx.pemda.opd_short(c) if pd.notna(c) and c else "Pemda"
                               for c in frame["kode_opd"]])
     return Section(text=text, support=table(support, ["acuan_nasional", "kondisi", "opd", "jumlah_opd"]),
-                   table=table(frame, ["id", "level", "opd", "pernyataan", "acuan_nasional",
-                                       "acuan_provinsi"]))
+                   table=Folded(f"Acuan setiap sasaran ({len(frame)} baris, {len(frame) - len(carried)} "
+                                f"tanpa acuan nasional): klik untuk membuka",
+                                table(frame, ["id", "level", "opd", "pernyataan", "acuan_nasional",
+                                              "acuan_provinsi"])))
 
 
 def lke_pemda(ctx: Context) -> list:
