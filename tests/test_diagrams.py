@@ -279,3 +279,16 @@ def test_only_conditions_above_the_opd_show_their_own_achievement(sample_path):
     assert branch["SD.3"] == [] and branch["BPBD.1"] and branch["BPBD.1.1"]
     cabang = number_text(round(table.loc["BPBD.1", "capaian_cabang"], 1))
     assert branch["BPBD.1"][0].startswith(f"cabang: {cabang}%")
+
+
+def test_trend_axes_write_numbers_as_the_tables_do(sample_path):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from pohon_nb.outputs.diagrams.trends import trend_figure
+
+    figure = trend_figure(load(sample_path), ["DINKES.1.2.2.I1", "DINKES.1.1.I2"])  # 12.600 bayi; 6,2 %
+    FigureCanvasAgg(figure).draw()
+    ticks = [[t.get_text() for t in ax.get_yticklabels() if t.get_text()] for ax in figure.axes]
+    indonesian = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
+    assert all(indonesian.match(t) for axis in ticks for t in axis), ticks
+    assert any("." in t for t in ticks[0]) and any("," in t for t in ticks[1]), ticks

@@ -188,7 +188,7 @@ def test_where_people_see_it(tmp_path):
     assert "DISHUB.1.1 → DPUPR" in " ".join(opd.table.data["Perbaiki ini untuk naik satu tingkat"])
     whole = views.lke_pemda(ctx)
     pulls = whole.parts["pulls"][1].data.set_index("Kriteria")
-    assert "Disdukcapil B (90%)" in pulls.at["1.b.4", "OPD terendah"]  # 9 of its 10 conditions
+    assert "Disdukcapil B (90,0%)" in pulls.at["1.b.4", "OPD terendah"]  # 9 of its 10 conditions
     out = tmp_path / "lke.xlsx"
     assert main(["export", "--what", "lke", "--out", str(out), "--opd", DISHUB]) == 0
     book = openpyxl.load_workbook(out)

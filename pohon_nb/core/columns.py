@@ -88,7 +88,7 @@ MEASURES = {"baseline", "target", "realisasi", "target_min", "target_maks", "pag
 YEARS = {"tahun", "tahun_baseline", "periode_awal", "periode_akhir"}
 FRACTIONS = {"cakupan", "bobot"}
 PERCENTS = {"capaian", "capaian_sendiri", "capaian_cabang", "serapan", "efisiensi",
-            "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan", "skor",
+            "skor_smart", "skor_cream", "sisa_anggaran_target_tercapai", "kesenjangan",
             "kontribusi", "perubahan", "kekurangan", "persen"}
 COUNTS = {"kondisi", "indikator", "indikator_berdata", "iku", "galat", "peringatan", "info",
           "permintaan_tertunda", "diminta_tertunda", "jumlah", "peringkat", "peringkat_usg", "diminta",

@@ -36,9 +36,15 @@ def quote(value: object, limit: int = 60) -> str:
     return f"'{text}'"
 
 
+def one_decimal(value: float) -> str:
+    """A percentage's number, always one decimal, as Indonesians write it ("98,0", "1.234,5"), so a
+    column of them reads alike ("98,0" beside "103,1", never "98")."""
+    return f"{float(value):,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def percent(value) -> str:
-    """A percentage as a reader sees it ("101,7%"); "n/a" when there is no value."""
-    return "n/a" if value is None or value != value else f"{number_text(round(float(value), 1))}%"
+    """A percentage as a reader sees it ("101,7%", "98,0%"); "n/a" when there is no value."""
+    return "n/a" if value is None or value != value else f"{one_decimal(value)}%"
 
 
 def number(column: str, value) -> str:
@@ -50,9 +56,9 @@ def number(column: str, value) -> str:
     if shape == "year":
         return str(int(value)) if value.is_integer() else str(value)
     if shape == "fraction":
-        return f"{number_text(round(value * 100, 1))}%"
+        return f"{one_decimal(value * 100)}%"
     if shape == "percent":
-        return number_text(round(value, 1))
+        return one_decimal(value)
     if shape == "count":
         return number_text(round(value))
     return number_text(round(value, 2))  # a measured value, or a number in a "value" column

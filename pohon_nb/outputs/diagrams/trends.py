@@ -6,11 +6,15 @@ from __future__ import annotations
 import math
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
+from ...core.formats import number_text
 from ...reading.model import Pemda
 from .canvas import (
     wrap,
 )
+
+AXIS_NUMBERS = FuncFormatter(lambda value, _position: number_text(round(value, 4)))
 
 
 def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Figure:
@@ -40,6 +44,8 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
         ax.tick_params(labelsize=7)
         ax.set_ylabel(row.get("satuan") or "", fontsize=7)
         ax.xaxis.get_major_locator().set_params(integer=True)
+        # The axis writes numbers as the tables do: "152.000", "7,5" (not "152000", "7.5").
+        ax.yaxis.set_major_formatter(AXIS_NUMBERS)
         ax.grid(alpha=0.3)
         if k == 0:
             ax.legend(fontsize=7, frameon=False)
