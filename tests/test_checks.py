@@ -256,6 +256,17 @@ def test_range_target_uses_its_ambitious_end(clean, tmp_path):
     assert "M07" in codes
 
 
+def test_an_easy_target_is_said_in_the_polarity_s_direction(clean, tmp_path):
+    """M07 in words, never "vs": for min a target above what was reached is the easy one."""
+    ind = _indicator(clean, "U1.I1")
+    ind.update(polaritas="min", baseline=108.2, tahun_baseline=2024, target_2025=115, target_2026=110,
+               target_2027=105, target_2028=100, target_2029=95)
+    message = next(f.message for f in _findings(clean, tmp_path) if f.code == "M07")
+    assert " vs " not in message and "makin rendah makin baik" in message
+    assert "target 2025 115 di atas baseline 2024 108,2" in message
+    assert "Target yang lebih tinggi dari capaian terakhir" in message
+
+
 def test_stabilise_polarity_is_not_checked_for_direction(clean, tmp_path):
     ind = _indicator(clean, "U1.I1")
     ind.update(polaritas="stabil", target_2025="2-4", target_2026="2-4", target_2027="1-3")

@@ -81,13 +81,18 @@ def test_problem_tree_roles_and_depth(pemda):
 @pytest.mark.parametrize("negative,positive", [
     ("Tingginya prevalensi stunting", "Menurunnya prevalensi stunting"),
     ("Rendahnya cakupan imunisasi", "Meningkatnya cakupan imunisasi"),
-    ("Kurangnya tenaga kesehatan", "Meningkatnya tenaga kesehatan"),
+    ("Kurangnya tenaga kesehatan", "Meningkatnya ketersediaan tenaga kesehatan"),
     ("Belum optimalnya pemutakhiran data", "Optimalnya pemutakhiran data"),
     ("belum  optimalnya pemutakhiran data", "Optimalnya pemutakhiran data"),
     ("Lemahnya kelembagaan kelompok tani", "Menguatnya kelembagaan kelompok tani"),
-    ("Terbatasnya armada", "Meningkatnya armada"),
+    ("Terbatasnya armada", "Meningkatnya ketersediaan armada"),
     ("Sulitnya akses perizinan", "Mudahnya akses perizinan"),
     ("Masih banyaknya desa tertinggal", "Berkurangnya desa tertinggal"),
+    # A scarce resource: its availability grows; a scarce measure or capacity: the opening alone.
+    ("Kurangnya tenaga bidan di desa", "Meningkatnya ketersediaan tenaga bidan di desa"),
+    ("Kurangnya asupan gizi", "Meningkatnya asupan gizi"),
+    ("Mahalnya harga bibit", "Terjangkaunya harga bibit"),
+    ("Belum meratanya layanan", "Meratanya layanan"),
 ])
 def test_phrase_rules(negative, positive):
     assert positive_phrase(negative)[0] == positive

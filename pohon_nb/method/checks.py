@@ -252,11 +252,16 @@ def targets_below_achieved(pemda: Pemda, config: CheckConfig) -> Iterator[Findin
                 target, Range) else target
             if (polarity == "maks" and best < ref) or (polarity == "min" and best > ref):
                 when = f" {ref_year}" if ref_year else ""
-                weak.append(f"target {year} {_fmt(target)} vs {what}{when} {_fmt(ref)}")
+                # In words, the direction the polarity asks: for min a target above what was reached.
+                side = "di bawah" if polarity == "maks" else "di atas"
+                weak.append(f"target {year} {_fmt(target)} {side} {what}{when} {_fmt(ref)}")
                 years.append(year)
         if weak:
-            msg = (f"Target kurang menantang (polaritas {polarity}): {'; '.join(weak)}. Target "
-                   f"di bawah capaian terakhir bernilai 0 pada kriteria 1.b.7.")
+            easier, better = (("lebih rendah dari", "tinggi") if polarity == "maks"
+                              else ("lebih tinggi dari", "rendah"))
+            msg = (f"Target kurang menantang (polaritas {polarity}, makin {better} makin baik): "
+                   f"{'; '.join(weak)}. Target yang {easier} capaian terakhir bernilai 0 pada "
+                   f"kriteria 1.b.7.")
             yield at_indicator(pemda, row, "M07", msg, f"target_{years[0]}", years)
 
 

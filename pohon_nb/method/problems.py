@@ -16,7 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from ..reading.model import Pemda
-from .wording import PHRASE_RULES  # noqa: F401 - also read as problems.PHRASE_RULES
+from .wording import PHRASE_RULES, RESOURCES, SCARCITY  # noqa: F401 - also read as problems.PHRASE_RULES
 
 LEVEL_BY_ROLE = {"akibat": "ultimate", "inti": "intermediate", "penyebab": "immediate",
                  "akar": "output"}
@@ -198,7 +198,11 @@ def positive_phrase(statement: str) -> tuple[str | None, str | None]:
     for negative, positive in PHRASE_RULES:
         key = negative.lower()
         if lowered == key or lowered.startswith(key + " "):
-            return positive + text[len(negative):], f"{negative} → {positive}"
+            rest = text[len(negative):]
+            following = rest.split()[0].lower().strip(".,;:") if rest.split() else ""
+            if negative in SCARCITY and following in RESOURCES:  # a resource: its availability grows
+                positive += " ketersediaan"
+            return positive + rest, f"{negative} → {positive}"
     return None, None
 
 

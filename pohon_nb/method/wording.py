@@ -102,7 +102,28 @@ PHRASE_RULES: tuple[tuple[str, str], ...] = (
     ("Maraknya", "Menurunnya"),
     ("Menurunnya", "Meningkatnya"),
     ("Meningkatnya", "Menurunnya"),
+    ("Belum meratanya", "Meratanya"),
+    ("Tidak meratanya", "Meratanya"),
+    ("Mahalnya", "Terjangkaunya"),
+    ("Sedikitnya", "Meningkatnya"),
+    ("Kecilnya", "Meningkatnya"),
+    ("Sempitnya", "Meluasnya"),
+    ("Jauhnya", "Dekatnya"),
+    ("Rusaknya", "Membaiknya"),
 )
+
+SCARCITY = ("Kurangnya", "Minimnya", "Terbatasnya", "Sedikitnya")
+"""Openings that say something is scarce. Of a resource (staff, facilities, inputs) the positive
+says its availability grows: "Kurangnya tenaga bidan" -> "Meningkatnya ketersediaan tenaga bidan",
+not "Meningkatnya tenaga bidan"; of a measure or a capacity ("Kurangnya asupan gizi", "Rendahnya
+pemahaman") the opening alone changes."""
+RESOURCES = frozenset({
+    "tenaga", "sarana", "prasarana", "alat", "peralatan", "pendamping", "petugas", "guru", "bidan",
+    "dokter", "perawat", "penyuluh", "personel", "pegawai", "sdm", "sumber", "anggaran", "dana",
+    "fasilitas", "obat", "bibit", "benih", "pupuk", "pakan", "lahan", "data", "armada", "kendaraan",
+    "infrastruktur", "jaringan", "buku", "ruang", "gedung", "tempat", "lapangan", "modal", "stok",
+    "pasokan", "air", "listrik", "bahan", "vaksin", "mesin", "rumah", "sekolah", "puskesmas",
+})
 
 # --------------------------------------------------------------------------- indicators
 
