@@ -102,8 +102,34 @@ def test_rows_moved_and_reworded_are_told_apart(tmp_path):
     found = {(r.id, r.perubahan, r.lama, r.baru) for r in result.changes.itertuples()}
     assert found == {("A01.2.1", "dipindah", "A01.2", "A01.1"),
                      ("M01.3", "ditambah", "", "Kurangnya bidan desa"),
-                     ("M01.1", "peringkat USG diubah", "1", "2"), ("M01.2", "peringkat USG diubah", "2", "3"),
+                     # The new problem moved the others: they are not called re-scored.
+                     ("M01.1", "peringkat USG bergeser", "1", "2 (karena M01.3)"),
+                     ("M01.2", "peringkat USG bergeser", "2", "3 (karena M01.3)"),
+                     ("M01.1", "masalah inti bukan lagi peringkat USG 1", "1",
+                      "2; periksa skornya atau tinjau ulang masalah intinya"),
                      ("A02.2.2.I1", "dihapus", "Jumlah layanan 2.2 (kondisi A02.2.2)", "")}
+
+
+def test_a_usg_rescore_is_attributed_to_the_problem_rescored(tmp_path):
+    from conftest import clean_tables, write_xlsx
+
+    from pohon_nb.method.changes import change_sentence
+
+    old = clean_tables()
+    new = clean_tables()
+    cause = next(r for r in new["masalah"] if r["id"] == "M01.2")
+    cause.update(usg_u=5, usg_s=5, usg_g=5)  # re-scored above the core problem (5-4-4)
+    result = compare(load(write_xlsx(old, tmp_path / "lama.xlsx")),
+                     load(write_xlsx(new, tmp_path / "baru.xlsx")))
+    rows = {(r.id, r.perubahan): r for r in result.changes.itertuples()}
+    assert set(rows) == {("M01.2", "skor USG diubah"), ("M01.1", "peringkat USG bergeser"),
+                         ("M01.1", "masalah inti bukan lagi peringkat USG 1")}
+    assert change_sentence(rows["M01.2", "skor USG diubah"]) == (
+        "Masalah M01.2 skor USG diubah: U4 S3 G3 = 10 (peringkat 2) menjadi U5 S5 G5 = 15 (peringkat 1)")
+    assert change_sentence(rows["M01.1", "peringkat USG bergeser"]) == (
+        "Masalah M01.1 peringkat USG bergeser dari peringkat 1 ke 2 (karena M01.2)")
+    assert "masalah inti bukan lagi peringkat USG 1, sekarang peringkat 2" in change_sentence(
+        rows["M01.1", "masalah inti bukan lagi peringkat USG 1"])
 
 
 def test_what_changed_is_said_in_words_for_the_brief(tmp_path):

@@ -13,7 +13,8 @@ Per OPD (``kode_opd``; "" for the Pemda's own rows):
   (another statement), ``level diubah``;
 * indicators ``ditambah``, ``dihapus``, ``dipilih``, ``tidak dipilih lagi``, ``target diubah``;
 * crosscutting requests ``ditambah``, ``dihapus``, ``status diubah``;
-* problems ``ditambah``, ``dihapus``, ``peringkat USG diubah``.
+* problems ``ditambah``, ``dihapus``, ``skor USG diubah`` (the problem re-scored), ``peringkat USG
+  bergeser`` (moved by another's change, named), ``masalah inti bukan lagi peringkat USG 1``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..core.findings import RULES, Finding
 from ..core.formats import number_text, quote
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
-from .problems import usg_ranking
+from .problems import USG, usg_ranking
 
 CHANGE_COLUMNS = ["kode_opd", "bagian", "id", "perubahan", "lama", "baru"]
 FINDING_COLUMNS = ["kode_opd", "status", "code", "ref", "column", "severity", "criterion", "message",
@@ -235,17 +236,52 @@ def _requests(old: Pemda, new: Pemda) -> list[dict]:
     return records
 
 
+def _scores(data: dict) -> str:
+    """A problem's USG scores as read: "U5 S4 G4 = 13", or "belum dinilai"."""
+    values = [data.get(c) for c in USG]
+    if any(v is None for v in values):
+        return "belum dinilai"
+    return f"U{number_text(values[0])} S{number_text(values[1])} G{number_text(values[2])} = " \
+           f"{number_text(sum(values))}"
+
+
 def _problems(old: Pemda, new: Pemda) -> list[dict]:
+    """Problems added and removed; a re-scored problem named as re-scored (its scores and rank
+    before and after); a problem whose own scores did not change but whose rank moved, with the
+    problems of its OPD that moved it; and a core problem (``inti``) no longer first by USG."""
     records = []
     old_rank = dict(zip(*[usg_ranking(old)[c] for c in ("id", "peringkat")]))
     new_rank = dict(zip(*[usg_ranking(new)[c] for c in ("id", "peringkat")]))
+    movers: dict[str, list[str]] = {}  # OPD -> problems added, removed or re-scored
+    for pid, data in new.problems.nodes(data=True):
+        if pid not in old.problems or _scores(old.problems.nodes[pid]) != _scores(data):
+            movers.setdefault(data.get("kode_opd"), []).append(pid)
+    for pid, data in old.problems.nodes(data=True):
+        if pid not in new.problems:
+            movers.setdefault(data.get("kode_opd"), []).append(pid)
+
+    def ranked(rank) -> str:
+        return f"peringkat {rank}" if rank else "tidak diperingkat"
+
     for pid, data in new.problems.nodes(data=True):
         owner = data.get("kode_opd")
         if pid not in old.problems:
             records.append(_change(owner, "masalah", pid, "ditambah", "", data.get("pernyataan")))
+            continue
+        before, after = _scores(old.problems.nodes[pid]), _scores(data)
+        if before != after:
+            records.append(_change(owner, "masalah", pid, "skor USG diubah",
+                                   f"{before} ({ranked(old_rank.get(pid))})",
+                                   f"{after} ({ranked(new_rank.get(pid))})"))
         elif old_rank.get(pid) != new_rank.get(pid):
-            records.append(_change(owner, "masalah", pid, "peringkat USG diubah",
-                                   old_rank.get(pid) or "-", new_rank.get(pid) or "-"))
+            by = [m for m in movers.get(owner, []) if m != pid]
+            moved = f"{new_rank.get(pid) or '-'}" + (f" (karena {', '.join(by)})" if by else "")
+            records.append(_change(owner, "masalah", pid, "peringkat USG bergeser",
+                                   str(old_rank.get(pid) or "-"), moved))
+        if data.get("inti") and old_rank.get(pid) == 1 and new_rank.get(pid) != 1:
+            records.append(_change(owner, "masalah", pid, "masalah inti bukan lagi peringkat USG 1",
+                                   "1", f"{new_rank.get(pid) or '-'}; periksa skornya atau tinjau ulang "
+                                        f"masalah intinya"))
     for pid, data in old.problems.nodes(data=True):
         if pid not in new.problems:
             records.append(_change(data.get("kode_opd"), "masalah", pid, "dihapus", data.get("pernyataan")))
@@ -272,6 +308,12 @@ def change_sentence(row) -> str:
     head = f"{PARTS[row.bagian]} {row.id} {row.perubahan}"
     if row.perubahan == "dipindah":
         return f"{head} dari bawah {row.lama} ke bawah {row.baru}"
+    if row.perubahan == "skor USG diubah":
+        return f"{head}: {row.lama} menjadi {row.baru}"
+    if row.perubahan == "peringkat USG bergeser":
+        return f"{head} dari peringkat {row.lama} ke {row.baru}"
+    if row.perubahan.startswith("masalah inti"):
+        return f"{PARTS[row.bagian]} {row.id}: {row.perubahan}, sekarang peringkat {row.baru}"
     if row.lama and row.baru:
         return f"{head}: {quote(row.lama)} menjadi {quote(row.baru)}"
     if row.baru:
