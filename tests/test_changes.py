@@ -163,6 +163,14 @@ def test_banding_writes_a_page_and_a_workbook_and_keeps_the_inputs(comparison, t
     assert "Peningkatan pelayanan pendaftaran penduduk" in text and "sejak versi sebelumnya" in text
     sheets = openpyxl.load_workbook(book).sheetnames
     assert sheets == ["ringkasan", "temuan", "perubahan", "info"]
+    # Grouped by OPD: each OPD's rows together, in the workbook's order of OPDs.
+    workbook = openpyxl.load_workbook(book)
+    opd_order = [r[1] for r in workbook["ringkasan"].iter_rows(min_row=2, values_only=True)]
+    for sheet in ("temuan", "perubahan"):
+        column = [r[0] for r in workbook[sheet].iter_rows(min_row=2, values_only=True) if r[0]]
+        runs = [name for i, name in enumerate(column) if i == 0 or column[i - 1] != name]
+        assert len(runs) == len(set(runs)), (sheet, runs)  # no OPD comes back after another
+        assert runs == [o for o in opd_order if o in runs], (sheet, runs)
     assert (SAMPLE.read_bytes(), new.read_bytes()) == before
     assert main(["banding", str(SAMPLE), str(new), "--out", str(page)]) == 1  # never overwritten
     assert "sudah ada" in capsys.readouterr().err

@@ -72,7 +72,15 @@ def write_workbook(comparison: Comparison, path: str | Path, *, overwrite: bool 
     codes = [*comparison.opd_codes(), ""]
     summary = pd.DataFrame([{"kode_opd": c, "opd": opd_label(comparison, c), **comparison.counts(c),
                              "ringkasan": comparison.summary(c)} for c in codes])
-    findings, changes = comparison.findings, comparison.changes
+    # Grouped by OPD, in the workbook's order of OPDs (the Pemda's own rows last), each OPD's rows
+    # together, so one OPD's page of the record reads on its own.
+    order = {code: rank for rank, code in enumerate(codes)}
+
+    def by_opd(frame: pd.DataFrame) -> pd.DataFrame:
+        rank = frame["kode_opd"].map(lambda c: order.get(c or "", len(order)))
+        return frame.assign(_urutan=rank).sort_values("_urutan", kind="stable").drop(columns="_urutan")
+
+    findings, changes = by_opd(comparison.findings), by_opd(comparison.changes)
     findings = findings.assign(opd=[opd_label(comparison, c) for c in findings["kode_opd"]])
     changes = changes.assign(opd=[opd_label(comparison, c) for c in changes["kode_opd"]],
                              bagian=[PARTS[b] for b in changes["bagian"]])
