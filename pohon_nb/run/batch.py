@@ -32,8 +32,8 @@ from ..method.checked import check
 from ..method.checks import CheckConfig
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import Pemda, load
+from . import briefs as brief_files
 from . import history
-from .briefs import write_briefs
 from .follow_ups import write_follow_up
 from .index_page import write_index
 from .manifest import Manifest, manifest_path
@@ -183,6 +183,7 @@ class BatchReport:
     seconds: float = 0.0
     change: history.Change | None = None  # what changed since the last different workbook
     briefs: Path | None = None  # the PDF of every OPD's brief
+    briefs_drawn: list[str] = field(default_factory=list)  # the OPDs whose brief this run drew
     follow_up: Path | None = None  # the proposed and reviewed follow-up (tindak_lanjut_usulan.xlsx)
     notes: list[str] = field(default_factory=list)  # e.g. a stale lock taken over
 
@@ -267,15 +268,27 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
         manifest.notebooks[task.key] = entry
         report.blocked.setdefault(task.kode_opd, entry["errors"])
     manifest.write(mpath)
-    if todo:
-        _run(todo, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath, fingerprints,
-             tasks, report)
+    # The comparison with the last different version is known before anything runs: the briefs,
+    # drawn in the pool as each OPD's notebooks finish, say what changed.
     report.change = history.compare_with_earlier(checked, out, manifest)
-    if briefs and not report.interrupted:  # Ctrl-C: stop, the next run writes them
+    drawn: list[brief_files.BriefTask] = []
+    blocked_codes: set[str] = set()
+    if briefs:
         codes = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)]
         blocked_codes = {c for c in codes if blocking.blocks(c)}
-        report.briefs = write_briefs(checked, out, manifest, input_fingerprints(pemda), tahun,
-                                     skala, batas_atas, report.change, blocked_codes, codes)
+        drawn = brief_files.brief_tasks(checked, out, manifest, input_fingerprints(pemda), tahun, skala,
+                                        batas_atas, report.change, blocked_codes, codes)
+        brief_files.remember(checked, drawn[0] if drawn else None,
+                             report.change.comparison if report.change else None)
+    if todo or drawn:
+        try:
+            _run(todo, drawn, jobs or os.cpu_count() or 1, scheduler, progress, manifest, mpath,
+                 fingerprints, report)
+        finally:
+            brief_files.forget()
+    if briefs and not report.interrupted:  # Ctrl-C: stop, the next run writes them
+        report.briefs = brief_files.combine(pemda, out, manifest, blocked_codes,
+                                            redone=any(b.kode_opd in report.briefs_drawn for b in drawn))
         manifest.write(mpath)
     if not report.interrupted:
         runnable = [c for c in pemda.opd_codes() if any(t.kode_opd == c for t in tasks)
@@ -289,30 +302,73 @@ def _run_batch(pemda: Pemda, out, *, jobs, only, overview, html_pages, force, sc
     return report
 
 
-def _run(todo, jobs, scheduler, progress, manifest, mpath, fingerprints, tasks, report) -> None:
+def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, report) -> None:
+    """Run the notebooks ``todo`` and draw the briefs ``drawn`` on one executor: each OPD's brief
+    as soon as that OPD's notebooks are done (ahead of the notebooks still waiting), so the
+    briefs are drawn while other OPDs' notebooks run, not one after another at the end."""
+    from collections import Counter, deque
+
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=len(todo), unit="notebook", disable=not progress, desc="pohon-nb")
+    bar = tqdm(total=len(todo) + len(drawn), unit="berkas", disable=not progress, desc="pohon-nb")
+    waiting_for = Counter(t.kode_opd for t in todo if t.kode_opd)  # notebooks before a brief
+    held = {b.kode_opd: b for b in drawn}
+    ready = deque(b for b in drawn if not waiting_for[b.kode_opd])
+    for b in ready:
+        held.pop(b.kode_opd)
+    pending = deque(todo)
+
+    def finished(task) -> None:
+        if task.kode_opd in held:
+            waiting_for[task.kode_opd] -= 1
+            if not waiting_for[task.kode_opd]:
+                ready.append(held.pop(task.kode_opd))
+
     executor, client = (None, None)
     if jobs > 1 or scheduler:
         executor, client = make_executor(jobs, scheduler)
     try:
         with _ctrl_c() as asked:
             if executor is None:
-                results = (execute_task(t) for t in todo)
-                for task, result in zip(todo, results):
-                    _record(task, result, manifest, mpath, fingerprints, report, bar)
+                while pending or ready:
+                    if ready:
+                        _record_brief(brief_files.draw_brief(ready.popleft()), manifest, mpath, report, bar)
+                    else:
+                        task = pending.popleft()
+                        _record(task, execute_task(task), manifest, mpath, fingerprints, report, bar)
+                        finished(task)
                     _stop_if(asked)
             else:
-                futures = {executor.submit(execute_task, t): t for t in todo}
-                for future in cf.as_completed(futures):
-                    task = futures[future]
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # the worker itself failed: recorded, others go on
-                        result = TaskResult(task.key, "gagal", 0.0, task.notebook, None,
-                                            f"{type(exc).__name__}: {exc}")
-                    _record(task, result, manifest, mpath, fingerprints, report, bar)
+                # A pool runs ``jobs`` at a time: keep that many in flight, so a brief that becomes
+                # ready goes next. A cluster takes everything at once.
+                room = 10**6 if scheduler else jobs
+                flying: dict = {}
+                while pending or ready or flying:
+                    while len(flying) < room and (ready or pending):
+                        if ready:
+                            brief = ready.popleft()
+                            flying[executor.submit(brief_files.draw_brief, brief)] = brief
+                        else:
+                            task = pending.popleft()
+                            flying[executor.submit(execute_task, task)] = task
+                    done, _ = cf.wait(list(flying), return_when=cf.FIRST_COMPLETED)
+                    for future in done:
+                        item = flying.pop(future)
+                        if isinstance(item, brief_files.BriefTask):
+                            try:
+                                result = future.result()
+                            except Exception as exc:  # the worker itself failed
+                                result = brief_files.BriefResult(item.kode_opd, item.fingerprint, 0.0,
+                                                                 f"{type(exc).__name__}: {exc}")
+                            _record_brief(result, manifest, mpath, report, bar)
+                            continue
+                        try:
+                            result = future.result()
+                        except Exception as exc:  # the worker itself failed: recorded, others go on
+                            result = TaskResult(item.key, "gagal", 0.0, item.notebook, None,
+                                                f"{type(exc).__name__}: {exc}")
+                        _record(item, result, manifest, mpath, fingerprints, report, bar)
+                        finished(item)
                     _stop_if(asked)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -360,6 +416,19 @@ def _ctrl_c():
 def _stop_if(asked: threading.Event) -> None:
     if asked.is_set():
         raise KeyboardInterrupt
+
+
+def _record_brief(result, manifest, mpath, report, bar) -> None:
+    """A brief drawn: on record in the manifest; one that failed is a note naming the OPD."""
+    if result.error:
+        manifest.briefs.pop(result.kode_opd, None)
+        report.notes.append(f"Ringkasan PDF {result.kode_opd} gagal dibuat: {result.error}")
+    else:
+        manifest.briefs[result.kode_opd] = result.fingerprint
+        report.briefs_drawn.append(result.kode_opd)
+    manifest.write(mpath)
+    bar.set_postfix_str(f"{result.kode_opd}/ringkasan"[-40:])
+    bar.update(1)
 
 
 def _record(task, result, manifest, mpath, fingerprints, report, bar) -> None:

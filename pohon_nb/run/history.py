@@ -73,6 +73,14 @@ def earlier_copy(out: Path, kode_pemda, manifest: Manifest, fingerprint: str) ->
     return copy if copy.exists() else None
 
 
+def compared_with(checked: Checked, copy: Path) -> Comparison:
+    """The comparison of ``checked``'s workbook with the kept copy ``copy``, checked as the current
+    one is (same limits, same assessed year)."""
+    earlier_model = load(copy)
+    return compare(earlier_model, checked.pemda, check(earlier_model, checked.config).findings,
+                   checked.findings)
+
+
 def compare_with_earlier(checked: Checked, out: Path, manifest: Manifest) -> Change | None:
     """Compare the current workbook with the last different version on record and write the
     pages; None when there is no earlier version (the first run) or its copy is gone."""
@@ -85,9 +93,7 @@ def compare_with_earlier(checked: Checked, out: Path, manifest: Manifest) -> Cha
     copy = base / earlier["salinan"]
     if not copy.exists():
         return None
-    earlier_model = load(copy)  # checked as the current one is: same limits, same assessed year
-    comparison = compare(earlier_model, pemda, check(earlier_model, checked.config).findings,
-                         checked.findings)
+    comparison = compared_with(checked, copy)
     # Named by both copies (date to the second and fingerprint): one page per pair of versions.
     pair = f"{Path(earlier['salinan']).stem}_ke_{Path(current['salinan']).stem}"
     page = base / HISTORY / f"perubahan_{pair}.html"
