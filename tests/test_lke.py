@@ -186,6 +186,9 @@ def test_where_people_see_it(tmp_path):
     opd = views.lke_opd(ctx)
     assert lke.ESTIMATE_NOTE in opd.text and "1.b.9" in list(opd.table.data["Kriteria"])
     assert "DISHUB.1.1 → DPUPR" in " ".join(opd.table.data["Perbaiki ini untuk naik satu tingkat"])
+    # A criterion at BB is named in the text, not given a row: the table is what to work on.
+    assert "BB" not in set(opd.table.data["Jawaban (perkiraan)"])
+    assert "BB, semua unsur terpenuhi: 1.b." in opd.text
     whole = views.lke_pemda(ctx)
     pulls = whole.parts["pulls"][1].data.set_index("Kriteria")
     assert "Disdukcapil B (90,0%)" in pulls.at["1.b.4", "OPD terendah"]  # 9 of its 10 conditions

@@ -17,14 +17,19 @@ from ..core.columns import LABELS, label  # noqa: F401 - read as display.label a
 
 
 def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
-          max_rows: int | None = None):
+          max_rows: int | None = None, optional: tuple[str, ...] = ()):
     """A DataFrame as a reader sees it: chosen columns, Indonesian headers, numbers as
     :mod:`pohon_nb.core.formats` writes them ("93,65", "2024", "80%", "1.234").
 
     Returns a :class:`Table` (HTML in notebooks, text in a terminal). Booleans show as
-    ya/tidak, missing values as blank.
+    ya/tidak, missing values as blank; an ``optional`` column blank on every row is left out.
     """
     frame = frame if columns is None else frame[columns]
+    # An optional column blank on every row says nothing: it is left out (the page stays narrow
+    # and its rows short). A column the reader always looks for is never optional.
+    blank = [c for c in optional if c in frame.columns
+             and frame[c].map(lambda v: _missing(v) or (isinstance(v, str) and not v.strip())).all()]
+    frame = frame.drop(columns=blank)
     if max_rows is not None:
         frame = frame.head(max_rows)
     frame = frame.copy()

@@ -127,7 +127,7 @@ def achievement_rollup(ctx: Context) -> list:
             # The tree above carries the same figures on its badges: the table is opened when wanted.
             Folded(f"Tabel capaian setiap kondisi ({len(nodes)} baris; angka yang sama dengan lencana di "
                    f"pohon kinerja di atas): klik untuk membuka",
-                   table(nodes, columns))]
+                   table(nodes, columns, optional=("catatan_capaian", "keterangan")))]
 
 
 def weakest_branch(ctx: Context) -> list:
@@ -177,8 +177,18 @@ def weakest_branch(ctx: Context) -> list:
         text += (" Kolom *Termasuk dalam* menandai baris yang poinnya sudah dihitung di baris "
                  "induknya: jumlahkan hanya baris tanpa tanda itu.")
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
-                                       "kontribusi", "termasuk_dalam", "jalur"], max_rows=10)]
+                                       "kontribusi", "termasuk_dalam", "jalur"], max_rows=WEAKEST_ROWS,
+                            optional=("termasuk_dalam",))]
+        if len(ranked) > WEAKEST_ROWS:
+            rest = len(ranked) - WEAKEST_ROWS
+            most = number_text(round(float(ranked["kontribusi"].iloc[WEAKEST_ROWS:].max()), 1))
+            items.append(f"*1 cabang lain menyumbang {most} poin.*" if rest == 1 else
+                         f"*{rest} cabang lain menyumbang paling banyak {most} poin masing-masing.*")
     return items
+
+
+WEAKEST_ROWS = 5
+"""The branches a weakest-branch table shows: those that hold the result back most."""
 
 
 def budget(ctx: Context) -> list:

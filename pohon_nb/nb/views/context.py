@@ -265,8 +265,15 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
             f"unsur terpenuhi, B lebih dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E "
             f"tidak ada. Unsur yang menahan disebut dengan kode aturan dan ID; uraian temuannya ada "
             f"{findings_where}.")
-    shown = decided.assign(unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(decided["terpenuhi"],
-                                                                           decided["unsur"])])
+    # A criterion at BB has nothing holding it back: named in one sentence, the table is the rest.
+    full = decided[decided["jawaban"] == "BB"]
+    below = decided[decided["jawaban"] != "BB"]
+    if len(full):
+        codes = md(", ".join(full["kriteria"]))
+        text += (f" BB, semua unsur terpenuhi: {codes}." if len(below) else
+                 f" Semua kriteria yang diperkirakan BB, semua unsur terpenuhi: {codes}.")
+    shown = below.assign(unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(below["terpenuhi"],
+                                                                         below["unsur"])])
     columns = ["kriteria", "uraian", "jawaban", "persen", "unsur_terpenuhi", "tertahan", "naik_satu_tingkat"]
     if not len(others):
         listed = None
@@ -278,7 +285,8 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
         listed = (f"Kriteria yang dinilai evaluator ({codes}) sama untuk semua OPD: "
                   f"daftarnya dan bukti yang akan diminta ada di ikhtisar Pemda (`00_ikhtisar_pemda`) dan di "
                   f"`pohon-nb export lke`.")
-    return Section(text=text, table=table(shown, columns), note=note, evaluator=listed)
+    return Section(text=text, table=table(shown, columns) if len(shown) else None, note=note,
+                   evaluator=listed)
 
 
 FIX_TODAY = 6

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 
 from ...core.findings import TYPE_AND_TARGET_RULES
-from ...core.formats import number_text
 from ...method import indicators
 from ..display import Section, md, table
 from .context import (
@@ -35,12 +34,9 @@ def indicator_scores(ctx: Context) -> list:
     if len(disagree):
         text += " Penilai berbeda pendapat pada: " + ", ".join(
             f"{md(r.id_indikator)} ({md(r.beda_pendapat)})" for r in disagree.itertuples()) + "."
-    names = {c: f"{f}-{k}" for c, (f, k, _) in indicators.CRITERIA.items()}
-    scores["kriteria_lemah"] = [
-        ", ".join(f"{names[c]} ({number_text(row[c])})" for c in indicators.CRITERIA if row[c] < 2)
-        for _, row in scores.iterrows()]
+    # Which criteria fall short, and why, is the next table's: one line per reason.
     return [text, table(scores, ["id_indikator", "level", "nama", "iku", "skor_smart", "skor_cream",
-                                 "kriteria_lemah", "sumber_skor", "beda_pendapat"])]
+                                 "sumber_skor", "beda_pendapat"], optional=("beda_pendapat",))]
 
 
 def score_reasons(ctx: Context) -> list:

@@ -97,7 +97,9 @@ def indicator_gaps(ctx: Context) -> list:
     figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
                                                                f"terbesar ({ctx.opd_name})")
               if worst_ids else None)
-    return Section(text=text, gap=gap or None, table=table(gaps, columns), figure=figure)
+    return Section(text=text, gap=gap or None,
+                   table=table(gaps, columns, optional=("catatan_capaian", "temuan", "keterangan")),
+                   figure=figure)
 
 
 def apkl(ctx: Context) -> list:
