@@ -104,3 +104,21 @@ def test_a_workbook_without_budget_or_problems_says_where_to_fill_them(tmp_path)
     text = " ".join(page_texts(brief_pages(checked, "01", 2025)))
     assert "Sheet anggaran belum berisi pagu OPD ini tahun 2025." in text
     assert "Sheet masalah belum menandai masalah inti OPD ini (kolom inti)." in text
+
+
+def test_the_brief_s_tree_prints_readable_text_with_indicators_where_they_fit():
+    """Never the 5 pt text of a shrunk tree: the indicators named when they print at 5.5 pt or more,
+    else the statements at 6.4 pt or more on one page, else one page per branch."""
+    from pohon_nb.outputs.brief import MIN_INDICATOR_SCALE, MIN_STATEMENT_SCALE, _page_fit, _trees_for_brief
+
+    pemda = load(SAMPLE)
+    small, note = _trees_for_brief(pemda, "2.23.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
+    assert len(small) == 1 and note == "" and _page_fit(small[0]) >= MIN_INDICATOR_SCALE
+    texts = " ".join(t.get_text() for t in small[0].figure.findobj(lambda a: hasattr(a, "get_text")))
+    assert "Tingkat Gemar Membaca" in texts  # an indicator's name, as the HTML tree has it
+    large, note = _trees_for_brief(pemda, "1.02.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
+    assert len(large) > 2 and "satu halaman per cabang" in note
+    assert all(_page_fit(d) >= MIN_STATEMENT_SCALE for d in large)
+    # Every condition of the OPD is on some page: splitting leaves none out.
+    drawn = " ".join(t.get_text() for d in large for t in d.figure.findobj(lambda a: hasattr(a, "get_text")))
+    assert all(node in drawn for node in pemda.owned_by("1.02.0.00.0.00.01.0000"))

@@ -39,7 +39,8 @@ PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
 MARGIN = 0.55  # inches around the page
 MIN_TREE_SCALE = 0.62  # below this a tree's 8.5 pt text prints under 5.3 pt: it gets a page of its own
 TREE_DPI = 150  # the tree's pixels per inch before scaling down to the page (finer once printed)
-MIN_LANDSCAPE_SCALE = 0.55  # below this even a landscape page is too small: outputs are left out
+MIN_STATEMENT_SCALE = 0.75  # statements (8.5 pt) print at 6.4 pt or more, or the tree is split by branch
+MIN_INDICATOR_SCALE = 0.85  # the indicator lines (6.5 pt) print at 5.5 pt or more, or are left out
 TOP_FINDINGS = 8
 OPEN_REQUESTS = 6
 CHANGES = 6
@@ -228,19 +229,19 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         extra = [f"dan {len(listed) - CHANGES} perubahan lain."] if len(listed) > CHANGES else []
         doc.section("Sejak asistensi lalu", [summary, *listed[:CHANGES], *extra])
     sign = _sign_off(pemda, kode_opd, width)
-    drawing, note = _tree_for_brief(pemda, kode_opd, year, scale, config)
-    if drawing is None:
+    drawings, note = _trees_for_brief(pemda, kode_opd, year, scale, config)
+    if not drawings:
         doc.section("Pohon kinerja", ["OPD ini belum punya kondisi di sheet pohon."])
     # The sign-off closes the text, at the foot of its last page (or of a page of its own).
     if doc.page.room < sign.height + 0.2:
         doc.pages.append(Page(PORTRAIT))
     doc.page.y = PORTRAIT[1] - MARGIN - sign.height
     doc.page.text(sign)
-    if drawing is not None:
+    for drawing in drawings:
         fig_w, fig_h = drawing.figure.get_size_inches()
-        # The drawing carries its own title; the brief adds only what it leaves out. It gets a
+        # The drawing carries its own title; the brief adds only what it leaves out. Each gets a
         # page of its own, portrait or landscape, whichever prints it larger.
-        title = Block(wrapped(f"Pohon kinerja ({note})", LANDSCAPE[0] - 2 * MARGIN, 10, "bold") if note
+        title = Block(wrapped(f"Pohon kinerja ({note})", PORTRAIT[0] - 2 * MARGIN, 10, "bold") if note
                       else [], 10, "bold", gap=0.04 if note else 0)
         fits = {size: min((size[0] - 2 * MARGIN) / fig_w,
                           (size[1] - 2 * MARGIN - title.height - 0.3) / fig_h, 1.0)
@@ -251,6 +252,7 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         doc.page.text(title)
         buffer = io.BytesIO()
         drawing.figure.savefig(buffer, format="png", dpi=TREE_DPI)
+        drawing.figure.clear()
         doc.page.image(buffer.getvalue(), fig_w * fit, fig_h * fit)
     _number_pages(doc.pages, pemda.opd_short(kode_opd))
     return [p.figure for p in doc.pages]
@@ -374,23 +376,45 @@ def _waiting_section(pemda: Pemda, kode_opd: str) -> tuple[str, list[str]]:
     return f"Crosscutting belum disepakati ({len(waiting)})", lines
 
 
-def _tree_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
-                    config: AchievementConfig | None):
-    """The OPD's tree as the brief draws it, and a note on what it leaves out: the whole tree
-    (without indicator lines) when it is readable on a landscape page, else down to immediate
-    outcomes only."""
-    whole = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
-                           max_width=float("inf"), config=config)
-    if not whole:
-        return None, ""
-    width, height = LANDSCAPE[0] - 2 * MARGIN, LANDSCAPE[1] - 2 * MARGIN - 0.3
-    drawing = render_tree(pemda, whole[0])
+def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
+                     config: AchievementConfig | None):
+    """The OPD's tree as the brief draws it, a page each, and a note on what it leaves out: the
+    whole tree with its chosen indicators named when they print at 5.5 pt or more, else the whole
+    tree without indicator lines when its statements print at 6.4 pt or more, else one page per
+    branch (after an overview down to immediate outcomes). The text never shrinks to nothing."""
+    width = LANDSCAPE[0] - 2 * MARGIN
+    without = "tanpa nama indikator; indikatornya di notebook langkah 3"
+    for indicators, note, least in ((True, "", MIN_INDICATOR_SCALE), (False, without, MIN_STATEMENT_SCALE)):
+        whole = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=indicators,
+                               max_width=float("inf"), config=config)
+        if not whole:
+            return [], ""
+        drawing = render_tree(pemda, whole[0])
+        if _page_fit(drawing) >= least:
+            return [drawing], note
+        drawing.figure.clear()
+    # Split by branch; a branch still too large for a page (too tall, or too wide) splits into its
+    # own branches: plan again with a width just below it.
+    limit = width / MIN_STATEMENT_SCALE
+    for _ in range(4):
+        plans = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
+                               max_width=limit, config=config)
+        drawings = [render_tree(pemda, plan) for plan in plans]
+        small = [plan.layout.width for plan, d in zip(plans[1:], drawings[1:])
+                 if _page_fit(d) < MIN_STATEMENT_SCALE]
+        if not small:
+            break
+        for d in drawings:
+            d.figure.clear()
+        limit = min(small) - 0.01
+    return drawings, f"{without}; satu halaman per cabang"
+
+
+def _page_fit(drawing) -> float:
+    """How much a drawing is scaled to fit a page, portrait or landscape, whichever is larger."""
     fig_w, fig_h = drawing.figure.get_size_inches()
-    if min(width / fig_w, height / fig_h) >= MIN_LANDSCAPE_SCALE:
-        return drawing, ""
-    split = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
-                           max_width=width, config=config)
-    return render_tree(pemda, split[0]), "sampai immediate outcome; output di notebook langkah 2"
+    return max(min((w - 2 * MARGIN) / fig_w, (h - 2 * MARGIN - 0.6) / fig_h)
+               for w, h in (PORTRAIT, LANDSCAPE))
 
 
 def write_brief(figures: list[Figure], path: str | Path) -> Path:
