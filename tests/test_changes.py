@@ -132,6 +132,17 @@ def test_a_usg_rescore_is_attributed_to_the_problem_rescored(tmp_path):
         rows["M01.1", "masalah inti bukan lagi peringkat USG 1"])
 
 
+def test_a_realisation_filled_in_is_a_change(tmp_path):
+    from conftest import clean_tables, write_xlsx
+
+    old, new = clean_tables(), clean_tables()
+    next(r for r in old["indikator"] if r["id"] == "A01.1.I1")["realisasi_2025"] = None
+    result = compare(load(write_xlsx(old, tmp_path / "lama.xlsx")),
+                     load(write_xlsx(new, tmp_path / "baru.xlsx")))
+    rows = [(r.id, r.perubahan) for r in result.changes.itertuples()]
+    assert rows == [("A01.1.I1", "realisasi diisi")]
+
+
 def test_what_changed_is_said_in_words_for_the_brief(tmp_path):
     from conftest import clean_tables, write_xlsx
 

@@ -155,3 +155,41 @@ def test_two_rounds_carry_the_agreed_follow_up(tmp_path, sample_csv, fixture_tem
                       progress=False)
     assert third.skipped
     assert "tidak berubah, tidak dijalankan ulang" in third.index.read_text(encoding="utf-8")
+
+
+def test_an_action_without_a_rule_is_judged_by_its_lke_element(sample_csv):
+    """A Manual IKU action has no rule: it is done when its element of 2.a.2 is fulfilled, and an
+    empty cell (read as NaN) never reaches the brief as a number."""
+    from pohon_nb.outputs.brief import action_line
+
+    today = dt.date(2026, 12, 3)
+    base = {"kode_opd": DINKES, "status": "disepakati", "kode_aturan": "", "kriteria": "2.a.2"}
+    checked = _with_follow_up(sample_csv, [
+        {**base, "id": "TL.A", "ref": "DINKES.2.I1", "tenggat": "2026-11-30", "penanggung_jawab": "",
+         "tindakan": "Perbaiki DINKES.2.I1: Manual IKU belum diisi"},
+        {**base, "id": "TL.B", "ref": "DINKES.1.I1", "tindakan": "Lengkapi Manual IKU", "tenggat": ""},
+    ])
+    reviewed = follow_up.review(checked, today).set_index("id")
+    assert reviewed.loc["TL.A", "keadaan"] == "lewat tenggat"
+    assert "unsur DINKES.2.I1 kriteria 2.a.2 masih belum terpenuhi" in reviewed.loc["TL.A", "alasan"]
+    assert reviewed.loc["TL.B", "keadaan"] == "selesai"  # its Manual IKU is complete
+    actions = follow_up.today(checked, DINKES, 2026, today_=today)
+    first = next(actions.itertuples())
+    assert (first.id, first.tenggat, first.kode_aturan) == ("TL.A", "30-11-2026", "")
+    assert action_line(first).startswith(
+        "TL.A (lewat tenggat): DINKES.2.I1: Manual IKU belum diisi (menaikkan 2.a.2)")
+    # agreed, so not proposed again
+    assert not (follow_up.propose(checked, DINKES, 2026)["ref"] == "DINKES.2.I1").any()
+
+
+def test_an_opd_s_reports_are_redone_when_its_agreed_follow_up_changes(sample_csv):
+    """Each report opens with the OPD's follow-up: its rows (and the day, once it has some) are in
+    the OPD's fingerprint, and only in that OPD's."""
+    from pohon_nb.run.plan import input_fingerprints
+
+    before = input_fingerprints(load(sample_csv))
+    after = input_fingerprints(_with_follow_up(sample_csv, [
+        {"id": "TL.1", "kode_opd": DINKES, "tindakan": "x", "kode_aturan": "M19", "ref": "DINKES.1",
+         "status": "disepakati"}]).pemda)
+    changed = {code for code in before if before[code] != after[code]}
+    assert changed == {DINKES, None}  # the OPD, and the workbook as a whole

@@ -120,3 +120,20 @@ def test_reports_fit_1280_px_and_their_status_line_is_a_paragraph(reports):
         browser.close()
     # Regressions show here; the goal (half of the heights before issue 29) is bench/report_height.py's.
     assert sum(heights[s] for s in STEPS) < 24_000, heights
+
+
+def test_an_indicator_no_assessor_scored_shows_no_assessor_score():
+    """"Penilai" is blank where no assessor scored (it read 0), and the column is absent when no
+    assessor scored any of the reasons shown."""
+    from pohon_nb.nb import views
+
+    pemda = load(SAMPLE)
+    shown = views.score_reasons(views.Context(pemda, DINKES, 2026)).table
+    rows = shown.text.to_dict("records")
+    automatic = [r for r in rows if r["Skor penilai"] == ""]
+    assert automatic and all(r["Penilai"] == "" for r in automatic), automatic[:2]
+    assert any(r["Penilai"] not in ("", "0") for r in rows)  # where assessors scored, how many
+    other = next(c for c in pemda.opd_codes() if c != DINKES
+                 and not views.score_reasons(views.Context(pemda, c, 2026)).table.data.empty)
+    columns = list(views.score_reasons(views.Context(pemda, other, 2026)).table.data.columns)
+    assert "Penilai" not in columns and "Skor penilai" not in columns, (other, columns)

@@ -11,7 +11,8 @@ Per OPD (``kode_opd``; "" for the Pemda's own rows):
 * findings ``selesai`` (in the old version only), ``baru`` (new only), ``masih`` (both);
 * conditions ``ditambah``, ``dihapus``, ``dipindah`` (another parent), ``dirumuskan ulang``
   (another statement), ``level diubah``;
-* indicators ``ditambah``, ``dihapus``, ``dipilih``, ``tidak dipilih lagi``, ``target diubah``;
+* indicators ``ditambah``, ``dihapus``, ``dipilih``, ``tidak dipilih lagi``, ``target diubah``,
+  ``realisasi diisi``, ``realisasi diubah``;
 * crosscutting requests ``ditambah``, ``dihapus``, ``status diubah``;
 * problems ``ditambah``, ``dihapus``, ``skor USG diubah`` (the problem re-scored), ``peringkat USG
   bergeser`` (moved by another's change, named), ``masalah inti bukan lagi peringkat USG 1``.
@@ -201,6 +202,14 @@ def _indicators(old: Pemda, new: Pemda) -> list[dict]:
             records.append(_change(owner, "indikator", item, "target diubah",
                                    "; ".join(f"{y}: {_text(a) or '-'}" for y, a, _ in moved),
                                    "; ".join(f"{y}: {_text(b) or '-'}" for y, _, b in moved)))
+        # A realisation filled in or corrected changes the achievement and may close a finding (M23).
+        realised = [(y, was.get(f"realisasi_{y}"), row.get(f"realisasi_{y}")) for y in years
+                    if _text(was.get(f"realisasi_{y}")) != _text(row.get(f"realisasi_{y}"))]
+        if realised:
+            kind = "realisasi diisi" if all(not _text(a) for _, a, _ in realised) else "realisasi diubah"
+            records.append(_change(owner, "indikator", item, kind,
+                                   "; ".join(f"{y}: {_text(a) or '-'}" for y, a, _ in realised),
+                                   "; ".join(f"{y}: {_text(b) or '-'}" for y, _, b in realised)))
     for item, row in before.items():
         if item not in now:
             records.append(_change(_owner(old, row), "indikator", item, "dihapus",

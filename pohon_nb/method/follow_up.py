@@ -35,7 +35,7 @@ def propose(checked: Checked, kode_opd: str, year: int | None = None,
     if estimates is None:
         estimates = estimate(checked, year, config, kode_opd=kode_opd)[kode_opd]
     estimates = [e for e in estimates if e.decided]
-    agreed = {(r.kode_aturan, r.ref) for r in checked.pemda.tindak_lanjut.itertuples()
+    agreed = {(_text(r.kode_aturan), _text(r.ref)) for r in checked.pemda.tindak_lanjut.itertuples()
               if r.kode_opd == kode_opd} if len(checked.pemda.tindak_lanjut) else set()
     short = re.sub(r"[^A-Za-z0-9]+", "", checked.pemda.opd_short(kode_opd)).upper() or "OPD"
     rows, seen = [], set()
@@ -55,6 +55,13 @@ def propose(checked: Checked, kode_opd: str, year: int | None = None,
     for number, row in enumerate(rows, start=1):
         row["id"] = f"TL.{short}.{number}"
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _text(value) -> str:
+    """A cell of the sheet as text: "" for an empty one (None, or NaN once in a frame)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
 
 
 def deadline(value) -> tuple[dt.date | None, str]:
@@ -83,29 +90,46 @@ def _exists(pemda, ref: str) -> bool:
 
 def review(checked: Checked, today: dt.date | None = None) -> pd.DataFrame:
     """Every agreed action with its ``keadaan`` (selesai, terbuka, lewat tenggat, tidak
-    diperlukan) and ``alasan``, judged against this version of the workbook on ``today``."""
+    diperlukan) and ``alasan``, judged against this version of the workbook on ``today``: an action
+    on a rule by whether the rule still finds something on its id; one without a rule (a Manual IKU
+    field) by whether its LKE element (criterion and id) is still held back."""
     today = today or dt.date.today()
     pemda = checked.pemda
     found = {(f.code, f.ref) for f in checked.findings}
+    held: dict[str, set[tuple[str, str]]] = {}
+
+    def still_held(kode_opd: str, criterion: str, ref: str) -> bool:
+        if kode_opd not in held:
+            estimates = estimate(checked, checked.year, kode_opd=kode_opd).get(kode_opd, [])
+            held[kode_opd] = {(e.criterion.code, x.ref) for e in estimates for x in e.held_back}
+        return (criterion, ref) in held[kode_opd]
+
     records = []
     for row in pemda.tindak_lanjut.to_dict("records"):
-        status = row.get("status") or "disepakati"
-        code, ref = row.get("kode_aturan") or "", row.get("ref") or ""
-        head = str(ref).split(" ")[0]
+        status = _text(row.get("status")) or "disepakati"
+        code, ref = _text(row.get("kode_aturan")), _text(row.get("ref"))
+        criterion = _text(row.get("kriteria"))
+        head = ref.split(" ")[0]
         due, unreadable = deadline(row.get("tenggat"))
+        what = (f"temuan {code} pada {ref}" if code else
+                f"unsur {ref} kriteria {criterion}" if criterion and ref else "tindakan ini")
         if status == "dibatalkan":
             state, why = "tidak diperlukan", "dibatalkan di asistensi"
         elif ref and not _exists(pemda, ref):
             state, why = "tidak diperlukan", f"{ref} tidak ada lagi di workbook"
         elif code and ref and not any(c == code and r in (ref, head) for c, r in found):
-            state, why = "selesai", f"temuan {code} pada {ref} tidak ada lagi"
-        elif status == "selesai" and not code:
+            state, why = "selesai", f"{what} tidak ada lagi"
+        elif not code and criterion and ref and not still_held(_text(row.get("kode_opd")), criterion, ref):
+            state, why = "selesai", f"{what} sudah terpenuhi"
+        elif status == "selesai" and not (code or criterion):
             state, why = "selesai", "ditandai selesai"
         elif due is not None and due < today:
-            state, why = "lewat tenggat", f"tenggat {due:%d-%m-%Y} lewat, temuan {code} masih ada"
+            state, why = "lewat tenggat", f"tenggat {due:%d-%m-%Y} lewat, {what} masih " + (
+                "ada" if code else "belum terpenuhi")
         else:
             state = "terbuka"
-            why = unreadable or (f"temuan {code} pada {ref} masih ada" if code else "belum ditandai selesai")
+            why = unreadable or (f"{what} masih ada" if code else f"{what} belum terpenuhi" if criterion
+                                 else "belum ditandai selesai")
         records.append({**{c: row.get(c) for c in COLUMNS}, "keadaan": state, "alasan": why,
                         "_baris": row.get("_baris")})
     return pd.DataFrame(records, columns=REVIEW_COLUMNS)
@@ -125,9 +149,9 @@ def today(checked: Checked, kode_opd: str, year: int | None = None, config: Achi
         mine = reviewed[(reviewed["kode_opd"] == kode_opd) & reviewed["keadaan"].isin(OPEN)]
         mine = mine.assign(_order=[OPEN.index(k) for k in mine["keadaan"]])
         mine = mine.sort_values("_order", kind="stable")
-        rows += [{"id": r.id, "ref": r.ref or "", "tindakan": _action_text(r.tindakan, r.ref),
-                  "kode_aturan": r.kode_aturan or "", "kriteria": r.kriteria or "", "keadaan": r.keadaan,
-                  "penanggung_jawab": r.penanggung_jawab or "", "tenggat": r.tenggat or ""}
+        rows += [{"id": _text(r.id), "ref": _text(r.ref), "tindakan": _action_text(r.tindakan, _text(r.ref)),
+                  "kode_aturan": _text(r.kode_aturan), "kriteria": _text(r.kriteria), "keadaan": r.keadaan,
+                  "penanggung_jawab": _text(r.penanggung_jawab), "tenggat": _tenggat(r.tenggat)}
                  for r in mine.itertuples()]
     for r in propose(checked, kode_opd, year, config, estimates).itertuples():
         rows.append({"id": "", "ref": r.ref, "tindakan": _action_text(r.tindakan, r.ref),
@@ -139,9 +163,15 @@ def today(checked: Checked, kode_opd: str, year: int | None = None, config: Achi
 OPEN = ("lewat tenggat", "terbuka")
 
 
+def _tenggat(value) -> str:
+    """A deadline as the room reads it: "15-11-2026" when it is a date, else as written."""
+    due, _ = deadline(value)
+    return f"{due:%d-%m-%Y}" if due else _text(value)
+
+
 def _action_text(text, ref) -> str:
     """"Perbaiki X.1: Indikator tanpa target" -> "Indikator tanpa target" (the ref is its own column)."""
-    text = "" if text is None or text != text else str(text)
+    text = _text(text)
     prefix = f"Perbaiki {ref}: "
     return text[len(prefix):] if ref and text.startswith(prefix) else text
 

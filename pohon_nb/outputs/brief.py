@@ -293,8 +293,9 @@ def room_sections(checked: Checked, kode_opd: str, year: int, config: Achievemen
     sections = [(title.replace("\u00a0", " "), fix or [
         "Tidak ada unsur yang dapat diperbaiki untuk menaikkan perkiraan LKE OPD ini."])]
     counted = ", ".join(f"{n} {a}" for a, n in lke.answer_counts(decided))
-    below_bb = [f"{e.criterion.code} {e.criterion.text}: {e.answer} ({sum(x.fulfilled for x in e.elements)} "
-                f"dari {len(e.elements)} unsur)" for e in decided if e.answer != "BB"]
+    below_bb = [f"{e.criterion.code} {e.criterion.text.rstrip('.')}: {e.answer} "
+                f"({sum(x.fulfilled for x in e.elements)} dari {len(e.elements)} unsur)"
+                for e in decided if e.answer != "BB"]
     sections.append(("Perkiraan LKE (dari workbook, bukan keputusan evaluator)", [
         f"{len(decided)} kriteria diperkirakan dari workbook: {counted or 'belum ada'}; "
         f"{len(estimates) - len(decided)} dinilai evaluator dari bukti dokumen.", *below_bb[:5]]))

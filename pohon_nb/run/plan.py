@@ -55,8 +55,9 @@ def input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
 
     An OPD's notebooks read its own conditions and the conditions above them, their
     indicators, budget and assessments, its problems, the crosscutting requests it makes or
-    receives and the partner conditions they name, the pemda and opd sheets, and what its
-    shared root problems are read from (:func:`_shared_root_rows`).
+    receives and the partner conditions they name, the pemda and opd sheets, what its
+    shared root problems are read from (:func:`_shared_root_rows`), and its agreed follow-up
+    (:func:`_follow_up_rows`).
     """
     return dict(pemda.memo(("input_fingerprints",), lambda: _input_fingerprints(pemda)))
 
@@ -77,8 +78,20 @@ def _input_fingerprints(pemda: Pemda) -> dict[str | None, str]:
             _rows(t["anggaran"], "id_pohon", nodes),
             _rows(t["penilaian_indikator"], "id_indikator", {r.get("id") for r in indicators}),
             _shared_root_rows(pemda, code),
+            _follow_up_rows(pemda, code),
         )
     return prints
+
+
+def _follow_up_rows(pemda: Pemda, code: str) -> list:
+    """The OPD's agreed follow-up (each report opens with it), and today's date while it has agreed
+    actions: an action turns overdue with the calendar, not with an edit. No rows: nothing, so an
+    OPD without agreed actions is not rerun each day."""
+    import datetime as dt
+
+    rows = [r for r in _rows(pemda.tables["tindak_lanjut"]) if r.get("kode_opd") == code] \
+        if "tindak_lanjut" in pemda.tables else []
+    return [rows, dt.date.today().isoformat()] if rows else []
 
 
 def _shared_root_rows(pemda: Pemda, code: str) -> list:
