@@ -329,5 +329,7 @@ def fix_today(ctx: Context) -> Section:
     rest = len(actions) - FIX_TODAY
     tail = (f"\n\nDan {rest} tindakan lain: daftar lengkap di `tindak_lanjut_usulan.xlsx` (folder Pemda) "
             f"dan di langkah 2, Perkiraan jawaban LKE." if rest > 0 else "")
-    return Section(text=agreed + "Isi penanggung jawab dan tenggatnya di asistensi.\n\n" + "\n".join(lines)
-                   + tail)
+    shown = actions.head(FIX_TODAY)
+    fill = (" Isi penanggung jawab dan tenggatnya di asistensi." if (shown["penanggung_jawab"] == "").any()
+            else "")
+    return Section(text=agreed.rstrip() + fill + "\n\n" + "\n".join(lines) + tail)
