@@ -555,3 +555,70 @@ def test_readme_shows_the_mapping_and_the_real_figures():
         figures = (f"{len(result.tables['pohon'])} kondisi, {len(result.tables['indikator'])} indikator, "
                    f"{len(result.tables['anggaran'])} baris anggaran")
         assert figures in section.replace("\n", " ")
+
+
+# --------------------------------------------------------------------------- never guessing silently
+
+
+def _defects(tmp_path):
+    """The defects a third real table showed, each in one synthetic row: a stray "0" in the Tujuan
+    column below the merged tujuan, a name wrapped on two lines with one target, debris of an HTML
+    conversion in a name."""
+    rows = [
+        ["Meningkatnya akuntabilitas kinerja", "Meningkatnya kualitas perencanaan",
+         "Nilai SAKIP", None, None, None, "60", "65", None, "70", None, "75", None, "Sekretariat", None,
+         None],
+        ["0", "Meningkatnya kualitas evaluasi", "Nilai Evaluasi Kinerja\nPerangkat Daerah", None, None,
+         None, "70", "72", None, "74", None, "80", None, "Sekretariat", None, None],
+        [None, None, None, "4.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH",
+         "Persentase dokumen_x0002_ perencanaan tepat waktu", "90 %", "95 %", "1.000.000", "100 %",
+         "1.000.000", None, None, "Sekretariat", None, None],
+    ]
+    return _table(tmp_path / "renstra_cacat.xlsx", HEADER3, rows, merges=HEADER3_MERGES + ["A5:A5"])
+
+
+def test_a_stray_number_in_the_tujuan_column_is_reported_not_a_tujuan(tmp_path):
+    path = _defects(tmp_path)
+    result = import_renstra([path], [OpdSpec("4.01.0.00.0.00.01.0000", "Sekretariat Daerah")],
+                            pemda={"kode_pemda": "3525", "nama_pemda": "Kabupaten Contoh"})
+    nodes = result.tables["pohon"]
+    tujuan = [n for n in nodes if n["komponen"] == "tujuan"]
+    assert [t["pernyataan"] for t in tujuan] == ["Meningkatnya akuntabilitas kinerja"]  # no tujuan "0"
+    sasaran = [n for n in nodes if n["komponen"] == "sasaran_strategis"]
+    assert len(sasaran) == 2 and {s["induk"] for s in sasaran} == {tujuan[0]["id"]}
+    stray = [f for f in _findings(result, "R04") if f.row == 6 and f.column_letter == "A"]
+    assert stray and "bukan rumusan tujuan" in stray[0].message
+    _every_cell_mapped_or_reported(result, path)
+
+
+def test_a_name_wrapped_on_two_lines_is_one_indicator_and_a_note(tmp_path):
+    path = _defects(tmp_path)
+    result = import_renstra([path], [OpdSpec("4.01.0.00.0.00.01.0000", "Sekretariat Daerah")],
+                            pemda={"kode_pemda": "3525", "nama_pemda": "Kabupaten Contoh"})
+    names = [r["nama"] for r in result.tables["indikator"]]
+    assert "Nilai Evaluasi Kinerja Perangkat Daerah" in names and "Perangkat Daerah" not in names
+    assert len(names) == 3
+    wrapped = next(r for r in result.tables["indikator"] if r["nama"].startswith("Nilai Evaluasi"))
+    assert wrapped["target_2020"] == 74  # its one target belongs to the whole name
+    notes = [f.message for f in _findings(result, "R11") if f.row == 6]
+    assert any("dibaca sebagai satu indikator" in m for m in notes), notes
+    # Stacked targets still split a cell of numbered indicators (test above); a line break alone never.
+    assert split_indicators("Nilai Evaluasi Kinerja\nPerangkat Daerah") == [
+        "Nilai Evaluasi Kinerja Perangkat Daerah"]
+    assert split_indicators("Indikator A\nIndikator B", stacked=2) == ["Indikator A", "Indikator B"]
+
+
+def test_debris_baseline_year_and_targets_before_the_period_are_notes(tmp_path):
+    path = _defects(tmp_path)
+    result = import_renstra([path], [OpdSpec("4.01.0.00.0.00.01.0000", "Sekretariat Daerah")],
+                            pemda={"kode_pemda": "3525", "nama_pemda": "Kabupaten Contoh",
+                                   "periode_awal": 2020, "periode_akhir": 2024})
+    rows = {r["nama"]: r for r in result.tables["indikator"]}
+    assert "Persentase dokumen perencanaan tepat waktu" in rows  # "_x0002_" taken out
+    sakip = rows["Nilai SAKIP"]
+    assert sakip["baseline"] == 60 and sakip["tahun_baseline"] == 2020  # the period's start, said
+    assert "target_2019" not in sakip and sakip["target_2020"] == 70  # 2019 is before the period
+    notes = " ".join(f.message for f in _findings(result, "R11"))
+    assert "sisa konversi HTML" in notes and "tahun_baseline diisi 2020" in notes
+    assert "sebelum periode 2020-2024" in notes
+    _every_cell_mapped_or_reported(result, path)

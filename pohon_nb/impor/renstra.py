@@ -130,15 +130,31 @@ def read_amount(text: str, thousands: str) -> float | None:
     return read_number(clean, thousands)
 
 
-def split_indicators(text: str) -> list[str]:
-    """The indicators in one cell: label stripped, one per line or numbered item."""
-    lines = [line for line in re.split(r"[\r\n]+|;\s+", text) if line.strip()]
+def split_indicators(text: str, stacked: int = 0) -> list[str]:
+    """The indicators in one cell, label stripped. A cell is several indicators only when the
+    table says so: numbered or bulleted items, items separated by "; ", or as many lines as the
+    values stacked in the same row's target cells (``stacked``). A line break alone is a name
+    wrapped in its cell, not a second indicator: the lines are one name."""
+    text = _DEBRIS.sub("", text)
+    lines = [line for line in re.split(r"[\r\n]+", text) if line.strip()]
+    marked = len(lines) > 1 and all(_LIST_MARK.match(INDICATOR_LABEL.sub("", line)) for line in lines)
+    if not (marked or len(lines) == stacked):
+        lines = [" ".join(lines)]
     names = []
-    for line in lines:
-        line = _LIST_MARK.sub("", INDICATOR_LABEL.sub("", line)).strip(" :;-")
-        if line:
-            names.append(re.sub(r"\s+", " ", line))
+    for piece in (part for line in lines for part in re.split(r";\s+", line)):
+        piece = _LIST_MARK.sub("", INDICATOR_LABEL.sub("", piece)).strip(" :;-")
+        if piece:
+            names.append(re.sub(r"\s+", " ", piece))
     return names
+
+
+def line_count(text: str) -> int:
+    """How many non-empty lines a cell holds."""
+    return len([line for line in re.split(r"[\r\n]+", text) if line.strip()])
+
+
+_DEBRIS = re.compile(r"_x[0-9A-Fa-f]{4}_")
+"""Excel's escape of a control character ("_x0002_"), left in a name by a conversion from HTML."""
 
 
 def proposed_statement(name: str, level: str) -> str:
@@ -312,7 +328,8 @@ class _Table:
         for cell in row.of("lain"):
             self.report("R04", f"Sel {cell.address} ({quote(cell.text)}) berada di kolom yang judulnya tidak "
                                f"dikenal ({quote(cell.column.label)}); tidak diimpor.", cell)
-        tujuan, sasaran = row.of("tujuan"), row.of("sasaran")
+        tujuan = [c for c in row.of("tujuan") if self._statement(c, "tujuan")]
+        sasaran = [c for c in row.of("sasaran") if self._statement(c, "sasaran")]
         if tujuan:
             self._tujuan(tujuan[0])
         if sasaran:
@@ -330,7 +347,7 @@ class _Table:
             owner = self.item  # indicators stacked in the rows below their program or kegiatan
         indicators: list[_Indicator] = []
         if owner is not None:
-            indicators = self._indicators(measures, owner)
+            indicators = self._indicators(measures, owner, row)
         else:
             for cell in measures:
                 self.report("R04", f"Sel {cell.address}: indikator di baris tanpa program, kegiatan atau "
@@ -347,6 +364,17 @@ class _Table:
         while node_id in self.nodes:
             node_id, n = f"{base}-{n}", n + 1
         return node_id
+
+    def _statement(self, cell: Cell, what: str) -> bool:
+        """Whether a Tujuan or Sasaran cell holds a statement: a number, a dash or a lone code (a
+        stray value under a merged cell, "0") cannot be one; it is reported and left out, and the
+        tujuan or sasaran above goes on."""
+        text = _DEBRIS.sub("", cell.text).strip()
+        if re.search(r"[A-Za-z]{3}", text):
+            return True
+        self.report("R04", (f"Sel {cell.address} ({quote(cell.text)}): bukan rumusan {what} (tidak ada "
+                            f"kata); tidak diimpor, baris ini tetap di bawah {what} di atasnya."), cell)
+        return False
 
     def _tujuan(self, cell: Cell) -> None:
         if self.tujuan is not None and self.tujuan.pernyataan == cell.text:
@@ -508,11 +536,28 @@ class _Table:
 
     # ---------------------------------------------------------------- indicators
 
-    def _indicators(self, cells: list[Cell], node: _Node) -> list[_Indicator]:
+    def _names(self, cell: Cell, row: Row) -> list[str]:
+        """The indicators a cell holds (:func:`split_indicators`), with a note where its lines were
+        read as one name (the row's targets are not stacked) or debris was taken out."""
+        stacked = max((line_count(c.raw_text) for c in row.cells
+                       if c.column.role in ("baseline", "target", "akhir_target")), default=0)
+        names = split_indicators(cell.raw_text, stacked)
+        lines = line_count(_DEBRIS.sub("", cell.raw_text))
+        if lines > 1 and len(names) == 1:
+            self.report("R11", (f"Sel {cell.address}: isinya {lines} baris, dibaca sebagai satu indikator "
+                                f"{quote(names[0], 90)} karena target di barisnya tidak bertumpuk "
+                                f"{lines} nilai; pisahkan di Renstra bila memang {lines} indikator."), cell)
+        debris = _DEBRIS.search(cell.raw_text)
+        if debris:
+            self.report("R11", (f"Sel {cell.address}: sisa konversi HTML ({quote(debris[0])}) dibuang dari "
+                                f"nama indikator."), cell)
+        return names
+
+    def _indicators(self, cells: list[Cell], node: _Node, row: Row) -> list[_Indicator]:
         jenis = "outcome" if node.level in schema.OUTCOME_LEVELS else "output"
         made = []
         for cell in cells:
-            for name in split_indicators(cell.raw_text):
+            for name in self._names(cell, row):
                 made.append(self._indicator(node, name, jenis, cell))
         return made
 
@@ -523,7 +568,7 @@ class _Table:
                 self.report("R04", f"Sel {cell.address}: indikator sasaran tanpa sasaran "
                                    f"({quote(cell.text)}); tidak diimpor.", cell)
                 continue
-            for name in split_indicators(cell.raw_text):
+            for name in self._names(cell, row):
                 same = [i for i in self.indicators if i.node == self.sasaran.id and i.name == name]
                 if same:
                     self.mapped(cell, f"indikator {same[0].id} (sama dengan di atasnya)")
@@ -673,6 +718,17 @@ class _Table:
 
     def indicator_rows(self, years: list[int]) -> list[dict]:
         rows = []
+        before_period: list[str] = []  # cells of targets in years before the period starts
+        baseline_year = None
+        if self.period and any(slot == "baseline" for i in self.indicators for slot, _, m in i.values
+                               if m.kind == "number"):
+            # "Data capaian pada tahun awal perencanaan": the year the planning starts from.
+            baseline_year = self.period[0]
+            first = next(c for i in self.indicators for slot, c, _ in i.values if slot == "baseline")
+            self.report("R11", (f"Kolom {quote(first.column.title)} tidak menyebut tahunnya: tahun_baseline "
+                                f"diisi {baseline_year}, tahun awal periode Renstra ({self.period[0]}-"
+                                f"{self.period[1]}). Ubah di sheet indikator bila capaian awal itu tahun "
+                                f"lain."), first)
         for indicator in self.indicators:
             unit, notes = self.settled[indicator.id]
             row = {"id": indicator.id, "id_pohon": indicator.node, "nama": indicator.name,
@@ -684,6 +740,13 @@ class _Table:
                     continue
                 if slot == "baseline":
                     row["baseline"] = measure.number
+                    if baseline_year:
+                        row["tahun_baseline"] = baseline_year
+                elif isinstance(slot, int) and self.period and slot < self.period[0]:
+                    before_period.append(_cell.address)  # not a target of this period
+                    self.mapped(_cell, f"indikator {indicator.id} target {slot}: sebelum periode, "
+                                       f"tidak ditulis")
+                    continue
                 elif slot == "akhir":
                     row["kondisi_akhir"] = measure.number
                     if self.period and self.period[1] not in years:
@@ -693,6 +756,11 @@ class _Table:
             if notes:
                 row["catatan_impor"] = "; ".join(notes)
             rows.append(row)
+        if before_period:
+            self.report("R11", (f"{len(before_period)} sel target berada di tahun sebelum periode "
+                                f"{self.period[0]}-{self.period[1]} ({', '.join(before_period[:6])}"
+                                f"{' ...' if len(before_period) > 6 else ''}): bukan target periode ini, "
+                                f"tidak ditulis."))
         return rows
 
     def _settle(self, indicator: _Indicator) -> tuple[str | None, list[str]]:
