@@ -179,6 +179,24 @@ def build_parser() -> argparse.ArgumentParser:
     renstra.add_argument("--sheet", default=None, help="sheet berisi tabel (bawaan: sheet pertama)")
     renstra.add_argument("--force", action="store_true", help="timpa --out bila sudah ada")
     renstra.set_defaults(handler=cmd_impor_renstra)
+    realisasi = sources.add_parser(
+        "realisasi", help="realisasi tahunan dari tabel yang diterbitkan Pemda (LKjIP, e-SAKIP, LPPD)",
+        description="Baca tabel berisi nama indikator dan satu kolom per tahun ('2019', 'Realisasi "
+                    "2019', 'Capaian Tahun 2019'), cocokkan dengan indikator workbook menurut namanya, dan "
+                    "tulis realisasi_<tahun> ke SALINAN workbook (workbook asli tidak diubah). Tidak ada "
+                    "tebakan: nama ganda, nilai bukan angka dan kemiripan yang tidak tunggal dilaporkan, "
+                    "tidak ditulis.",
+    )
+    realisasi.add_argument("table", metavar="TABEL", help="tabel .xlsx atau .csv")
+    realisasi.add_argument("--ke", required=True, metavar="WORKBOOK", help="workbook input .xlsx")
+    realisasi.add_argument("--out", required=True, metavar="SALINAN", help="salinan workbook yang ditulis")
+    realisasi.add_argument("--tahun", type=int, default=None,
+                           help="hanya tahun ini (bawaan: semua kolom tahun)")
+    realisasi.add_argument("--sheet", default=None, help="sheet berisi tabel (bawaan: sheet pertama)")
+    realisasi.add_argument("--timpa", action="store_true",
+                           help="ganti realisasi yang sudah ada di workbook (bawaan: dipertahankan, bedanya "
+                                "dilaporkan)")
+    realisasi.set_defaults(handler=cmd_impor_realisasi)
 
     banding = commands.add_parser(
         "banding", help="bandingkan dua versi workbook: temuan selesai/baru/masih, perubahan data",
@@ -481,6 +499,34 @@ def cmd_banding(args: argparse.Namespace) -> int:
     if not args.opd and unchanged:
         print(f"  ({unchanged} OPD lain tanpa temuan selesai, temuan baru atau perubahan data)")
     print(f"Ditulis: {page}" + (f" dan {book}" if book else ""))
+    return 0
+
+
+def cmd_impor_realisasi(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .impor.realisasi import OUTCOMES, import_realisation
+
+    for given in (args.table, args.ke):
+        if not Path(given).exists():
+            print(f"Berkas tidak ditemukan: {given}", file=sys.stderr)
+            return 2
+    table, outcomes, missing, path = import_realisation(args.table, args.ke, args.out, year=args.tahun,
+                                                        sheet=args.sheet, overwrite_values=args.timpa)
+    counted = Counter(o.outcome for o in outcomes)
+    years = ", ".join(map(str, table.years))
+    print(f"{Path(args.table).name}: {len(table.rows)} baris indikator, tahun {years}.")
+    for note in table.notes:
+        print(f"  {note}")
+    for o in outcomes:
+        if o.outcome != "ditulis" or o.note:
+            year = f" {o.year}" if o.year else ""
+            print(f"  baris {o.row}{year}: {o.outcome}: {o.name!r}"
+                  + (f" -> {o.indicator}" if o.indicator else "") + (f"; {o.note}" if o.note else ""))
+    print("Ringkasan: " + ", ".join(f"{counted[k]} {k}" for k in OUTCOMES if counted[k])
+          + f"; {len(missing)} indikator workbook tidak ada di tabel.")
+    print(f"Salinan ditulis: {path} (laporan lengkap di sheet impor_realisasi). Periksa: "
+          f"pohon-nb validate {path}")
     return 0
 
 
