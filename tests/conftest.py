@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import csv
+import os
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -218,3 +220,28 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.lambat)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def browser_unavailable() -> str | None:
+    """Why headless Chromium cannot be driven here (Debian's ``chromium`` and the playwright
+    package are both needed), or None."""
+    if CHROMIUM is None:
+        return "Chromium tidak terpasang (Debian: apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "paket playwright tidak terpasang (pip install playwright)"
+    return None
+
+
+def need_browser() -> None:
+    """Skip with the reason when the browser is missing; under ``CI`` fail instead, so CI cannot
+    pass without the browser tests."""
+    reason = browser_unavailable()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"uji peramban wajib berjalan di CI: {reason}")
+        pytest.skip(reason)

@@ -27,33 +27,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import REPO
+from conftest import CHROMIUM, REPO, need_browser
 
 from pohon_nb.core.paths import SAMPLE
 
 pytestmark = pytest.mark.lambat  # drives JupyterLab in headless Chromium
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _unavailable() -> str | None:
-    if CHROMIUM is None:
-        return "Chromium tidak terpasang (Debian: apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "paket playwright tidak terpasang (pip install playwright)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on a free local port, in a folder of its own; always stopped."""
-    reason = _unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"uji peramban wajib berjalan di CI: {reason}")
-        pytest.skip(reason)
+    need_browser()
     root = tmp_path_factory.mktemp("lab")
     home = tmp_path_factory.mktemp("jupyter")
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"

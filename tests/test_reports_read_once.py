@@ -8,12 +8,11 @@ Without Chromium or playwright the browser part skips with the reason (fails und
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import CHROMIUM, need_browser
 
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method.checked import check
@@ -24,7 +23,6 @@ from pohon_nb.run.reports import STEPS
 pytestmark = pytest.mark.lambat  # runs the notebooks of one OPD and a browser
 
 DINKES = "1.02.0.00.0.00.01.0000"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -86,22 +84,8 @@ def test_repeated_reasons_are_one_line(reports):
     assert int(adequate[-2]) >= 20 and adequate[-1].count("DINKES.") >= 10, adequate
 
 
-def _browser_unavailable() -> str | None:
-    if CHROMIUM is None:
-        return "Chromium tidak terpasang (Debian: apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "paket playwright tidak terpasang (pip install playwright)"
-    return None
-
-
 def test_reports_fit_1280_px_and_their_status_line_is_a_paragraph(reports):
-    reason = _browser_unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"uji peramban wajib berjalan di CI: {reason}")
-        pytest.skip(reason)
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

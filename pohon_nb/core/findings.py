@@ -183,6 +183,28 @@ def count_by_severity(findings) -> dict[str, int]:
     return counts
 
 
+GROUPED = 3
+"""A rule found this many times or more in one list (an OPD's brief, a report's findings table) is
+shown once, listing where: each finding's text is read once."""
+
+
+def in_groups(findings, threshold: int = GROUPED) -> list[list]:
+    """The findings in order, each a group of one, but a rule found ``threshold`` times or more one
+    group in the place of its first."""
+    by_code: dict[str, list] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    groups, done = [], set()
+    for finding in findings:
+        same = by_code[finding.code]
+        if len(same) < threshold:
+            groups.append([finding])
+        elif finding.code not in done:
+            done.add(finding.code)
+            groups.append(same)
+    return groups
+
+
 def repeated(findings, threshold: int = 5) -> list[str]:
     """One summary line per rule that a group of findings repeats ``threshold`` times or more.
 

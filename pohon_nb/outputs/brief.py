@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from .. import __version__
 from ..core.atomic import atomic_path
-from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding
+from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding, in_groups
 from ..core.formats import number_text, percent
 from ..method import follow_up, lke, problems
 from ..method.achievement import TARGET_MET, AchievementConfig, indicator_gaps
@@ -158,23 +158,15 @@ def finding_line(finding: Finding) -> str:
     return f"{SEVERITY_LABELS[finding.severity]} {finding.code}{criterion}, {where}: {finding.message}"
 
 
-REPEATED = 3
-"""A rule found this many times on one OPD is one line of the brief, listing where."""
-
-
 def finding_lines(findings: list[Finding]) -> list[str]:
-    """One line per finding, but one line per rule repeated :data:`REPEATED` times or more (in the
-    place of its first), marked "× N " so the caller can count what it shows."""
-    groups: dict[str, list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault(finding.code, []).append(finding)
-    lines, done = [], set()
-    for finding in findings:
-        group = groups[finding.code]
-        if len(group) < REPEATED:
+    """One line per finding, but one line per rule repeated (:func:`in_groups`, in the place of its
+    first), marked "× N " so the caller can count what it shows."""
+    lines = []
+    for group in in_groups(findings):
+        finding = group[0]
+        if len(group) == 1:
             lines.append(finding_line(finding))
-        elif finding.code not in done:
-            done.add(finding.code)
+        else:
             refs = ", ".join(f.ref for f in group[:8])
             refs += f" dan {len(group) - 8} lagi" if len(group) > 8 else ""
             criterion = f" (kriteria {finding.criterion})" if finding.criterion else ""

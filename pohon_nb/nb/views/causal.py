@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...core.findings import GROUPED
 from ...core.formats import number_text, percent
 from ...method import achievement, crosscutting, lke, problems, summary
 from ...method import budget as budgets
@@ -17,7 +18,6 @@ from ...method.changes import PARTS, compare
 from ...outputs import diagrams
 from ..display import Deferred, Folded, Section, md, table
 from .context import (
-    GROUPED,
     SCREEN_WIDTH,
     Context,
     findings_table,

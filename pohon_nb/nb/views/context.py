@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding
+from ...core.findings import SEVERITY_LABELS, TYPE_AND_TARGET_RULES, Finding, in_groups
 from ...core.formats import percent
 from ...core.paths import OUT
 from ...method import achievement, follow_up, lke, shared_roots, summary
@@ -155,39 +155,29 @@ def year_gap(ctx: Context, nodes: list[str]) -> str | None:
 
 FINDING_COLUMNS = ["severity", "code", "title", "criterion", "sheet", "row", "column", "ref", "message"]
 
-GROUPED = 3
-"""A rule found this many times or more in one table is one row listing where (its first text
-as the example), so a report reads each text once."""
-
-
 def findings_table(findings: list[Finding], grouped: bool = False) -> pd.DataFrame:
-    """One row per finding; ``grouped``: one row per rule found :data:`GROUPED` times or more (in
-    the place of its first), its rows, columns and ids listed and one text shown as the example."""
+    """One row per finding; ``grouped``: one row per rule found :data:`GROUPED` times or more
+    (:func:`in_groups`), its rows, columns and ids listed and one text shown as the example."""
     def row_of(f: Finding) -> dict:
         return {"severity": SEVERITY_LABELS[f.severity], "code": f.code, "title": f.title,
                 "criterion": f.criterion, "sheet": f.sheet, "row": f.row, "column": f.column,
                 "ref": f.ref, "message": f.message}
 
-    groups: dict[str, list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault(finding.code, []).append(finding)
-    rows, done = [], set()
-    for finding in findings:
-        group = groups[finding.code]
-        if not grouped or len(group) < GROUPED:
-            rows.append(row_of(finding))
-        elif finding.code not in done:
-            done.add(finding.code)
+    def listed(values, limit: int = 12) -> str:
+        distinct = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
+        more = f" dan {len(distinct) - limit} lagi" if len(distinct) > limit else ""
+        return ", ".join(distinct[:limit]) + more
 
-            def listed(values, limit: int = 12) -> str:
-                distinct = list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
-                more = f" dan {len(distinct) - limit} lagi" if len(distinct) > limit else ""
-                return ", ".join(distinct[:limit]) + more
-
-            rows.append({**row_of(finding), "sheet": listed(f.sheet for f in group),
-                         "row": listed(f.row for f in group), "column": listed(f.column for f in group),
-                         "ref": listed(f.ref for f in group),
-                         "message": f"{len(group)} temuan. Contoh, {finding.ref}: {finding.message}"})
+    rows = []
+    for group in (in_groups(findings) if grouped else [[f] for f in findings]):
+        first = group[0]
+        if len(group) == 1:
+            rows.append(row_of(first))
+            continue
+        rows.append({**row_of(first), "sheet": listed(f.sheet for f in group),
+                     "row": listed(f.row for f in group), "column": listed(f.column for f in group),
+                     "ref": listed(f.ref for f in group),
+                     "message": f"{len(group)} temuan. Contoh, {first.ref}: {first.message}"})
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
