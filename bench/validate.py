@@ -26,8 +26,12 @@ from pohon_nb.reading.blank_workbook import write_workbook
 YEARS = range(2025, 2030)
 
 
-def synthetic_tables(n_nodes: int, n_opd: int = 40) -> dict[str, list[dict]]:
-    """A Pemda of ``n_opd`` OPDs whose trees together hold about ``n_nodes`` conditions."""
+def synthetic_tables(n_nodes: int, n_opd: int = 40, linked: bool = False) -> dict[str, list[dict]]:
+    """A Pemda of ``n_opd`` OPDs whose trees together hold about ``n_nodes`` conditions.
+
+    ``linked`` makes it read like an analyst's Pemda: two realised years with values that vary
+    (some branches below target), conditions converted from the OPD's problems (``asal_masalah``),
+    and every fifth OPD's root problem causing its neighbours' core problems (shared roots)."""
     per_opd = max((n_nodes - 4) // n_opd, 8)
     n_imm = max(per_opd // 14, 1)
     n_out = max(round((per_opd - 1 - n_imm) / n_imm), 1)
@@ -41,6 +45,10 @@ def synthetic_tables(n_nodes: int, n_opd: int = 40) -> dict[str, list[dict]]:
         for i, year in enumerate(YEARS):
             row[f"target_{year}"] = 52.0 + 2 * i
         row["realisasi_2025"], row["realisasi_2026"] = 51.5, "n/a"
+        if linked:  # a spread of achievements in 2025 and 2026, some below target
+            spread = sum(map(ord, node)) % 13
+            row["realisasi_2025"] = 40.0 + spread
+            row["realisasi_2026"] = 44.0 + (spread * 7) % 13
         return row
 
     for u in range(1, 5):
@@ -53,12 +61,14 @@ def synthetic_tables(n_nodes: int, n_opd: int = 40) -> dict[str, list[dict]]:
         opd.append({"kode_opd": code, "nama_opd": f"Dinas Sintetis {o}", "jenis": "dinas"})
         root = f"OPD{o}.1"
         pohon.append({"id": root, "induk": f"SD.{o % 4 + 1}", "level": "intermediate",
-                      "kode_opd": code, "pernyataan": f"Meningkatnya kinerja urusan {o}"})
+                      "kode_opd": code, "pernyataan": f"Meningkatnya kinerja urusan {o}",
+                      **({"asal_masalah": f"M{o}.1"} if linked else {})})
         indikator.append(indicator(root, "intermediate"))
         for i in range(1, n_imm + 1):
             imm = f"{root}.{i}"
             pohon.append({"id": imm, "induk": root, "level": "immediate", "kode_opd": code,
-                          "pernyataan": f"Meningkatnya layanan program {i}"})
+                          "pernyataan": f"Meningkatnya layanan program {i}",
+                          **({"asal_masalah": f"M{o}.{i % 4 + 2}"} if linked else {})})
             indikator.append(indicator(imm, "immediate"))
             for j in range(1, n_out + 1):
                 out = f"{imm}.{j}"
@@ -70,7 +80,7 @@ def synthetic_tables(n_nodes: int, n_opd: int = 40) -> dict[str, list[dict]]:
         for p in range(1, 6):
             masalah.append({"id": f"M{o}.{p}", "kode_opd": code, "pernyataan": f"Rendahnya layanan {p}",
                             "inti": "ya" if p == 1 else "tidak",
-                            "menyebabkan": f"M{o}.1" if p > 1 else None, "lokus": "internal",
+                            "menyebabkan": _causes(o, p, n_opd, linked), "lokus": "internal",
                             "apkl_a": "ya", "apkl_p": "ya", "apkl_k": "ya", "apkl_l": "ya",
                             "usg_u": 5 - p % 3, "usg_s": 4, "usg_g": 3})
         partner = f"9.{o % n_opd + 1:02d}.0.00.0.00.01.0000"
@@ -81,6 +91,16 @@ def synthetic_tables(n_nodes: int, n_opd: int = 40) -> dict[str, list[dict]]:
         "opd": opd, "pohon": pohon, "indikator": indikator, "lintas_opd": lintas,
         "masalah": masalah, "anggaran": anggaran, "penilaian_indikator": [],
     }
+
+
+def _causes(o: int, p: int, n_opd: int, linked: bool) -> str | None:
+    """What problem ``p`` of OPD ``o`` causes: the OPD's core problem; with ``linked``, every fifth
+    OPD's fifth problem also causes the core problems of the next two OPDs."""
+    if p == 1:
+        return None
+    if linked and p == 5 and o % 5 == 0:
+        return ";".join(f"M{k}.1" for k in (o, o % n_opd + 1, (o + 1) % n_opd + 1))
+    return f"M{o}.1"
 
 
 def best_of(repeat: int, run) -> float:

@@ -13,21 +13,14 @@ pass without running them.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 from conftest import CHROMIUM, REPO, need_browser
+from lab import CHROME_ARGS, LabFailed, Walk, running_lab
 
 from pohon_nb.core.paths import SAMPLE
 
@@ -37,51 +30,11 @@ pytestmark = pytest.mark.lambat  # drives JupyterLab in headless Chromium
 def lab(tmp_path_factory):
     """A JupyterLab server on a free local port, in a folder of its own; always stopped."""
     need_browser()
-    root = tmp_path_factory.mktemp("lab")
-    home = tmp_path_factory.mktemp("jupyter")
-    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    notebook_settings = home / "settings" / "@jupyterlab" / "notebook-extension"
-    notebook_settings.mkdir(parents=True)
-    # Every cell in the page (no windowing), so widgets above the fold can be found.
-    (notebook_settings / "tracker.jupyterlab-settings").write_text(
-        json.dumps({"windowingMode": "none"}))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    token = secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"))
-    log = open(home / "lab.log", "w")  # noqa: SIM115 (open for the server's whole life)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}", "--allow-root",
-         f"--LabApp.workspaces_dir={home / 'workspaces'}",
-         f"--LabApp.user_settings_dir={home / 'settings'}"],
-        stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"jupyter lab berhenti: {(home / 'lab.log').read_text()[-2000:]}")
-                time.sleep(0.3)
-        else:
-            pytest.fail("jupyter lab tidak menjawab dalam 60 detik")
-        yield {"url": url, "token": token, "root": root}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        with running_lab(tmp_path_factory.mktemp("lab"), tmp_path_factory.mktemp("jupyter")) as lab:
+            yield lab
+    except LabFailed as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
@@ -89,78 +42,9 @@ def browser(lab):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
         yield chromium
         chromium.close()
-
-
-class Walk:
-    """One notebook opened in JupyterLab, with a screenshot at every step."""
-
-    def __init__(self, browser, lab, name: str, shots: Path):
-        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        self.page.set_default_timeout(90_000)
-        self.shots, self.name, self.step = shots, name, 0
-        # A workspace of its own, so no notebook of an earlier test is open in a hidden tab.
-        workspace = Path(name).stem.replace("_", "-")
-        self.page.goto(f"{lab['url']}/lab/workspaces/{workspace}/tree/{name}?token={lab['token']}")
-        self.page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
-        self.snap("dibuka")
-
-    @property
-    def notebook(self):
-        """The notebook panel on screen (not one in a hidden tab)."""
-        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-
-    def snap(self, what: str) -> Path:
-        self.step += 1
-        path = self.shots / f"{Path(self.name).stem}_{self.step:02d}_{what}.png"
-        self.page.screenshot(path=str(path), full_page=False)
-        return path
-
-    def run_all(self) -> None:
-        self.page.get_by_role("menuitem", name="Run", exact=True).click()
-        self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        # Done when no cell still waits or runs ("[*]") and the kernel is idle again.
-        self.page.wait_for_function(
-            "() => !Array.from(document.querySelectorAll('.jp-InputPrompt'))"
-            ".some(e => e.textContent.includes('*'))", timeout=180_000)
-        self.page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
-        self.snap("dijalankan")
-
-    def assert_widgets_rendered(self) -> None:
-        body = self.page.inner_text("body")
-        assert "Loading widget" not in body, self.fail_note("widget tidak tampil")
-        assert "Error displaying widget" not in body, self.fail_note("widget galat")
-        assert self.notebook.locator(".widget-dropdown select").count() >= 3, self.fail_note(
-            "panel pilihan tidak ada")
-
-    def select(self, index: int, label_part: str) -> None:
-        select = self.notebook.locator(".widget-dropdown select").nth(index)
-        options = select.locator("option").all_inner_texts()
-        # ipywidgets shows spaces in option labels as non-breaking spaces.
-        label = next(o for o in options if label_part in o.replace("\xa0", " "))
-        select.scroll_into_view_if_needed()
-        select.select_option(label=label)
-        self.snap("pilihan")
-
-    def wait_for_text(self, text: str) -> None:
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        try:
-            self.page.wait_for_function("t => document.body.innerText.includes(t)", arg=text,
-                                        timeout=30_000)
-        except PlaywrightTimeout:
-            raise AssertionError(self.fail_note(f"teks {text!r} tidak muncul")) from None
-
-    def images(self) -> list[str]:
-        return self.notebook.locator(".jp-OutputArea-output img").evaluate_all(
-            "els => els.map(e => e.src.slice(-200))")
-
-    def fail_note(self, what: str) -> str:
-        return f"{what}; tangkapan layar: {self.snap('gagal')}"
 
 
 def _copy_notebook(lab, relative: str, data: Path) -> str:

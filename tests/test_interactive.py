@@ -47,6 +47,47 @@ def test_a_high_condition_is_drawn_readably_with_its_path_and_what_is_folded(tmp
     assert set(pemda.ancestors(deep)) | {deep} <= set(leaf.layout.boxes)
 
 
+def _fan(folder, leaves: int):
+    """A Pemda whose one immediate outcome has ``leaves`` outputs: a wide fan."""
+    from conftest import write_csv_folder
+    pohon = [{"id": "U", "level": "ultimate", "pernyataan": "Meningkatnya kesejahteraan"},
+             {"id": "I", "induk": "U", "level": "intermediate", "kode_opd": "01",
+              "pernyataan": "Meningkatnya derajat kesehatan"},
+             {"id": "M", "induk": "I", "level": "immediate", "kode_opd": "01",
+              "pernyataan": "Meningkatnya cakupan layanan kesehatan dasar"}]
+    pohon += [{"id": f"O{k}", "induk": "M", "level": "output", "kode_opd": "01",
+               "pernyataan": f"Tersedianya layanan kesehatan dasar nomor {k} di desa"}
+              for k in range(leaves)]
+    tables = {"pemda": [{"kode_pemda": "1", "nama_pemda": "Uji", "periode_awal": 2025,
+                         "periode_akhir": 2029}],
+              "opd": [{"kode_opd": "01", "nama_opd": "Dinas Uji"}], "pohon": pohon}
+    return load(write_csv_folder(tables, folder))
+
+
+def test_a_wide_fan_wraps_into_columns_that_use_the_width(tmp_path):
+    pemda = _fan(tmp_path / "wb", 24)
+    drawing = focus_tree(pemda, "M")
+    layout = drawing.layout
+    outputs = [layout.boxes[f"O{k}"] for k in range(24)]
+    columns = sorted({round(b.x, 6) for b in outputs})
+    assert len(columns) > 1  # wrapped, not one column running down the screen
+    assert layout.width <= 16.0 and layout.height < layout.width
+    check_geometry(drawing, pemda)  # no overlaps, texts inside, every edge drawn box to box
+    # Each edge runs along the bar under its parent, never through another box.
+    for parent, child, line in drawing.edges:
+        points = list(zip(line.get_xdata(), line.get_ydata()))
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            for node, box in layout.boxes.items():
+                if node in (parent, child):
+                    continue
+                inside_x = box.x + 1e-6 < max(x0, x1) and min(x0, x1) < box.right - 1e-6
+                inside_y = box.y + 1e-6 < max(y0, y1) and min(y0, y1) < box.bottom - 1e-6
+                assert not (inside_x and inside_y), (parent, child, node)
+    # A short fan stays one column.
+    small = focus_tree(_fan(tmp_path / "kecil", 3), "M").layout
+    assert len({round(small.boxes[f"O{k}"].x, 6) for k in range(3)}) == 1
+
+
 def test_a_section_is_remembered_per_state_and_never_stale(clean, tmp_path):
     first_code = clean["opd"][0]["kode_opd"]
     ctx = views.Context(load(write_xlsx(clean, tmp_path / "awal.xlsx")), first_code, 2025, out_dir=tmp_path)

@@ -1,8 +1,9 @@
 """ipywidgets for analysts: one control panel per notebook, view outputs that follow it, and
 scorers that save USG and SMART/CREAM scores to a new workbook.
 
-Outputs are filled with :meth:`ipywidgets.Output.append_display_data`, which works in a
-kernel (the browser shows it) and outside one (tests read ``Output.outputs``).
+Outputs are filled as :meth:`ipywidgets.Output.append_display_data` fills them, all parts in one
+assignment; this works in a kernel (the browser shows it) and outside one (tests read
+``Output.outputs``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..method import achievement, problems
 from ..method.indicators import CRITERIA, score_reasons
 from ..reading.scores import save_scores
 from .display import Deferred, displayable, table
-from .views import Context, missing, no_indicators
+from .views import FIELDS, Context, missing, no_indicators
 
 View = Callable[[Context], list]
 
@@ -53,32 +54,40 @@ class ViewOutput(w.Output):
         self._rendered: OrderedDict[tuple, tuple] = OrderedDict()
         self.items: list = []  # what the view returned for the state shown
         self.accordion: w.Accordion | None = None  # the section's parts drawn when opened
+        self.shown, self.shown_model = None, None  # the state shown, and of which model
         self.refresh()
 
     def state(self) -> tuple:
+        """What the section shows depends on: the model and the context fields the view reads
+        (:func:`~pohon_nb.nb.views.reads`; every field when it does not say)."""
         ctx = self.ctx
-        return (id(ctx.pemda), ctx.kode_opd, ctx.tahun, ctx.skala, ctx.node, ctx.config,
-                ctx.check_config, str(ctx.out_dir), ctx.tahun_banding)
+        return (id(ctx.pemda), *(str(value) if isinstance(value, Path) else value
+                                 for value in (getattr(ctx, f) for f in getattr(self.view, "reads", FIELDS))))
+
+    def current(self) -> bool:
+        """Whether the section shows the context as it is now (nothing to draw again)."""
+        return self.shown == self.state() and self.shown_model is self.ctx.pemda
 
     def refresh(self) -> None:
         key = self.state()
+        self.shown, self.shown_model = key, self.ctx.pemda
         cached = self._rendered.get(key)
         if cached is not None and cached[0] is self.ctx.pemda:
             self._rendered.move_to_end(key)
             self.items, self.outputs, self.accordion = cached[1:]
             return
-        self.outputs = ()
         try:
             items = self.view(self.ctx)
         except Exception as exc:  # a view that fails says so where its content would be
             items = [f"**Tidak dapat ditampilkan**: {type(exc).__name__}: {exc}"]
         deferred = [item for item in items if isinstance(item, Deferred)]
-        for item in items:
-            if not isinstance(item, Deferred):
-                self.append_display_data(displayable(item))
+        shown = [displayable(item) for item in items if not isinstance(item, Deferred)]
         self.accordion = _lazy_accordion(deferred) if deferred else None
         if self.accordion is not None:
-            self.append_display_data(self.accordion)
+            shown.append(self.accordion)
+        # One assignment: the browser receives every part once (appending one by one would send
+        # the whole list again with each part).
+        self.outputs = tuple(_display_data(item) for item in shown)
         self.items = items
         self._rendered[key] = (self.ctx.pemda, items, self.outputs, self.accordion)
         while len(self._rendered) > CACHED_STATES:
@@ -92,6 +101,14 @@ class ViewOutput(w.Output):
         """Show the current choices and no longer greyed out."""
         self.refresh()
         self.remove_class(STALE)
+
+
+def _display_data(item) -> dict:
+    """One output of an output area, as :meth:`ipywidgets.Output.append_display_data` makes it."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    data, metadata = InteractiveShell.instance().display_formatter.format(item)
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
 
 
 def _lazy_accordion(parts: list[Deferred]) -> w.Accordion:
@@ -288,17 +305,20 @@ class ControlPanel(w.VBox):
         self.request_refresh()
 
     def request_refresh(self) -> None:
-        """Grey out every section and draw them again for the current choices: at once outside
-        an event loop, else after the choices have settled (see the class docstring)."""
+        """Grey out the sections the change touches and draw them again for the current choices:
+        at once outside an event loop, else after the choices have settled (see the class
+        docstring). A section that does not read what changed is left as it is."""
         self._generation += 1
         self.status.value = "<i>memperbarui…</i>"
         for output in self.views:
-            output.mark_stale()
+            if not output.current():
+                output.mark_stale()
         self.headline.add_class(STALE)
         loop = _running_loop()
         if loop is None or self.settle is None:
             for output in self.views:
-                output.refresh_current()
+                if not output.current():
+                    output.refresh_current()
             self._finish()
             return
         if self._pending is not None:
@@ -306,9 +326,13 @@ class ControlPanel(w.VBox):
         self._pending = loop.call_later(self.settle, self._step, loop, self._generation, 0)
 
     def _step(self, loop, generation: int, index: int) -> None:
-        """Draw section ``index`` for ``generation``, then yield to the loop before the next."""
+        """Draw the next section from ``index`` that does not show the current choices for
+        ``generation``, then yield to the loop before the one after."""
         if generation != self._generation:
             return  # a newer change has its own refresh scheduled
+        while index < len(self.views) and self.views[index].current():
+            self.views[index].remove_class(STALE)  # a change undone before it was drawn
+            index += 1
         if index < len(self.views):
             self.views[index].refresh_current()
             self._pending = loop.call_soon(self._step, loop, generation, index + 1)
@@ -317,7 +341,9 @@ class ControlPanel(w.VBox):
         self._finish()
 
     def _finish(self) -> None:
-        self.headline.value = _headline_html(self.ctx)
+        headline = _headline_html(self.ctx)
+        if self.headline.value != headline:
+            self.headline.value = headline
         self.headline.remove_class(STALE)
         self.status.value = self._note
 

@@ -10,7 +10,9 @@ and draws them. Rules:
 * A node whose children are all leaves stacks them in a column under itself, indented, so a
   wide fan of outputs does not make the tree wide (the compact org-chart style). Edges to
   stacked children run down a spine on the left and enter the child from its left side;
-  other edges leave the parent's bottom and enter the child's top.
+  other edges leave the parent's bottom and enter the child's top. With ``column_rows``, a
+  column of more leaves than that wraps into several columns side by side, each with its own
+  spine, joined under the parent by one bar (a long fan then uses the page's width).
 
 Everything is iterative and linear in the number of nodes (no recursion limit).
 
@@ -82,7 +84,7 @@ class Spacing:
 
 def tree_layout(roots: list[str], children: dict[str, list[str]],
                 sizes: dict[str, tuple[float, float]], spacing: Spacing | None = None,
-                stack: bool | set[str] = True) -> Layout:
+                stack: bool | set[str] = True, column_rows: int = 0) -> Layout:
     """Place a forest.
 
     Parameters
@@ -94,6 +96,8 @@ def tree_layout(roots: list[str], children: dict[str, list[str]],
     stack : which nodes stack their children in an indented column: True for every node
         whose children are all leaves, False for none, or a set of node ids. Below a
         stacked node everything is stacked (a child's own children are indented further).
+    column_rows : a stacked node with more than this many children, all leaves, lays them in
+        several columns of at most this many (0: one column however long).
     """
     sp = spacing or Spacing()
     order, depth = _preorder(roots, children)
@@ -107,12 +111,19 @@ def tree_layout(roots: list[str], children: dict[str, list[str]],
         if node in stacks or node in in_column:
             in_column.update(kids[node])
     column_parents = {n for n in order if kids[n] and (n in stacks or n in in_column)}
+    # Columns that wrap: how many columns each such head lays its leaves in.
+    wraps = {n: -(-len(kids[n]) // column_rows) for n in column_parents
+             if column_rows and n not in in_column and len(kids[n]) > column_rows
+             and all(not kids[c] for c in kids[n])}
 
     # Horizontal extent of every subtree, children before parents.
     span: dict[str, float] = {}
     for node in reversed(order):
         w = sizes[node][0]
-        if node in column_parents:
+        if node in wraps:
+            widest = max(span[c] for c in kids[node])
+            span[node] = max(w, sp.indent + wraps[node] * widest + (wraps[node] - 1) * sp.h_gap)
+        elif node in column_parents:
             span[node] = max(w, sp.indent + max(span[c] for c in kids[node]))
         elif kids[node]:
             row = sum(span[c] for c in kids[node]) + sp.h_gap * (len(kids[node]) - 1)
@@ -143,7 +154,9 @@ def tree_layout(roots: list[str], children: dict[str, list[str]],
         x = left[node] if node in column_parents else left[node] + (span[node] - w) / 2
         box = Box(node, x, row_top[depth[node]], w, h, depth[node])
         layout.boxes[node] = box
-        if node in column_parents:
+        if node in wraps:
+            _place_columns(node, box, kids, sizes, depth, sp, layout, wraps[node])
+        elif node in column_parents:
             _place_column(node, box, kids, sizes, depth, sp, layout)
         elif kids[node]:
             row = sum(span[c] for c in kids[node]) + sp.h_gap * (len(kids[node]) - 1)
@@ -173,10 +186,30 @@ def _place_column(head: str, head_box: Box, kids, sizes, depth, sp: Spacing, lay
         stack.extend((child, x + sp.indent) for child in reversed(kids[node]))
 
 
+def _place_columns(head: str, head_box: Box, kids, sizes, depth, sp: Spacing, layout: Layout,
+                   columns: int) -> None:
+    """Place the leaves under ``head`` in ``columns`` columns of (nearly) equal length, left to
+    right, below a bar that joins their spines."""
+    leaves = kids[head]
+    rows = -(-len(leaves) // columns)
+    widest = max(sizes[c][0] for c in leaves)
+    for number in range(columns):
+        x = head_box.x + sp.indent + number * (widest + sp.h_gap)
+        y = head_box.bottom + 2 * sp.stack_gap  # room for the bar
+        for node in leaves[number * rows:(number + 1) * rows]:
+            w, h = sizes[node]
+            layout.boxes[node] = Box(node, x, y, w, h, depth[node], True)
+            y += h + sp.stack_gap
+
+
 def _route(parent: Box, child: Box, row_top: dict[int, float], sp: Spacing):
     if child.stacked:
         spine = parent.x + sp.indent / 2
         mid = child.y + child.h / 2
+        own = child.x - sp.indent / 2  # the spine of the child's column
+        if own > spine + 1e-9:  # a wrapped column: along the bar under the parent, then down
+            bar = parent.bottom + sp.stack_gap
+            return [(spine, parent.bottom), (spine, bar), (own, bar), (own, mid), (child.x, mid)]
         return [(spine, parent.bottom), (spine, mid), (child.x, mid)]
     mid = child.y - sp.v_gap / 2
     return [(parent.cx, parent.bottom), (parent.cx, mid), (child.cx, mid), (child.cx, child.y)]

@@ -27,6 +27,7 @@ from .causal import (  # noqa: F401
     weakest_branch,
 )
 from .context import (  # noqa: F401
+    FIELDS,
     MISSING,
     NO_SHARED,
     SCREEN_WIDTH,
@@ -44,6 +45,7 @@ from .context import (  # noqa: F401
     no_indicators,
     opd_folder,
     opd_list,
+    reads,
     shared_or_why,
     year_gap,
 )

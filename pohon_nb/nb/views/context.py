@@ -57,6 +57,26 @@ class Context:
         return self.pemda.top_owned(self.kode_opd)
 
 
+FIELDS = ("kode_opd", "tahun", "skala", "node", "config", "check_config", "out_dir", "tahun_banding")
+"""The fields of a :class:`Context` a control panel changes; a view reads all of them unless it
+says otherwise with :func:`reads`."""
+
+
+def reads(*fields: str):
+    """Mark a view as reading only ``fields`` of the context (and the Pemda): a control panel
+    leaves the section as it is, neither greyed nor redrawn, when another field changes.
+    ``tests/test_interactive.py`` changes every other field and checks the section is the same."""
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown context fields {sorted(unknown)}; known: {FIELDS}")
+
+    def mark(view):
+        view.reads = fields
+        return view
+
+    return mark
+
+
 SCREEN_WIDTH = 11.0  # inches of drawing a notebook page shows at full size
 
 

@@ -9,12 +9,15 @@ import pandas as pd
 from ...core.formats import number_text
 from ...method import achievement, crosscutting, problems, shared_roots, summary
 from ...outputs import diagrams
-from ..display import Section, md, table
+from ..display import Deferred, Section, md, table
 from .context import (
     Context,
+    reads,
     shared_or_why,
     year_gap,
 )
+
+NODE = ("kode_opd", "node")  # what a condition's sections follow (the OPD follows the condition)
 
 
 def focus_node(ctx: Context) -> str | None:
@@ -33,6 +36,7 @@ def _no_node(ctx: Context) -> list:
 ENTRY_ROWS = 15
 
 
+@reads("tahun", "config")
 def pemda_weakest(ctx: Context) -> list:
     """Where to start: the OPD branches holding the Pemda's outcomes back most, down to the
     weakest point and its root problems, with their owners."""
@@ -58,6 +62,7 @@ def pemda_weakest(ctx: Context) -> list:
         "titik_terlemah", "pernyataan_titik", "akar_masalah", "opd_akar_masalah"]))
 
 
+@reads("kode_opd", "tahun", "skala", "config")
 def shared_roots_outcomes(ctx: Context) -> list:
     """Each shared root and the conditions (OPD outcomes) it holds back, with their achievement."""
     frame = shared_or_why(ctx)
@@ -70,6 +75,7 @@ def shared_roots_outcomes(ctx: Context) -> list:
     return Section(text=text, table=table(held))
 
 
+@reads(*NODE, "tahun", "skala", "config")
 def node_subtree(ctx: Context) -> list:
     node = focus_node(ctx)
     if node is None:
@@ -89,6 +95,12 @@ def node_subtree(ctx: Context) -> list:
     return Section(text=text, figure=drawing)
 
 
+ACHIEVEMENT_ROWS = 40
+"""A branch of more conditions shows the condition and the level below it; the whole branch is
+one click away (and in the workbook *Simpan tampilan* writes)."""
+
+
+@reads(*NODE, "tahun", "skala", "config")
 def node_achievement(ctx: Context) -> list:
     node = focus_node(ctx)
     if node is None:
@@ -96,12 +108,20 @@ def node_achievement(ctx: Context) -> list:
     scope = [node, *ctx.pemda.descendants(node)]
     table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     table_ = table_.set_index("id").loc[scope].reset_index()
+    columns = ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat", "keterangan",
+               "capaian_cabang", "cakupan"]
     gap = year_gap(ctx, scope)
-    return [*([gap] if gap else []),
-            table(table_, ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat",
-                           "keterangan", "capaian_cabang", "cakupan"])]
+    if len(scope) <= ACHIEVEMENT_ROWS:
+        return [*([gap] if gap else []), table(table_, columns)]
+    near = [node, *ctx.pemda.children(node)]
+    text = (f"Kondisi ini dan {len(near) - 1} kondisi tepat di bawahnya; seluruh {len(scope)} kondisi "
+            f"cabang ini ada di tabel yang dibuka di bawah (dan ikut tersimpan lewat *Simpan tampilan*).")
+    whole = table_
+    return [*([gap] if gap else []), text, table(table_.set_index("id").loc[near].reset_index(), columns),
+            Deferred(f"Semua {len(scope)} kondisi di cabang {node}", lambda: table(whole, columns))]
 
 
+@reads(*NODE, "tahun", "config")
 def node_root_causes(ctx: Context) -> list:
     """The weakest descendants of the node and the root problems behind them."""
     node = focus_node(ctx)
@@ -135,6 +155,7 @@ def node_root_causes(ctx: Context) -> list:
                                                      "kontribusi", "jejak_masalah", "akar_masalah"]))
 
 
+@reads(*NODE)
 def node_crosscutting(ctx: Context) -> list:
     node = focus_node(ctx)
     if node is None:
@@ -156,6 +177,7 @@ def compared_year(ctx: Context) -> int | None:
     return achievement.earlier_year(ctx.pemda, ctx.tahun)
 
 
+@reads(*NODE, "tahun", "tahun_banding", "skala", "config")
 def node_year_change(ctx: Context) -> list:
     """The branch achievement of the condition and its branch in two years, and the change."""
     node = focus_node(ctx)

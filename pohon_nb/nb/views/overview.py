@@ -16,6 +16,7 @@ from .context import (
     lke_section,
     missing,
     opd_list,
+    reads,
     shared_or_why,
 )
 
@@ -32,6 +33,7 @@ def pemda_headline(ctx: Context) -> str:
             f"galat, {int(head['peringatan'].sum())} peringatan, {int(head['info'].sum())} info.")
 
 
+@reads("tahun", "skala", "config", "check_config")
 def pemda_headlines(ctx: Context) -> list:
     head = summary.opd_headlines(ctx.checked, ctx.tahun, ctx.config, ctx.skala)
     counts = count_by_severity(ctx.findings)  # the same count as validate: Pemda rows included
@@ -46,6 +48,7 @@ def pemda_headlines(ctx: Context) -> list:
     return [text, table(head)]
 
 
+@reads("tahun", "skala", "config")
 def pemda_outcomes(ctx: Context) -> list:
     carriers = summary.outcome_carriers(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     if carriers.empty:
@@ -54,6 +57,7 @@ def pemda_outcomes(ctx: Context) -> list:
             table(carriers)]
 
 
+@reads()
 def crosscutting_network(ctx: Context) -> list:
     all_requests = crosscutting.requests(ctx.pemda)
     if all_requests.empty:
@@ -83,6 +87,7 @@ SHARED_RULE = (
     "yang berasal dari masalah di jalurnya, poin); sama pada ketiganya berarti peringkat seri.")
 
 
+@reads("tahun", "config")
 def shared_roots_pemda(ctx: Context) -> list:
     """The Pemda's shared root problems, ranked, drawn, with the crosscutting they call for."""
     frame = shared_or_why(ctx)
@@ -112,6 +117,7 @@ def shared_roots_pemda(ctx: Context) -> list:
         figure=diagrams.shared_roots_figure(ctx.pemda, frame), candidates=proposal)
 
 
+@reads()
 def national_alignment(ctx: Context) -> list:
     """Which goals carry a national or provincial reference, and which references the Pemda
     supports through which OPDs."""
@@ -141,6 +147,7 @@ def national_alignment(ctx: Context) -> list:
                                               "acuan_provinsi"])))
 
 
+@reads("tahun", "skala", "config", "check_config")
 def lke_pemda(ctx: Context) -> list:
     """The Pemda's estimated LKE answers and the OPDs that pull each criterion down most."""
     estimates = lke_estimates(ctx)

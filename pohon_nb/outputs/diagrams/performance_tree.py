@@ -4,7 +4,7 @@ crosscutting tags), a tree planned before it is drawn, and an OPD's tree split t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
@@ -108,6 +108,14 @@ class TreePlan:
     badges: bool
     links: list
     title: str
+    sizes: dict = field(default_factory=dict)  # each box's (width, height), inches
+    stacked: set = field(default_factory=set)  # the nodes whose children hang in a column
+
+    def wrapped(self, column_rows: int) -> TreePlan:
+        """The same boxes laid out again, long columns of leaves wrapped after ``column_rows``."""
+        layout = tree_layout(self.roots, self.children, self.sizes, Spacing(), stack=self.stacked,
+                             column_rows=column_rows)
+        return replace(self, layout=layout)
 
 
 def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,
@@ -115,8 +123,9 @@ def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
               levels: tuple[str, ...] | None = None, title: str = "",
               config: AchievementConfig | None = None,
               own_only: frozenset[str] | set[str] = frozenset(),
-              collapsed: dict[str, str] | None = None) -> TreePlan:
-    """What :func:`draw_tree` would draw (see there), without drawing it."""
+              collapsed: dict[str, str] | None = None, column_rows: int = 0) -> TreePlan:
+    """What :func:`draw_tree` would draw (see there), without drawing it; ``column_rows`` wraps
+    a long column of leaves (:func:`~pohon_nb.outputs.layout.tree_layout`)."""
     if children is None:
         children = children_within(pemda, roots, levels)
     nodes = _reachable(roots, children)
@@ -140,8 +149,9 @@ def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
     sizes = {n: box_size(lines) for n, lines in content.items()}
     stacked = {n for n in nodes if children.get(n) and all(
         pemda.level(c) in ("output", "aksi") or not children.get(c) for c in children[n])}
-    layout = tree_layout(roots, children, sizes, Spacing(), stack=stacked)
-    return TreePlan(list(roots), children, content, layout, scale_obj, year is not None, links, title)
+    layout = tree_layout(roots, children, sizes, Spacing(), stack=stacked, column_rows=column_rows)
+    return TreePlan(list(roots), children, content, layout, scale_obj, year is not None, links, title,
+                    sizes, stacked)
 
 
 def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
