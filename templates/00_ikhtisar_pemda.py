@@ -17,19 +17,19 @@
 # Angka utama setiap OPD, sasaran daerah dan OPD yang mengampunya, serta jejaring crosscutting antar-OPD: bahan pembuka asistensi.
 
 # %% [markdown] tags=["hanya-interaktif"]
-# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
+# **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `tahun`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran Pemda. Workbook asli tidak pernah diubah oleh notebook ini.
 
 # %% tags=["parameters"]
 data_path: str = ""  # workbook .xlsx atau folder .csv; kosong berarti sampel Kabupaten Contoh
-kode_opd: str = "1.02.0.00.0.00.01.0000"  # kode OPD (teks, persis seperti di sheet opd)
+kode_opd: str = "1.02.0.00.0.00.01.0000"  # tidak mengubah ikhtisar (diisi batch seperti notebook lain)
 tahun: int = 0  # tahun realisasi yang dinilai (0: tahun terakhir yang punya realisasi)
 skala: str = "lima_tingkat"  # skala predikat: lima_tingkat, lima_tingkat_permendagri, enam_tingkat
-interaktif: bool = True  # True: pilihan OPD/tahun/skala di notebook; False: tabel dan gambar statis
+interaktif: bool = True  # True: pilihan tahun/skala di notebook; False: tabel dan gambar statis
 folder_keluaran: str = "out"  # folder untuk berkas yang ditulis notebook
 batas_atas: int = 120  # batas atas capaian (%) seperti Kemenkeu; 100 atau 110 lazim; 0 tanpa batas
 
 # %% [markdown] tags=["hanya-interaktif"]
-# Sel berikut membaca workbook dan memeriksanya. Bila workbook masih punya **galat**, notebook berhenti di sini dan menyebutkan letaknya (sheet, baris, kolom); perbaiki lalu jalankan lagi. Baris ringkasan di bawahnya adalah angka utama OPD.
+# Sel berikut membaca workbook dan memeriksanya. Bila workbook masih punya **galat**, notebook berhenti di sini dan menyebutkan letaknya (sheet, baris, kolom); perbaiki lalu jalankan lagi. Baris ringkasan di bawahnya adalah angka utama Pemda.
 
 # %% tags=["nbval-check-output"]
 from pohon_nb.nb import views
@@ -39,7 +39,7 @@ session = Session(data_path, kode_opd, tahun, skala, interaktif, folder_keluaran
 session.pemda_headline()
 
 # %% [markdown] tags=["hanya-interaktif"]
-# Pilihan tahun dan skala (pilihan OPD tidak mengubah ikhtisar).
+# Pilihan tahun dan skala predikat untuk seluruh Pemda; angka utama Pemda di bawahnya ikut berubah.
 
 # %%
 session.controls()

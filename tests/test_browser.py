@@ -23,6 +23,8 @@ from conftest import CHROMIUM, REPO, need_browser
 from lab import CHROME_ARGS, LabFailed, Walk, running_lab
 
 from pohon_nb.core.paths import SAMPLE
+from pohon_nb.method import shared_roots
+from pohon_nb.reading.model import load
 
 pytestmark = pytest.mark.lambat  # drives JupyterLab in headless Chromium
 
@@ -64,13 +66,13 @@ def shots(tmp_path):
     return folder
 
 
-def open_and_run(browser, lab, shots, relative: str, data_name: str) -> tuple[Walk, Path]:
+def open_and_run(browser, lab, shots, relative: str, data_name: str, dropdowns: int = 3) -> tuple[Walk, Path]:
     """Copy the sample, open the notebook reading it, run all cells, check the widgets."""
     data = lab["root"] / data_name
     shutil.copy(SAMPLE, data)
     walk = Walk(browser, lab, _copy_notebook(lab, relative, data), shots)
     walk.run_all()
-    walk.assert_widgets_rendered()
+    walk.assert_widgets_rendered(dropdowns)
     return walk, data
 
 
@@ -92,6 +94,13 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     listed = conditions.locator("option").all_inner_texts()
     assert any("DISTANPANGAN.1 " in o.replace("\xa0", " ") for o in listed), walk.fail_note("daftar")
     assert not any("DINKES." in o for o in listed), walk.fail_note("daftar tidak mengikuti OPD")
+    # The shared roots follow the OPD: those involving it, every OPD's one click away.
+    pemda = load(SAMPLE)
+    tani = pemda.node("DISTANPANGAN.1")["kode_opd"]
+    every = shared_roots.shared_roots(pemda, pemda.assessed_year())
+    mine = int(shared_roots.involving(every, tani).sum())
+    walk.wait_for_text(f"{mine} dari {len(every)} akar masalah bersama melibatkan {pemda.opd_short(tani)}")
+    walk.wait_for_text("Semua OPD: ")
     walk.select(CONDITION, "DISTANPANGAN.1 ")
     walk.wait_for_text("DISTANPANGAN.1 Meningkatnya produksi dan produktivitas pertanian: ")
     walk.wait_for_text("Dinas Pertanian dan Ketahanan Pangan (3.27.0.00.0.00.01.0000):")  # the headline
@@ -111,6 +120,18 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     found = conditions.locator("option").all_inner_texts()
     assert 0 < len(found) < every, walk.fail_note("daftar kondisi tidak menyempit")
     walk.wait_for_text(found[0].replace("\xa0", " ").lstrip("· ").split(" ")[0] + " ")
+    # An OPD's name finds its conditions; a search that finds nothing lists them all again.
+    search.fill("Dinas Kesehatan")
+    search.press("Enter")
+    walk.wait_for_text("kondisi memuat semua kata «Dinas Kesehatan»")
+    walk.wait_settled()
+    first = conditions.locator("option").first.inner_text().replace("\xa0", " ").lstrip("· ")
+    assert first.startswith("DINKES."), walk.fail_note(f"OPD tidak ditemukan: {first}")
+    search.fill("tidakadayangcocok")
+    search.press("Enter")
+    walk.wait_for_text("daftar kembali ke semua kondisi")
+    assert conditions.locator("option").count() > len(found), walk.fail_note("daftar tidak kembali")
+    walk.snap("tidak_ditemukan")
     # Two picks in quick succession: every section greys out at once, and what settles is the
     # last pick's content.
     walk.page.evaluate("() => { window.sawGrey = false; const look = () => { if (document"
@@ -132,6 +153,23 @@ def test_explorer_follows_the_chosen_condition(browser, lab, shots):
     walk.wait_for_text("Tersimpan")
     saved = list((lab["root"] / "out").rglob("tampilan_*.xlsx"))
     assert saved and list((lab["root"] / "out").rglob("tampilan_*.png")), walk.fail_note("tidak tersimpan")
+    walk.page.close()
+
+
+def test_the_overview_has_no_opd_choice_and_follows_the_year(browser, lab, shots):
+    walk, _ = open_and_run(browser, lab, shots, "templates/00_ikhtisar_pemda.ipynb", "kab_ikhtisar.xlsx",
+                           dropdowns=2)
+    pemda = load(SAMPLE)
+    assert walk.dropdown("Tahun").count() == 1 and walk.dropdown("Skala").count() == 1
+    labels = walk.notebook.locator(".widget-dropdown label").all_inner_texts()
+    assert "OPD" not in labels, walk.fail_note(f"pilihan OPD masih ada: {labels}")
+    assert "pilihan OPD tidak mengubah" not in walk.page.inner_text(".jp-Notebook")
+    headline = walk.notebook.locator(".widget-html", has_text=pemda.info["nama_pemda"]).first
+    before = headline.inner_text()
+    walk.select("Tahun", str(min(pemda.realised_years())))
+    walk.wait_settled()
+    walk.snap("tahun_diganti")
+    assert headline.inner_text() != before, walk.fail_note("angka utama Pemda tidak mengikuti tahun")
     walk.page.close()
 
 

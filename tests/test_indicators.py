@@ -75,7 +75,7 @@ def test_assessors_override_and_disagreement_is_flagged(rich, tmp_path):
     assert reasons.loc["smart_m", "skor"] == 1 and not reasons.loc["smart_m", "beda_pendapat"]
     assert reasons.loc["smart_a", "skor"] == reasons.loc["smart_a", "skor_otomatis"]
     row = indicator_scores(pemda).set_index("id_indikator").loc["A01.I1"]
-    assert row["sumber_skor"] == "campuran" and row["beda_pendapat"] == "smart_s"
+    assert row["sumber_skor"] == "campuran" and row["beda_pendapat"] == "SMART: spesifik"
     # SMART: S 1 + M 1 + A 2 + R 2 + T 1 = 7 of 10.
     assert row["skor_smart"] == 70
 

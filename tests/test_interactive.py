@@ -7,6 +7,7 @@ Timings live in ``bench/interactive.py``; these tests pin the behaviour the spee
 from __future__ import annotations
 
 import copy
+import html
 
 import ipywidgets as w
 import pandas as pd
@@ -147,12 +148,45 @@ def test_search_narrows_the_conditions_and_shows_the_first_match(sample_path, tm
     assert found == [n for n in pemda.tree_order() if n in found]  # tree order
     assert ctx.node == found[0] and found[0] in _texts(out)
     assert "kondisi memuat" in panel.status.value
-    panel.search.value = "tidakadayangcocok"
-    assert [v for _, v in panel.node.options] == found and "Tidak ada kondisi" in panel.status.value
-    panel.search.value = ""  # the list of the OPD now chosen, with the conditions above it
     own = pemda.owned_by(ctx.kode_opd)
     above = {a for n in own for a in pemda.ancestors(n)}
-    assert [v for _, v in panel.node.options] == [n for n in pemda.tree_order() if n in own or n in above]
+    full = [n for n in pemda.tree_order() if n in own or n in above]
+    # No match: the full list again (not the old narrowed one), and a sentence saying so.
+    panel.search.value = "tidakadayangcocok"
+    assert [v for _, v in panel.node.options] == full
+    assert "Tidak ada kondisi" in panel.status.value and "daftar kembali" in panel.status.value
+    panel.search.value = ""  # the list of the OPD now chosen, with the conditions above it
+    assert [v for _, v in panel.node.options] == full
+
+
+def test_search_finds_an_opd_by_name_or_singkatan_and_ranks_the_phrase_first(sample_path, tmp_path):
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2025, out_dir=tmp_path)
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    tani = pemda.node("DISTANPANGAN.1")["kode_opd"]
+    for words in (pemda.opd_name(tani), pemda.opd_short(tani).upper()):
+        panel.search.value = words
+        found = [v for _, v in panel.node.options]
+        assert set(pemda.owned_by(tani)) <= set(found), words
+        assert ctx.node == found[0]
+    # Several words: every condition holding them all, those holding the phrase first.
+    panel.search.value = "Kesehatan   DASAR"
+    found, phrased = panel.matches("kesehatan dasar")
+    assert 0 < phrased < len(found)
+    assert [v for _, v in panel.node.options] == found and ctx.node == found[0]
+    assert all("kesehatan dasar" in panel_text(pemda, n) for n in found[:phrased])
+    assert not any("kesehatan dasar" in panel_text(pemda, n) for n in found[phrased:])
+    rest = found[phrased:]
+    assert rest == [n for n in pemda.tree_order() if n in rest]  # tree order within each group
+    assert f"{len(found)} kondisi memuat semua kata" in panel.status.value
+    assert f"{phrased} memuatnya sebagai satu frasa" in panel.status.value
+
+
+def panel_text(pemda, node: str) -> str:
+    """What the search reads of a condition (see ``widgets._search_index``)."""
+    from pohon_nb.nb.widgets import _search_index
+
+    return _search_index(pemda)[node]
 
 
 def test_the_explorer_keeps_opd_condition_and_headline_in_step(sample_path, tmp_path):
@@ -178,11 +212,13 @@ def test_the_root_causes_name_their_owners_and_only_branches_that_hold_back(samp
     ctx = views.Context(pemda, DINKES, 2025, node="SD.1", out_dir=tmp_path)
     section = views.node_root_causes(ctx)
     frame = section.table.data  # headers as the reader sees them
-    assert len(frame) and (frame["Kontribusi pada kekurangan (poin)"] > 0).all()
+    from pohon_nb.method.achievement import HOLDS_BACK
+
+    assert len(frame) and (frame["Kontribusi pada kekurangan (poin)"] >= HOLDS_BACK).all()
     owners = [pemda.opd_short(pemda.node(n).get("kode_opd")) for n in frame["ID"]]
     assert list(frame["OPD"]) == owners
     ranked = weakest_branch(pemda, "SD.1", 2025)
-    held = ranked[ranked["kontribusi"].notna() & (ranked["kontribusi"] <= 0)]
+    held = ranked[ranked["kontribusi"].notna() & (ranked["kontribusi"] < HOLDS_BACK)]
     assert len(held)  # the sample has branches that hold nothing back: they are left out
     if len(held):
         assert f"{len(held)} cabang lain berdata dan tidak mengurangi nilai" in section.text
@@ -322,8 +358,19 @@ def test_the_pemda_entry_table_follows_the_weakest_branch_down_to_its_root_probl
     assert frame.loc[0, "kontribusi"] == pytest.approx(0.5 * (100 - a02))
     assert frame.loc[1, "kontribusi"] == pytest.approx(0.5 * (100 - ok))
     assert frame.loc[0, "capaian_cabang"] == pytest.approx(a02)
-    # Down A02 -> A02.2 (6.93 points) -> A02.2.1 (6.25), whose problem trail is A02's own
-    # (M02.1) with its root cause M02.2, owned by Dinas Sosial.
+    # Down A02 -> A02.2 (6.93 points) -> A02.2.1 (6.25). That output serves A02.2, which names
+    # no problem: its root causes are left out and the table says so (never A02's, whose problem
+    # may have causes in other branches).
+    assert frame.loc[0, "titik_terlemah"] == "A02.2.1" and pd.isna(frame.loc[0, "jejak_masalah"])
+    assert frame.loc[0, "akar_masalah"] == ""
+    said = views.pemda_weakest(views.Context(pemda, "01", 2025, out_dir=tmp_path)).text
+    assert "Belum ada cabang ini yang merujuk masalah" in said  # A01.1.2 names none either
+    # Once A02.2 comes from A02's problem (M02.1), its root cause M02.2, owned by Dinas Sosial.
+    for row in clean["pohon"]:
+        if row["id"] == "A02.2":
+            row["asal_masalah"] = "M02.1"
+    pemda = load(write_xlsx(clean, tmp_path / "lemah_terlacak.xlsx"))
+    frame = weakest_across_pemda(pemda, 2025)
     assert frame.loc[0, "titik_terlemah"] == "A02.2.1" and frame.loc[0, "jejak_masalah"] == "M02.1"
     assert frame.loc[0, "akar_masalah"] == "M02.2 Rendahnya cakupan layanan"
     assert frame.loc[0, "opd_akar_masalah"] == "Dinas Sosial"
@@ -352,8 +399,13 @@ def test_two_years_are_compared_branch_by_branch(clean, tmp_path):
     out = panel.add(views.node_year_change)
     assert panel.compare.index == 0 and panel.compare.label == "tahun berdata sebelumnya"
     panel.compare.value = 2026  # the analyst picks the year to compare with
-    assert "Capaian cabang 2025 dibanding 2026" in _texts(out) and "A01.1.1" in _texts(out)
+    assert "Capaian cabang 2026 dibanding 2025" in _texts(out) and "A01.1.1" in _texts(out)
     assert "Turun paling banyak" in _texts(out)
+    panel.year.value = 2026
+    panel.compare.value = 2026  # the assessed year itself: said, and the year before used
+    assert "Tahun banding sama dengan tahun yang dinilai (2026)" in _texts(out)
+    assert "sebelumnya, 2025" in _texts(out) and "Capaian cabang 2026 dibanding 2025" in _texts(out)
+    panel.year.value = 2025
     panel.compare.value = 2027  # a year without realisation: said, not an empty table
     assert "dari 2025 ke 2027 belum dapat dihitung: belum ada realisasi 2027" in _texts(out)
 
@@ -387,9 +439,192 @@ def test_saving_the_view_writes_its_tables_and_figures_and_never_overwrites(clea
     cell = row[headers.index("Pernyataan")]
     assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"  # text, never a formula
     assert isinstance(row[headers.index("Capaian cabang (%)")].value, float)
+    coverage = row[headers.index("Cakupan data")]
+    assert "%" in coverage.number_format and 0 <= coverage.value <= 1  # 93% as Excel shows a share
+    assert row[headers.index("Level")].value == "Intermediate outcome"
     info = {r[0].value: r[1].value for r in book["info"].iter_rows()}
     assert "tahun 2025" in info["Pilihan"] and "kondisi A01" in info["Pilihan"]
+    assert "banding: tidak ada tahun berdata" in info["Pilihan"]  # 2025 has no realised year before it
+    panel.compare.value = 2026
+    book = openpyxl.load_workbook(panel.save_view()[0])
+    assert "banding 2026" in {r[0].value: r[1].value for r in book["info"].iter_rows()}["Pilihan"]
+    panel.compare.value = 0
     assert any("Tidak ada tahun sebelum 2025" in str(v) for v in info.values())  # sentences kept
     assert len(figures) == 1 and Image.open(figures[0]).size[0] > 400
     second = panel.save_view()
     assert not set(second) & set(first) and all(p.exists() for p in first + second)
+
+
+def test_saved_sheet_names_stay_unique_when_cut_to_excels_limit(clean, tmp_path):
+    import openpyxl
+
+    from pohon_nb.nb.display import table as shown_table
+    from pohon_nb.nb.saving import _sheet_name, save_view
+
+    pemda = load(write_xlsx(clean, tmp_path / "nama.xlsx"))
+    ctx = views.Context(pemda, "01", 2025, out_dir=tmp_path / "out")
+    frame = pd.DataFrame({"id": ["A01"], "cakupan": [0.93]})
+    long = "Akar masalah bersama dan outcome yang ditahannya per OPD"
+    sections = [(long, [shown_table(frame), shown_table(frame)]), (long + " lagi", [shown_table(frame)]),
+                (long + " juga", [shown_table(frame)])]
+    book = openpyxl.load_workbook(save_view(ctx, sections)[0])
+    names = book.sheetnames
+    assert len(names) == len({n.lower() for n in names}) == 5 and all(len(n) <= 31 for n in names)
+    taken: set[str] = set()  # two titles equal in their first 31 characters: numbered
+    cut = [_sheet_name(long + " A", taken), _sheet_name(long + " B", taken), _sheet_name(long.upper(), taken)]
+    assert len(set(cut)) == 3 and all(len(n) <= 31 for n in cut) and cut[1].endswith("(2)")
+    assert book[names[0]]["B2"].value == pytest.approx(0.93) and "%" in book[names[0]]["B2"].number_format
+    # The Pemda overview saves beside the OPD folders and names no OPD among its choices.
+    overview = openpyxl.load_workbook(save_view(ctx, sections[:1], pemda_wide=True)[0])
+    info = {r[0].value: r[1].value for r in overview["info"].iter_rows()}
+    assert not info["Pilihan"].startswith("OPD") and "tahun 2025" in info["Pilihan"]
+
+
+def test_the_overview_panel_chooses_no_opd_and_heads_with_the_pemda(clean, tmp_path):
+    from pohon_nb.nb.session import Session
+
+    path = write_xlsx(_weak_clean(clean), tmp_path / "ikhtisar.xlsx")
+    session = Session(str(path), "01", 2025, "lima_tingkat", True, str(tmp_path / "out"), ikhtisar=True)
+    session.controls()
+    panel = session.panel
+    assert panel.opd is None
+    assert "OPD" not in [c.description for c in panel.children if isinstance(c, w.Dropdown)]
+    assert html.escape(views.pemda_headline(panel.ctx)) in panel.headline.value
+    out = panel.add(views.pemda_headlines)
+    panel.year.value = 2026  # the Pemda's figures follow the year
+    assert html.escape(views.pemda_headline(panel.ctx)) in panel.headline.value and panel.ctx.tahun == 2026
+    assert out.current() and 2026 in out.shown  # redrawn for 2026
+    saved = panel.save_view()  # beside the OPD folders, naming no OPD
+    assert saved and saved[0].parent == tmp_path / "out" / "9901" / "tampilan"
+    # An OPD notebook's panel keeps its OPD choice and the OPD's headline.
+    own = ControlPanel(views.Context(session.pemda, "01", 2025, out_dir=tmp_path))
+    assert own.opd is not None and html.escape(views.headline(own.ctx)) in own.headline.value
+
+
+def test_the_explorer_shared_roots_follow_the_opd_with_all_opds_one_click_away(sample_path, tmp_path):
+    from pohon_nb.method import shared_roots
+
+    pemda = load(sample_path)
+    every = shared_roots.shared_roots(pemda, 2025)
+    counts = {code: int(shared_roots.involving(every, code).sum()) for code in pemda.opd_codes()}
+    some = next(code for code, n in counts.items() if 0 < n < len(every))
+    ctx = views.Context(pemda, some, 2025, out_dir=tmp_path)
+    panel = ControlPanel(ctx, node=True, all_nodes=True)
+    out = panel.add(views.shared_roots_outcomes)
+    text, shown, everyone = out.items
+    assert f"{counts[some]} dari {len(every)} akar masalah bersama melibatkan" in text
+    roots = set(shown.data["Akar masalah"])
+    assert len(roots) == counts[some]
+    for root in roots:
+        row = every.set_index("id").loc[root]
+        involved = {row["kode_opd"], *row["opd_inti"].split(";"), *row["opd_akibat"].split(";")}
+        assert some in involved, root
+    assert set(everyone.resolve().data["Akar masalah"]) == set(every["id"])  # "Semua OPD"
+    assert "Semua OPD" in everyone.title
+    # Another OPD: the section follows it.
+    other = next(code for code, n in counts.items() if n and code != some and n != counts[some])
+    panel.opd.value = other
+    assert f"{counts[other]} dari {len(every)}" in _texts(out)
+    # An OPD no shared root involves: a sentence, and every root still one click away.
+    none = next((code for code, n in counts.items() if n == 0), None)
+    if none is not None:
+        said = views.shared_roots_outcomes(views.Context(pemda, none, 2025, out_dir=tmp_path))
+        assert said[0].startswith("Tidak ada akar masalah bersama yang melibatkan")
+        assert isinstance(said[1], Deferred)
+
+
+def test_a_weak_branch_lists_only_the_root_causes_of_its_own_problems(sample_path, tmp_path):
+    from pohon_nb.method.problems import branch_problems
+
+    pemda = load(sample_path)
+    # The tuberculosis output serves DINKES.1.2, which names no problem: none, never the farm
+    # machinery behind the stunting problem of DINKES.1 above it.
+    assert pemda.node("DINKES.1.2").get("asal_masalah") is None
+    assert branch_problems(pemda, "DINKES.1.2.1") == ([], [])
+    assert branch_problems(pemda, "DINKES.1.2") == ([], [])
+    # An output answers the problem of the outcome it serves.
+    assert branch_problems(pemda, "DINKES.1.3.2") == (["M.DINKES.5"], ["M.DINKES.5"])
+    links, roots = branch_problems(pemda, "DINKES.1")  # its own and its branch's problems
+    assert links[0] == "M.DINKES.2" and {"M.DINKES.3", "M.DINKES.5"} <= set(links)
+    assert any(r.startswith("M.DISTANPANGAN") for r in roots)
+    ctx = views.Context(pemda, DINKES, 2025, node="DINKES.1", out_dir=tmp_path)
+    section = views.node_root_causes(ctx)
+    data = section.table.data.set_index("ID")
+    assert "Jabatan" in data.columns and data["Jabatan"].notna().all()
+    for node in data.index:
+        expected = branch_problems(pemda, node)[1]
+        assert [p.split(" ")[0] for p in filter(None, data.at[node, "Akar masalah"].split("; "))] == expected
+    if "DINKES.1.2" in data.index:
+        assert not data.at["DINKES.1.2", "Akar masalah"] and "DINKES.1.2" in section.text
+
+
+def test_branches_at_their_target_are_not_ranked_and_the_entry_says_why(clean, tmp_path):
+    from pohon_nb.method.achievement import HOLDS_BACK
+    from pohon_nb.method.summary import weakest_across_pemda
+
+    for row in clean["indikator"]:
+        row["realisasi_2025"] = row["target_2025"]  # every condition at its target ...
+        if row["id_pohon"] == "A02.2.1":
+            row["realisasi_2025"] = row["target_2025"] * 0.9999  # ... one a hair below it
+    clean["indikator"] = [r for r in clean["indikator"] if r["id_pohon"] != "U1"]  # the SD without one
+    pemda = load(write_xlsx(clean, tmp_path / "tepat.xlsx"))
+    ranked = weakest_branch(pemda, "U1", 2025)
+    assert 0 < ranked["kontribusi"].max() < HOLDS_BACK  # it takes a sliver off, below what tables show
+    assert weakest_across_pemda(pemda, 2025).empty
+    said = views.pemda_weakest(views.Context(pemda, "01", 2025, out_dir=tmp_path))
+    assert len(said) == 1 and said[0].startswith("*Tidak ada cabang OPD yang dapat diurutkan untuk 2025")
+    assert "1 dari 1 sasaran daerah belum punya indikator sendiri" in said[0]
+    causes = views.node_root_causes(views.Context(pemda, "01", 2025, node="U1", out_dir=tmp_path))
+    assert causes[0].startswith("Tidak ada cabang di bawah **U1** yang menahan capaian 2025")
+
+
+def _fingerprint(items) -> list:
+    """What a section shows, comparable: sentences, tables' text, figures' boxes and texts."""
+    from pohon_nb.nb.display import Table
+    from pohon_nb.outputs.diagrams import Drawing
+
+    shown = []
+    for item in items:
+        if isinstance(item, Deferred):
+            shown += [item.title, *_fingerprint([item.resolve()])]
+        elif isinstance(item, Table):
+            shown.append(item.text.to_json())
+        elif isinstance(item, Drawing):
+            shown.append(sorted((n, t.get_text()) for n, texts in item.texts.items() for t in texts))
+        else:
+            shown.append(str(item))
+    return shown
+
+
+def test_a_section_reads_only_the_choices_it_declares(sample_path, tmp_path):
+    """A section the panel leaves as it is when another choice changes (``views.reads``) shows
+    exactly what it would show if drawn again: every undeclared field is changed in turn."""
+    import dataclasses
+
+    from pohon_nb.nb.views.context import FIELDS
+
+    pemda = load(sample_path)
+    base = views.Context(pemda, DINKES, 2025, node="DINKES.1", out_dir=tmp_path, tahun_banding=2026)
+    other_opd = pemda.node("DISTANPANGAN.1")["kode_opd"]
+    changes = {"kode_opd": other_opd, "tahun": 2026, "skala": "enam_tingkat", "node": "DISTANPANGAN.1",
+               "tahun_banding": 2025, "out_dir": tmp_path / "lain",
+               "config": dataclasses.replace(base.config, cap=100),
+               "check_config": dataclasses.replace(base.check_config, max_iku_per_opd=1)}
+    assert set(changes) == set(FIELDS)
+    declared = [v for v in (*vars(views).values(),) if callable(v) and hasattr(v, "reads")]
+    assert {"pemda_weakest", "node_subtree", "pemda_headlines", "shared_roots_pemda"} <= {
+        v.__name__ for v in declared}
+    for view in declared:
+        before = _fingerprint(view(base))
+        for field, value in changes.items():
+            if field in view.reads:
+                continue
+            changed = dataclasses.replace(base, **{field: value})
+            assert _fingerprint(view(changed)) == before, (view.__name__, field)
+    # The changes are real ones: a section that reads a field shows something else for it.
+    for name, field in (("node_subtree", "node"), ("node_year_change", "tahun_banding"),
+                        ("shared_roots_outcomes", "kode_opd"), ("pemda_headlines", "config")):
+        view = getattr(views, name)
+        assert field in view.reads
+        changed = dataclasses.replace(base, **{field: changes[field]})
+        assert _fingerprint(view(changed)) != _fingerprint(view(base)), (name, field)

@@ -318,6 +318,11 @@ WEAKEST_COLUMNS = [
 ]
 
 
+HOLDS_BACK = 0.05
+"""Points of an outcome's shortfall from which a branch is said to hold it back: less is below
+what the tables show (one decimal) and rounding noise of branches at their target."""
+
+
 def weakest_branch(pemda: Pemda, node_id: str, year: int,
                    config: AchievementConfig | None = None,
                    weights: Mapping[str, float] | None = None) -> pd.DataFrame:

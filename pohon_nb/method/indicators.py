@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core.columns import label
 from ..reading import schema
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
@@ -270,7 +271,8 @@ def indicator_scores(pemda: Pemda, kode_opd: str | None = None) -> pd.DataFrame:
     Columns: ``id_indikator, id_pohon, kode_opd, level, nama, iku, dipilih``, the ten
     criterion columns (``smart_s`` ... ``cream_m``, 0-2), ``skor_smart`` and ``skor_cream``
     (percent of the 10 points), ``sumber_skor`` (otomatis, penilai or campuran) and
-    ``beda_pendapat`` (the criteria where assessors disagree, ";"-joined).
+    ``beda_pendapat`` (the criteria where assessors disagree, named as
+    readers say them: "SMART: relevan, CREAM: jelas").
     """
     return pemda.memo(("indicator_scores", kode_opd), lambda: _indicator_scores(pemda, kode_opd)).copy()
 
@@ -291,7 +293,7 @@ def _indicator_scores(pemda: Pemda, kode_opd: str | None) -> pd.DataFrame:
             "skor_smart": sum(scores[c] for c in CRITERIA if c.startswith("smart")) * 10,
             "skor_cream": sum(scores[c] for c in CRITERIA if c.startswith("cream")) * 10,
             "sumber_skor": source,
-            "beda_pendapat": ";".join(group.loc[group["beda_pendapat"], "kolom"]),
+            "beda_pendapat": ", ".join(label(c) for c in group.loc[group["beda_pendapat"], "kolom"]),
         })
     table = pd.DataFrame(records, columns=[c for c in SCORE_COLUMNS if c not in ("iku", "dipilih")])
     flags = {r["id"]: (r.get("iku"), is_chosen(r)) for r in pemda.tables["indikator"].rows

@@ -252,23 +252,55 @@ def problem_trail(pemda: Pemda, node_id: str) -> tuple[str | None, list[str]]:
     return None, []
 
 
+OPERATIONAL_LEVELS = ("output", "aksi")
+"""Levels that serve the outcome above them and answer its problem rather than one of their own."""
+
+
+def branch_problems(pemda: Pemda, node_id: str) -> tuple[list[str], list[str]]:
+    """The problems a condition's branch answers, and the root causes behind them.
+
+    The branch's own problems are the ``asal_masalah`` links of the condition and of every
+    condition below it. An output or action whose branch links none answers the problem of the
+    outcome it serves: the nearest outcome above it (through outputs and actions only). A branch
+    with neither answers no problem here: never the problem of a higher outcome, whose root
+    causes may lie in other branches altogether (a tuberculosis branch is not held back by the
+    farm machinery behind the stunting problem of the outcome above it). Root causes are those
+    upstream of these problems in the problem tree; both lists are in a stable order.
+    """
+    problems = pemda.problems
+    links = [pemda.node(n).get("asal_masalah") for n in (node_id, *pemda.descendants(node_id))]
+    links = [link for link in dict.fromkeys(links) if link and link in problems]
+    current = node_id
+    while not links and pemda.level(current) in OPERATIONAL_LEVELS and pemda.parent(current):
+        current = pemda.parent(current)
+        link = pemda.node(current).get("asal_masalah")
+        if link and link in problems:
+            links = [link]
+    roots = {p for link in links for p in nx.ancestors(problems, link) | {link}
+             if problems.in_degree(p) == 0}
+    return links, sorted(roots)
+
+
 def with_root_causes(pemda: Pemda, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (a column ``id`` of conditions) with each condition's owner and its root causes.
 
-    ``opd`` is the owner's short name ("Pemda" for a condition without one), ``jejak_masalah``
-    the problem the condition comes from (:func:`problem_trail`) and ``akar_masalah`` the root
-    causes behind it, each with its statement and the OPD that analysed it ("; "-joined).
+    ``opd`` is the owner's short name ("Pemda" for a condition without one), ``jabatan`` the
+    owner's position as the ``pohon`` sheet gives it, ``jejak_masalah`` the problems the
+    condition's branch answers and ``akar_masalah`` the root causes behind them
+    (:func:`branch_problems`), each with its statement and the OPD that analysed it
+    ("; "-joined).
     """
-    owners, trails, roots = [], [], []
+    owners, posts, trails, roots = [], [], [], []
     for node_id in frame["id"]:
-        trail, upstream = problem_trail(pemda, node_id)
-        trails.append(trail)
+        links, upstream = branch_problems(pemda, node_id)
+        trails.append("; ".join(links) or None)
         roots.append("; ".join(f"{p} {pemda.problems.nodes[p].get('pernyataan')} "
                                f"({pemda.opd_short(pemda.problems.nodes[p].get('kode_opd') or '')})"
                                for p in upstream))
         owner = pemda.node(node_id).get("kode_opd")
         owners.append(pemda.opd_short(owner) if owner else "Pemda")
-    return frame.assign(opd=owners, jejak_masalah=trails, akar_masalah=roots)
+        posts.append(pemda.node(node_id).get("jabatan"))
+    return frame.assign(opd=owners, jabatan=posts, jejak_masalah=trails, akar_masalah=roots)
 
 
 TRACE_COLUMNS = ["id", "level", "pernyataan", "asal_masalah", "jejak_masalah", "akar_masalah",

@@ -190,6 +190,16 @@ HELD_COLUMNS = ["peringkat", "akar_masalah", "id", "opd", "level", "pernyataan",
                 "predikat_cabang"]
 
 
+def involving(shared: pd.DataFrame, kode_opd: str) -> pd.Series:
+    """Which shared roots (rows of :func:`shared_roots`) involve the OPD: it analysed the root,
+    the root reaches its core problem, or it owns a problem on the root's path of effects."""
+    def has(codes: str) -> bool:
+        return kode_opd in (codes or "").split(";")
+
+    return (shared["kode_opd"].eq(kode_opd) | shared["opd_inti"].map(has)
+            | shared["opd_akibat"].map(has))
+
+
 def held_conditions(pemda: Pemda, shared: pd.DataFrame, year: int | None,
                     config: AchievementConfig | None = None, scale: str = "lima_tingkat") -> pd.DataFrame:
     """Each shared root (``shared``, from :func:`shared_roots`) with the conditions it holds back

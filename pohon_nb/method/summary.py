@@ -14,6 +14,7 @@ import pandas as pd
 from ..core.formats import percent
 from ..reading.model import Pemda
 from .achievement import (
+    HOLDS_BACK,
     TARGET_MET,
     AchievementConfig,
     get_scale,
@@ -23,7 +24,7 @@ from .achievement import (
 )
 from .checked import Checked
 from .crosscutting import requests
-from .problems import problem_trail
+from .problems import branch_problems
 from .scales import DEFAULT_SCALE
 
 LOOSE_TARGET_RULE = "M07"
@@ -262,10 +263,12 @@ def weakest_across_pemda(pemda: Pemda, year: int,
     For every top condition of the tree (a Pemda outcome), :func:`weakest_branch` gives each
     condition below it ``kontribusi``: the points of the outcome's shortfall it accounts for.
     A row is an OPD's highest condition on a path (its parent belongs to someone else) that
-    takes points off (``kontribusi`` > 0). ``titik_terlemah`` follows the branch down, always
-    to the child taking most points off, until none does; ``jejak_masalah`` and
-    ``akar_masalah`` are the problem that point comes from and the root causes behind it
-    (:func:`problem_trail`), ``opd_akar_masalah`` the OPDs that own those root causes.
+    takes points off (``kontribusi`` of at least
+    :data:`~pohon_nb.method.achievement.HOLDS_BACK`). ``titik_terlemah`` follows the branch
+    down, always to the child taking most points off, until none does; ``jejak_masalah`` and
+    ``akar_masalah`` are the problems that point's branch answers and the root causes behind
+    them (:func:`~pohon_nb.method.problems.branch_problems`), ``opd_akar_masalah`` the OPDs that
+    own those root causes.
     Sorted by ``kontribusi``, largest first.
     """
     records = []
@@ -276,21 +279,21 @@ def weakest_across_pemda(pemda: Pemda, year: int,
         for node_id, taken in points.items():
             owner = pemda.node(node_id).get("kode_opd")
             parent = pemda.parent(node_id)
-            if not owner or taken <= 0 or pemda.node(parent).get("kode_opd") == owner:
+            if not owner or taken < HOLDS_BACK or pemda.node(parent).get("kode_opd") == owner:
                 continue
             point = node_id
             while True:
-                below = [(points[c], c) for c in pemda.children(point) if points.get(c, 0) > 0]
+                below = [(points[c], c) for c in pemda.children(point) if points.get(c, 0) >= HOLDS_BACK]
                 if not below:
                     break
                 point = max(below)[1]
-            trail, roots = problem_trail(pemda, point)
+            trail, roots = branch_problems(pemda, point)
             owners = [pemda.problems.nodes[r].get("kode_opd") or "" for r in roots]
             records.append({
                 "kode_opd": owner, "id": node_id, "pernyataan": pemda.node(node_id).get("pernyataan"),
                 "sasaran_daerah": top, "capaian_cabang": branch.get(node_id), "kontribusi": taken,
                 "titik_terlemah": point, "pernyataan_titik": pemda.node(point).get("pernyataan"),
-                "jejak_masalah": trail,
+                "jejak_masalah": "; ".join(trail) or None,
                 "akar_masalah": "; ".join(f"{r} {pemda.problems.nodes[r].get('pernyataan')}"
                                           for r in roots),
                 "opd_akar_masalah": "; ".join(dict.fromkeys(pemda.opd_short(o) for o in owners if o)),

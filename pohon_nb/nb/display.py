@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..core import formats
 from ..core.columns import LABELS, label  # noqa: F401 - read as display.label and display.LABELS too
+from ..reading.schema import LEVEL_LABELS
 
 
 def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
@@ -22,7 +23,8 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
     :mod:`pohon_nb.core.formats` writes them ("93,65", "2024", "80%", "1.234").
 
     Returns a :class:`Table` (HTML in notebooks, text in a terminal). Booleans show as
-    ya/tidak, missing values as blank; an ``optional`` column blank on every row is left out.
+    ya/tidak, levels by their names ("Immediate outcome"), missing values as blank; an
+    ``optional`` column blank on every row is left out.
     """
     frame = frame if columns is None else frame[columns]
     # An optional column blank on every row says nothing: it is left out (the page stays narrow
@@ -37,6 +39,9 @@ def table(frame: pd.DataFrame, columns: list[str] | None = None, *,
         values = frame[column].dropna()
         if len(values) and (frame[column].dtype == bool or _is_flags(values)):
             frame[column] = frame[column].map({True: "ya", False: "tidak"})
+    for column in ("level", "usulan_level"):  # levels as people say them: "Intermediate outcome"
+        if column in frame.columns:
+            frame[column] = frame[column].map(lambda v: LEVEL_LABELS.get(v, v) if isinstance(v, str) else v)
     kinds = {label(c): c for c in frame.columns}
     frame = frame.rename(columns=label)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])

@@ -28,25 +28,29 @@ _NOT_IN_SHEETS = re.compile(r"[\[\]:*?/\\]")
 
 
 
-def save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None = None) -> list[Path]:
+def save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None = None, *,
+              pemda_wide: bool = False) -> list[Path]:
     """Write ``sections`` ((title, items as a view returned them)) for ``ctx``; return the files
-    written: the workbook first (when there is a table), then the PNG figures. The Pemda's output
-    folder is locked meanwhile, as a batch locks it (:class:`~pohon_nb.core.lock.FolderBusy`
-    when a batch is writing there)."""
+    written: the workbook first (when there is a table), then the PNG figures. ``pemda_wide``
+    (the Pemda overview, of no OPD) writes beside the OPD folders and names no OPD. The Pemda's
+    output folder is locked meanwhile, as a batch locks it
+    (:class:`~pohon_nb.core.lock.FolderBusy` when a batch is writing there)."""
     with folder_lock(opd_folder(ctx).parent, what="simpan tampilan"):
-        return _save_view(ctx, sections, when)
+        return _save_view(ctx, sections, when, pemda_wide)
 
 
-def _save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None) -> list[Path]:
+def _save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime | None,
+               pemda_wide: bool) -> list[Path]:
     from matplotlib.figure import Figure
 
     from ..outputs.diagrams import Drawing
 
     when = when or dt.datetime.now()
-    folder = opd_folder(ctx) / "tampilan"
+    folder = (opd_folder(ctx).parent if pemda_wide else opd_folder(ctx)) / "tampilan"
     subject = f"_{ctx.node}" if ctx.node else ""
     stem = _free_stem(folder, f"tampilan_{when:%Y-%m-%d_%H%M}{_NOT_IN_NAMES.sub('-', subject)}_{ctx.tahun}")
     tables, notes, written = [], [], []
+    sheets: set[str] = set()
     figures = 0
     for number, (title, items) in enumerate(sections, start=1):
         parts = 0
@@ -56,7 +60,7 @@ def _save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime
                 notes.append((f"{number}. {title}", plain(item)))
             elif isinstance(item, Table):
                 parts += 1
-                sheet = _NOT_IN_SHEETS.sub(",", f"{number}{_letter(parts)} {title}")[:SHEET_TITLE].rstrip()
+                sheet = _sheet_name(f"{number}{_letter(parts)} {title}", sheets)
                 tables.append((sheet, item.data, _columns(item)))
             elif isinstance(item, (Drawing, Figure)):
                 figures += 1
@@ -67,13 +71,37 @@ def _save_view(ctx: Context, sections: list[tuple[str, list]], when: dt.datetime
                     figure.savefig(tmp, format="png", dpi=150)
                 written.append(path)
     if tables:
-        chosen = (f"OPD {ctx.opd_name} ({ctx.kode_opd}); tahun {ctx.tahun}; skala "
-                  f"{get_scale(ctx.skala).title}" + (f"; kondisi {ctx.node}" if ctx.node else ""))
-        choices = [("Pilihan", chosen)]
+        choices = [("Pilihan", "; ".join(_choices(ctx, pemda_wide)))]
         path = export_tables(ctx.pemda, folder / f"{stem}.xlsx", tables, choices + notes,
                              what="tampilan notebook", kode_opd=ctx.kode_opd)
         written.insert(0, path)
     return written
+
+
+def _choices(ctx: Context, pemda_wide: bool) -> list[str]:
+    """The choices the saved sections were shown for, as the panel named them."""
+    from .views import compared_year
+
+    chosen = [] if pemda_wide else [f"OPD {ctx.opd_name} ({ctx.kode_opd})"]
+    chosen += [f"tahun {ctx.tahun}", f"skala {get_scale(ctx.skala).title}"]
+    if ctx.node:
+        chosen.append(f"kondisi {ctx.node}")
+        other = compared_year(ctx)
+        chosen.append(f"banding {other}" if other else "banding: tidak ada tahun berdata")
+    return chosen
+
+
+def _sheet_name(title: str, taken: set[str]) -> str:
+    """``title`` as a sheet name Excel accepts (31 characters, none of []:*?/\\), different from
+    every name in ``taken`` (a title cut to the same 31 characters gets a number)."""
+    name = _NOT_IN_SHEETS.sub(",", title)[:SHEET_TITLE].rstrip()
+    candidate, number = name, 1
+    while candidate.lower() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = name[:SHEET_TITLE - len(suffix)].rstrip() + suffix
+    taken.add(candidate.lower())
+    return candidate
 
 
 def _letter(part: int) -> str:

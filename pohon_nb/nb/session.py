@@ -108,7 +108,8 @@ class Session:
         if self.interactive:
             from .widgets import ControlPanel
 
-            self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi)
+            self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi,
+                                      opd=not self.overview)
             display(self.panel)
         else:
             ctx = self.ctx

@@ -38,6 +38,11 @@ _STALE_STYLE = (f"<style>.{STALE} {{opacity: 0.35; transition: opacity 0.15s; po
                 "</style>")
 
 
+def _fits() -> w.Layout:
+    """A button as wide as its label (ipywidgets' fixed width cuts a longer one with "...")."""
+    return w.Layout(width="auto", min_width="150px")
+
+
 class ViewOutput(w.Output):
     """An output area that shows one view of the context and can show it again.
 
@@ -143,7 +148,7 @@ class ControlPanel(w.VBox):
     """
 
     def __init__(self, ctx: Context, *, node: bool = False, all_nodes: bool = False,
-                 settle: float | None = SETTLE_SECONDS):
+                 opd: bool = True, settle: float | None = SETTLE_SECONDS):
         self.ctx = ctx
         self.views: list[ViewOutput] = []
         self.settle = settle
@@ -152,25 +157,27 @@ class ControlPanel(w.VBox):
         self._note = ""  # the status line once the refresh is done (a search's count)
         pemda = ctx.pemda
         style = {"description_width": "90px"}
-        layout = w.Layout(width="560px")
+        layout = w.Layout(width="100%", max_width="980px")  # long names and statements not cut
+        # The Pemda overview is of no OPD (``opd=False``): no OPD to choose, the Pemda's headline.
         self.opd = w.Dropdown(description="OPD", style=style, layout=layout,
                               options=[(f"{pemda.opd_name(c)} ({c})", c) for c in pemda.opd_codes()],
-                              value=ctx.kode_opd)
+                              value=ctx.kode_opd) if opd else None
         years = pemda.years or [ctx.tahun]
         with_data = set(pemda.realised_years())
         year_options = [(str(y) if y in with_data else f"{y} (belum ada realisasi)", y) for y in years]
+        fits = {"width": "auto", "min_width": "220px"}  # as wide as the longest option, never cut
         self.year = w.Dropdown(description="Tahun", style=style, options=year_options,
-                               value=ctx.tahun if ctx.tahun in years else years[0])
+                               layout=w.Layout(**fits), value=ctx.tahun if ctx.tahun in years else years[0])
         # The shipped scales, and the session's own when it was given one (a Scale, not a name).
         self.scales = {**achievement.SCALES}
         own = achievement.get_scale(ctx.skala)
         self.scales[own.name] = own
-        self.scale = w.Dropdown(description="Skala", style=style,
+        self.scale = w.Dropdown(description="Skala", style=style, layout=w.Layout(**fits),
                                 options=[(s.title, n) for n, s in self.scales.items()], value=own.name)
         self.all_nodes = all_nodes
         # The explorer compares the year with another (default: the latest realised before it).
         self.compare = w.Dropdown(
-            description="Banding", style=style,
+            description="Banding", style=style, layout=w.Layout(**fits),
             options=[("tahun berdata sebelumnya", 0), *year_options],  # 0, not None: None is no choice
             value=ctx.tahun_banding if ctx.tahun_banding in years else 0) if node else None
         self.node = w.Dropdown(description="Kondisi", style=style, layout=layout,
@@ -187,14 +194,15 @@ class ControlPanel(w.VBox):
             self.search.observe(self._searched, names="value")
         self.status = w.HTML()
         # Save what the sections show: tables to one Excel workbook, figures to PNG.
-        self.save = w.Button(description="Simpan tampilan", icon="download",
+        self.save = w.Button(description="Simpan tampilan", icon="download", layout=_fits(),
                              tooltip="tabel ke Excel, gambar ke PNG, di folder keluaran OPD")
         self.saved = w.HTML()
         self.save.on_click(lambda _: self.save_view())
         # The OPD's headline figures, kept in step with the choices (the notebook's own
         # headline line shows the figures the notebook was opened with).
-        self.headline = w.HTML(_headline_html(ctx))
-        controls = [self.opd, w.HBox([self.year, self.scale]), *([self.compare] if self.compare else [])]
+        self.headline = w.HTML(_headline_html(ctx, pemda_wide=not opd))
+        controls = [*([self.opd] if opd else []), w.HBox([self.year, self.scale]),
+                    *([self.compare] if self.compare else [])]
         if self.node is not None:
             controls += [self.search, self.node]
         super().__init__([*controls, self.headline, self.status, w.HBox([self.save, self.saved]),
@@ -206,40 +214,62 @@ class ControlPanel(w.VBox):
     def _node_options(self, words: str = "") -> list[tuple[str, str]]:
         """The conditions to choose from, in tree order, indented by depth: the OPD's (with the
         conditions above them when ``all_nodes``: the explorer follows a branch upwards); with
-        ``words``, every condition whose id, statement or an indicator's name holds every word,
-        whichever OPD owns it."""
+        ``words``, the matches of :meth:`matches`, whichever OPD owns them."""
         pemda = self.ctx.pemda
         own = pemda.owned_by(self.ctx.kode_opd)
-        wanted = words.lower().split()
-        if not own or wanted:
-            nodes = pemda.tree_order()  # an OPD without conditions, or a search: all
+        if words.split():
+            nodes = self.matches(words)[0]
+        elif not own:
+            nodes = pemda.tree_order()  # an OPD without conditions: all
         elif self.all_nodes:
             above = {a for n in own for a in pemda.ancestors(n)}
             nodes = [n for n in pemda.tree_order() if n in above or n in own]
         else:
             nodes = own
-        if wanted:
-            index = pemda.memo(("search_text",), lambda: _search_index(pemda))
-            nodes = [n for n in nodes if all(word in index[n] for word in wanted)]
-        return [(f"{'· ' * len(pemda.ancestors(n))}{n} {(pemda.node(n).get('pernyataan') or '')[:70]}", n)
-                for n in nodes]
+        return [(_node_label(pemda, n), n) for n in nodes]
+
+    def matches(self, words: str) -> tuple[list[str], int]:
+        """The conditions whose id, statement, indicators' names, owner OPD (name or singkatan)
+        or problems behind them hold every word of ``words``, in any case; those holding the
+        words as one phrase first (each group in tree order). Also how many hold the phrase."""
+        pemda = self.ctx.pemda
+        wanted = words.lower().split()
+        index = pemda.memo(("search_text",), lambda: _search_index(pemda))
+        found = [n for n in pemda.tree_order() if all(word in index[n] for word in wanted)]
+        if len(wanted) < 2:
+            return found, len(found)
+        phrase = " ".join(wanted)
+        first = [n for n in found if phrase in index[n]]
+        return first + [n for n in found if phrase not in index[n]], len(first)
 
     def _searched(self, change) -> None:
         self.find(change["new"])
 
     def find(self, words: str) -> None:
-        """Narrow the condition list to what matches ``words`` and show the first match."""
+        """Narrow the condition list to what matches ``words`` and show the first match; a search
+        that matches nothing lists the conditions again as before any search, and says so."""
         options = self._node_options(words)
-        if not options:
-            self.status.value = self._note = f"<i>Tidak ada kondisi yang memuat {_html(words)!s}.</i>"
-            return
-        self.status.value = self._note = (f"<i>{len(options)} kondisi memuat {_html(words)}.</i>"
-                                          if words.strip() else "")
+        shown = _html(words.strip())
+        matched = bool(words.split() and options)
+        if words.split() and not options:
+            options = self._node_options()
+            self.status.value = self._note = (
+                f"<i>Tidak ada kondisi yang memuat «{shown}» (di ID, pernyataan, indikator, OPD atau "
+                f"masalah): daftar kembali ke semua kondisi. Coba kata lain atau sebagian kata.</i>")
+        elif words.split():
+            found, phrased = self.matches(words)
+            note = f"{len(found)} kondisi memuat {'semua kata ' if len(words.split()) > 1 else ''}«{shown}»"
+            if len(words.split()) > 1 and 0 < phrased < len(found):
+                note += f"; {phrased} memuatnya sebagai satu frasa, di urutan teratas"
+            self.status.value = self._note = f"<i>{note}.</i>"
+        else:
+            self.status.value = self._note = ""
         current = self.node.value
         self.node.unobserve(self._changed, names="value")
         self.node.options = options
         values = [v for _, v in options]
-        self.node.value = current if current in values else values[0]
+        # A search shows its best match; the full list again keeps the condition shown.
+        self.node.value = values[0] if matched or current not in values else current
         self.node.observe(self._changed, names="value")
         if self.node.value != current:
             self._changed({"owner": self.node})
@@ -252,7 +282,7 @@ class ControlPanel(w.VBox):
         sections = [(TITLES.get(getattr(o.view, "__name__", ""), f"Bagian {n}"), o.items)
                     for n, o in enumerate(self.views, start=1)]
         try:
-            written = save_view(self.ctx, sections)
+            written = save_view(self.ctx, sections, pemda_wide=self.opd is None)
         except Exception as exc:  # said beside the button; nothing the analyst had is touched
             self.saved.value = f"<span style='color:#C62828'>Gagal menyimpan: {_html(exc)}</span>"
             return []
@@ -297,7 +327,8 @@ class ControlPanel(w.VBox):
         elif owner is self.node:
             self.ctx.node = self.node.value
             owner_code = self.ctx.pemda.node(self.node.value).get("kode_opd")
-            if owner_code in self.ctx.pemda.opd_codes() and owner_code != self.opd.value:
+            if (self.opd is not None and owner_code in self.ctx.pemda.opd_codes()
+                    and owner_code != self.opd.value):
                 self.ctx.kode_opd = owner_code  # the OPD follows the condition
                 self.opd.unobserve(self._changed, names="value")
                 self.opd.value = owner_code
@@ -341,7 +372,7 @@ class ControlPanel(w.VBox):
         self._finish()
 
     def _finish(self) -> None:
-        headline = _headline_html(self.ctx)
+        headline = _headline_html(self.ctx, pemda_wide=self.opd is None)
         if self.headline.value != headline:
             self.headline.value = headline
         self.headline.remove_class(STALE)
@@ -371,7 +402,8 @@ class UsgScorer(w.VBox):
             self.sliders[item.id] = sliders
             rows.append(w.VBox([w.HTML(f"<b>{item.id}</b> {_html(item.pernyataan)}"), w.HBox(sliders)]))
         self.ranking = w.Output()
-        self.save = w.Button(description="Simpan skor USG", button_style="primary", icon="save")
+        self.save = w.Button(description="Simpan skor USG", button_style="primary", icon="save",
+                             layout=_fits())
         self.message = w.HTML()
         self.save.on_click(lambda _: self._save())
         if not rows:  # nothing to score: say what is missing instead of an empty widget
@@ -422,8 +454,9 @@ class IndicatorScorer(w.VBox):
                         for c, (f, k, _) in CRITERIA.items()}
         self.why = {c: w.HTML() for c in CRITERIA}
         self.note = w.Textarea(description="Catatan", layout=w.Layout(width="640px"))
-        self.add_button = w.Button(description="Tambahkan penilaian", icon="plus")
-        self.save = w.Button(description="Simpan ke berkas baru", button_style="primary", icon="save")
+        self.add_button = w.Button(description="Tambahkan penilaian", icon="plus", layout=_fits())
+        self.save = w.Button(description="Simpan ke berkas baru", button_style="primary", icon="save",
+                             layout=_fits())
         self.message = w.HTML()
         self.pending: list[dict] = []
         self.indicator.observe(lambda _: self._load(), names="value")
@@ -486,11 +519,25 @@ def _search_index(pemda) -> dict[str, str]:
     index = {}
     for n in pemda.tree_order():
         node = pemda.node(n)
-        link = node.get("asal_masalah")
+        link, owner = node.get("asal_masalah"), node.get("kode_opd")
         index[n] = " ".join([n, node.get("pernyataan") or "",
                              *(i.get("nama") or "" for i in pemda.indicators_of(n)),
+                             *((pemda.opd_name(owner), pemda.opd_short(owner)) if owner else ()),
                              problems_behind(link) if link in graph else ""]).lower()
+        index[n] = " ".join(index[n].split())  # a phrase matches across line breaks and double spaces
     return index
+
+
+NODE_LABEL = 90
+"""Characters of a statement a condition's entry in the list shows (then "…")."""
+
+
+def _node_label(pemda, node_id: str) -> str:
+    """A condition as the list names it: indented by depth, its id, its statement."""
+    statement = " ".join(str(pemda.node(node_id).get("pernyataan") or "").split())
+    if len(statement) > NODE_LABEL:
+        statement = statement[:NODE_LABEL - 1].rstrip() + "…"
+    return f"{'· ' * len(pemda.ancestors(node_id))}{node_id} {statement}"
 
 
 def _running_loop():
@@ -503,11 +550,11 @@ def _running_loop():
         return None
 
 
-def _headline_html(ctx: Context) -> str:
-    from .views import headline
+def _headline_html(ctx: Context, pemda_wide: bool = False) -> str:
+    from .views import headline, pemda_headline
 
     try:
-        return f"<small>{_html(headline(ctx))}</small>"
+        return f"<small>{_html((pemda_headline if pemda_wide else headline)(ctx))}</small>"
     except Exception as exc:  # the panel still works; the line says why it has no figures
         return f"<small>Angka utama tidak dapat dihitung: {_html(exc)}</small>"
 

@@ -45,7 +45,7 @@ def pemda_weakest(ctx: Context) -> list:
     frame = summary.weakest_across_pemda(ctx.pemda, ctx.tahun, ctx.config)
     if frame.empty:
         gap = year_gap(ctx, ctx.pemda.tree_order())
-        return [gap or f"*Tidak ada cabang OPD yang menahan capaian sasaran daerah {ctx.tahun}.*"]
+        return [gap or _nothing_holds_back(ctx)]
     frame = frame.assign(opd=[ctx.pemda.opd_short(c) for c in frame["kode_opd"]])
     shown = frame.head(ENTRY_ROWS)
     text = (f"Cabang OPD yang paling menahan capaian sasaran daerah {ctx.tahun}, diurutkan menurut "
@@ -54,12 +54,31 @@ def pemda_weakest(ctx: Context) -> list:
             f"di kotak *Cari* untuk menjelajahinya.")
     if len(frame) > len(shown):
         text += f" {len(shown)} dari {len(frame)} cabang yang menahan capaian ditampilkan."
-    if not shown["jejak_masalah"].notna().any():
+    unlinked = shown.loc[shown["jejak_masalah"].isna(), "titik_terlemah"].tolist()
+    if len(unlinked) == len(shown):
         text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
                  "`pohon` agar akar masalahnya terlihat.")
+    elif unlinked:
+        text += (f" Titik terlemah {', '.join(md(n) for n in unlinked)} belum merujuk masalah (kolom "
+                 "`asal_masalah` di sheet `pohon`, pada kondisi itu atau outcome yang dilayaninya): "
+                 "akar masalahnya dikosongkan, bukan diambil dari outcome yang lebih tinggi.")
     return Section(text=text, table=table(shown, [
         "opd", "id", "pernyataan", "sasaran_daerah", "capaian_cabang", "kontribusi",
         "titik_terlemah", "pernyataan_titik", "akar_masalah", "opd_akar_masalah"]))
+
+
+def _nothing_holds_back(ctx: Context) -> str:
+    """Why the entry table has no row although the year has data."""
+    limit = number_text(achievement.HOLDS_BACK)
+    text = (f"*Tidak ada cabang OPD yang dapat diurutkan untuk {ctx.tahun}: tidak ada yang mengurangi "
+            f"capaian sasaran daerah {limit} poin atau lebih (setiap cabang OPD yang berdata mencapai "
+            f"targetnya, atau hampir).*")
+    tops = [n for n in ctx.pemda.tree_order() if ctx.pemda.parent(n) is None]
+    bare = [n for n in tops if not ctx.pemda.indicators_of(n)]
+    if bare:
+        text += (f" {len(bare)} dari {len(tops)} sasaran daerah belum punya indikator sendiri (sheet "
+                 f"`indikator`, mis. {md(bare[0])}): capaiannya hanya dihitung dari cabang di bawahnya.")
+    return text
 
 
 @reads("kode_opd", "tahun", "skala", "config")
@@ -68,11 +87,24 @@ def shared_roots_outcomes(ctx: Context) -> list:
     frame = shared_or_why(ctx)
     if isinstance(frame, list):
         return frame
-    held = shared_roots.held_conditions(ctx.pemda, frame, ctx.tahun, ctx.config, ctx.skala)
-    text = (f"Mulai dari akar masalah bersama: setiap akar dengan kondisi (outcome OPD dan sasaran "
-            f"daerah) yang berasal dari masalah di jalur akibatnya, capaian cabang {ctx.tahun}. Ketik ID "
-            f"akar (mis. {md(frame['id'].iloc[0])}) di kotak *Cari* untuk memilih kondisi yang ditahannya.")
-    return Section(text=text, table=table(held))
+    def held(roots: pd.DataFrame):
+        return table(shared_roots.held_conditions(ctx.pemda, roots, ctx.tahun, ctx.config, ctx.skala))
+
+    mine = frame[shared_roots.involving(frame, ctx.kode_opd)]
+    everyone = Deferred(f"Semua OPD: {len(frame)} akar masalah bersama dan kondisi yang ditahannya",
+                        lambda: held(frame))
+    opd = md(ctx.pemda.opd_short(ctx.kode_opd))
+    if mine.empty:
+        return Section(text=f"Tidak ada akar masalah bersama yang melibatkan **{opd}** (akar yang "
+                            f"dianalisisnya, yang sampai ke masalah intinya, atau yang akibatnya ada di "
+                            f"masalahnya); {len(frame)} akar masalah bersama Pemda ada di bawah.",
+                       everyone=everyone)
+    text = (f"**{len(mine)} dari {len(frame)} akar masalah bersama melibatkan {opd}** (dianalisis OPD "
+            f"ini, sampai ke masalah intinya, atau akibatnya ada di masalahnya): setiap akar dengan "
+            f"kondisi (outcome OPD dan sasaran daerah) yang berasal dari masalah di jalur akibatnya, "
+            f"capaian cabang {ctx.tahun}. Ketik ID akar (mis. {md(mine['id'].iloc[0])}) di kotak *Cari* "
+            f"untuk memilih kondisi yang ditahannya.")
+    return Section(text=text, table=held(mine), everyone=everyone if len(mine) < len(frame) else None)
 
 
 @reads(*NODE, "tahun", "skala", "config")
@@ -108,7 +140,9 @@ def node_achievement(ctx: Context) -> list:
     scope = [node, *ctx.pemda.descendants(node)]
     table_ = achievement.node_achievement(ctx.pemda, ctx.tahun, ctx.config, ctx.skala)
     table_ = table_.set_index("id").loc[scope].reset_index()
-    columns = ["id", "level", "pernyataan", "kode_opd", "capaian_sendiri", "predikat", "keterangan",
+    table_ = table_.assign(opd=[ctx.pemda.opd_short(c) if isinstance(c, str) and c else "Pemda"
+                                for c in table_["kode_opd"]])
+    columns = ["id", "level", "pernyataan", "opd", "capaian_sendiri", "predikat", "keterangan",
                "capaian_cabang", "cakupan"]
     gap = year_gap(ctx, scope)
     if len(scope) <= ACHIEVEMENT_ROWS:
@@ -136,23 +170,30 @@ def node_root_causes(ctx: Context) -> list:
         return [f"Cabang di bawah **{md(node)}** belum berdata capaian {ctx.tahun}. "
                 + (gap or "")]
     # Only a branch that takes points off holds the outcome back; the others are named, not listed.
-    culprits = ranked[ranked["kontribusi"] > 0].head(8)
-    clear = len(ranked) - len(ranked[ranked["kontribusi"] > 0])
+    holding = ranked[ranked["kontribusi"] >= achievement.HOLDS_BACK]
+    culprits, clear = holding.head(8), len(ranked) - len(holding)
     if culprits.empty:
         return [f"Tidak ada cabang di bawah **{md(node)}** yang menahan capaian {ctx.tahun}: "
-                f"{clear} cabang berdata tidak mengurangi nilainya."]
+                f"{clear} cabang berdata tidak mengurangi nilainya {number_text(achievement.HOLDS_BACK)} "
+                f"poin atau lebih."]
     culprits = problems.with_root_causes(ctx.pemda, culprits)
-    linked = culprits["jejak_masalah"].tolist()
-    text = ("Cabang yang paling menahan capaian (mengurangi nilainya), OPD pemiliknya, dan akar "
-            "masalah di belakangnya dengan OPD yang menganalisisnya (lewat `asal_masalah` kondisi "
-            "itu atau induknya).")
+    unlinked = culprits.loc[culprits["jejak_masalah"].isna(), "id"].tolist()
+    text = ("Cabang yang paling menahan capaian (mengurangi nilainya), pemiliknya (OPD dan jabatan), "
+            "dan akar masalah di belakangnya dengan OPD yang menganalisisnya: akar dari masalah yang "
+            "dirujuk `asal_masalah` di cabang itu sendiri (output memakai masalah outcome yang "
+            "dilayaninya).")
     if clear:
         text += f" {clear} cabang lain berdata dan tidak mengurangi nilai: tidak dicantumkan."
-    if not any(linked):
+    if len(unlinked) == len(culprits):
         text += (" Belum ada cabang ini yang merujuk masalah: isi kolom `asal_masalah` di sheet "
                  "`pohon` (dan sheet `masalah`) agar akar masalahnya terlihat.")
-    return Section(text=text, table=table(culprits, ["id", "opd", "level", "pernyataan", "capaian_cabang",
-                                                     "kontribusi", "jejak_masalah", "akar_masalah"]))
+    elif unlinked:
+        text += (f" {', '.join(md(n) for n in unlinked)} belum merujuk masalah sendiri (kolom "
+                 "`asal_masalah` di sheet `pohon`): akar masalahnya dikosongkan, bukan diambil dari "
+                 "outcome di atasnya.")
+    return Section(text=text, table=table(culprits, [
+        "id", "opd", "jabatan", "level", "pernyataan", "capaian_cabang", "kontribusi", "jejak_masalah",
+        "akar_masalah"], optional=("jabatan",)))
 
 
 @reads(*NODE)
@@ -201,8 +242,11 @@ def node_year_change(ctx: Context) -> list:
                 f"Isi kolom `realisasi_<tahun>` di sheet `indikator`, atau pilih tahun lain.*"]
     down = changed.nsmallest(3, "perubahan")
     down = down[down["perubahan"] < 0]
-    text = (f"Capaian cabang {first} dibanding {last} (poin persentase; negatif berarti turun). "
+    text = (f"Capaian cabang {last} dibanding {first} (poin persentase; negatif berarti turun). "
             f"{len(changed)} dari {len(frame)} kondisi berdata di kedua tahun.")
+    if ctx.tahun_banding == ctx.tahun:
+        text = (f"Tahun banding sama dengan tahun yang dinilai ({ctx.tahun}): dibandingkan dengan tahun "
+                f"berdata sebelumnya, {other}. ") + text
     if len(down):
         text += " Turun paling banyak: " + ", ".join(
             f"**{md(r.id)}** ({number_text(round(r.perubahan, 1))} poin)" for r in down.itertuples()) + "."
