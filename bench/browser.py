@@ -9,13 +9,15 @@ daerah (the widest nodes) and other conditions, each by the dropdown or, when th
 not listed for the OPD shown, by the search box.
 
 Each change is timed in the page, from the change until the last section has settled (no
-section greyed out, the status line done, every figure decoded). Prints the median and maximum
-per notebook and kind of change, measured in this one run; the goal is a median of at most
-1.0 s and a maximum of at most 2.0 s for every change. Screenshots go to the work folder.
+section greyed out, the status line done, every figure decoded), the analyst reading for
+``--pause`` seconds before the next (``--pause 0``: changes back to back, nothing drawn
+ahead). Prints the median and maximum per notebook and kind of change, measured in this one
+run; the goal is a median of at most 1.0 s and a maximum of at most 2.0 s for every change.
+Screenshots go to the work folder.
 
 Needs Debian's ``chromium`` and the ``playwright`` package (as the browser tests).
 
-    python bench/browser.py [--nodes 3400] [--changes 5] [--only jelajah]
+    python bench/browser.py [--nodes 3400] [--changes 5] [--only jelajah] [--pause 3]
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from lab import CHROME_ARGS, SETTLED, Walk, running_lab  # noqa: E402 - the browser tests' helpers
 from validate import YEARS, synthetic_tables  # noqa: E402 - the bench scripts' shared generator
+
+PAUSE = 3.0
+"""Seconds between one change settling and the next (``--pause``): an analyst reads the result,
+and meanwhile the panel draws the likely next choices ahead."""
 
 NOTEBOOKS = ["templates/00_ikhtisar_pemda.ipynb", "templates/01_identifikasi_masalah.ipynb",
              "templates/02_pemetaan_kausal.ipynb", "templates/03_pemilihan_indikator.ipynb",
@@ -80,6 +86,7 @@ def changes_of(walk: Walk, notebook: str, pemda, count: int, rng: random.Random)
     def note(kind: str, seconds: float) -> None:
         times.setdefault(kind, []).append(seconds)
         print(f"    {kind:<16} {seconds:5.2f} s", flush=True)
+        walk.page.wait_for_timeout(PAUSE * 1000)  # the analyst reads before the next change
 
     panel = walk.notebook
     labels = [t.strip() for t in panel.locator(".widget-dropdown label").all_inner_texts()]
@@ -119,7 +126,11 @@ def main(argv=None) -> int:
     parser.add_argument("--nodes", type=int, default=3400)
     parser.add_argument("--changes", type=int, default=5)
     parser.add_argument("--only", default="", help="notebooks whose name contains this (e.g. jelajah)")
+    parser.add_argument("--pause", type=float, default=3.0,
+                        help="seconds the analyst reads before the next change (0: at once)")
     args = parser.parse_args(argv)
+    global PAUSE
+    PAUSE = args.pause
 
     import nbformat
     from playwright.sync_api import sync_playwright
@@ -147,7 +158,8 @@ def main(argv=None) -> int:
                 continue
             nb = nbformat.read(ROOT / relative, as_version=4)
             cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-            cell.source = cell.source.replace('data_path: str = ""', f'data_path: str = "{data}"')
+            cell.source = cell.source.replace('data_path: str = ""', f'data_path: str = "{data}"').replace(
+                '"1.02.0.00.0.00.01.0000"', f'"{pemda.opd_codes()[0]}"')  # the sample's Dinkes
             nbformat.write(nb, root / Path(relative).name)
             print(f"\n{Path(relative).stem}", flush=True)
             walk = Walk(browser, lab, Path(relative).name, shots, viewport=(1280, 900))

@@ -102,10 +102,13 @@ class Walk:
     def run_all(self, timeout: float = 180) -> None:
         self.page.get_by_role("menuitem", name="Run", exact=True).click()
         self.page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        # Done when no cell still waits or runs ("[*]") and the kernel is idle again.
+        # Done when every code cell has run ("[12]:", not "[ ]:" or "[*]:"; a notebook whose
+        # kernel is still starting has not queued them yet) and the kernel is idle again.
         self.page.wait_for_function(
-            "() => !Array.from(document.querySelectorAll('.jp-InputPrompt'))"
-            ".some(e => e.textContent.includes('*'))", timeout=timeout * 1000)
+            "() => { const prompts = Array.from(document.querySelectorAll("
+            "'.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'));"
+            " return prompts.length > 0 && prompts.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
+            timeout=timeout * 1000)
         self.page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
         self.snap("dijalankan")
 

@@ -496,6 +496,13 @@ def test_the_overview_panel_chooses_no_opd_and_heads_with_the_pemda(clean, tmp_p
     assert out.current() and 2026 in out.shown  # redrawn for 2026
     saved = panel.save_view()  # beside the OPD folders, naming no OPD
     assert saved and saved[0].parent == tmp_path / "out" / "9901" / "tampilan"
+    # The overview of a workbook without the parameter's default OPD code opens all the same
+    # (it reads no OPD); an OPD notebook says the code is not there.
+    again = Session(str(path), "1.02.0.00.0.00.01.0000", 2025, "lima_tingkat", False, str(tmp_path / "out"),
+                    ikhtisar=True)
+    assert again.ctx.kode_opd in again.pemda.opd_codes()
+    with pytest.raises(Exception, match="tidak ada di sheet opd"):
+        Session(str(path), "1.02.0.00.0.00.01.0000", 2025, "lima_tingkat", False, str(tmp_path / "out"))
     # An OPD notebook's panel keeps its OPD choice and the OPD's headline.
     own = ControlPanel(views.Context(session.pemda, "01", 2025, out_dir=tmp_path))
     assert own.opd is not None and html.escape(views.headline(own.ctx)) in own.headline.value
@@ -628,3 +635,70 @@ def test_a_section_reads_only_the_choices_it_declares(sample_path, tmp_path):
         assert field in view.reads
         changed = dataclasses.replace(base, **{field: changes[field]})
         assert _fingerprint(view(changed)) != _fingerprint(view(base)), (name, field)
+
+
+def test_a_wide_branch_shows_its_largest_drops_and_the_whole_change_one_click_away(sample_path, tmp_path):
+    from pohon_nb.nb.views.explorer import ACHIEVEMENT_ROWS, CHANGE_ROWS
+
+    pemda = load(sample_path)
+    ctx = views.Context(pemda, DINKES, 2026, node="SD.1", out_dir=tmp_path, tahun_banding=2025)
+    assert pemda.subtree_size("SD.1") > ACHIEVEMENT_ROWS
+    section = views.node_year_change(ctx)
+    shown, everything = section.table.data, section.everything.resolve().data
+    assert len(everything) == pemda.subtree_size("SD.1")
+    assert len(shown) <= 1 + len(pemda.children("SD.1")) + CHANGE_ROWS < len(everything)
+    assert {"SD.1", *pemda.children("SD.1")} <= set(shown["ID"])
+    drops = everything.dropna(subset=["Perubahan (poin)"])
+    drops = drops[drops["Perubahan (poin)"] < 0].nsmallest(CHANGE_ROWS, "Perubahan (poin)")
+    assert set(drops["ID"]) <= set(shown["ID"])  # the largest drops are on screen
+    assert "Capaian cabang 2026 dibanding 2025" in section.text and "penurunan terbesar" in section.text
+
+
+def test_an_idle_panel_draws_the_likely_next_choices_ahead_and_a_change_stops_it(sample_path, tmp_path,
+                                                                                  monkeypatch):
+    import asyncio
+
+    from pohon_nb.nb import widgets
+
+    monkeypatch.setattr(widgets, "LOOK_AHEAD_SECONDS", 0.01)
+    pemda = load(sample_path)
+    calls = []
+
+    def counted(view):
+        def drawn(ctx):
+            calls.append((view.__name__, ctx.tahun, ctx.skala, ctx.node))
+            return view(ctx)
+        drawn.__name__, drawn.reads = view.__name__, view.reads
+        return drawn
+
+    async def session():
+        ctx = views.Context(pemda, DINKES, 2026, node="DINKES.1", out_dir=tmp_path)
+        panel = ControlPanel(ctx, node=True, all_nodes=True)
+        for view in (views.node_subtree, views.node_year_change, views.pemda_weakest):
+            panel.add(counted(view))
+        assert {"tahun": 2025} in panel.neighbours() and {"node": "SD.1"} in panel.neighbours()
+        while panel._ahead is not None:  # idle: the neighbours are drawn ahead
+            await asyncio.sleep(0.02)
+        ahead = len(calls)
+        assert ("node_subtree", 2025, "lima_tingkat", "DINKES.1") in calls
+        assert ("node_subtree", 2026, "lima_tingkat", "SD.1") in calls
+        # A section that does not read the condition is not drawn again for another one.
+        assert not any(name == "pemda_weakest" and node == "SD.1" for name, _, _, node in calls)
+        panel.year.value = 2025  # drawn ahead: shown without drawing again
+        while "memperbarui" in panel.status.value:
+            await asyncio.sleep(0.01)
+        assert all(o.current() for o in panel.views) and panel.ctx.tahun == 2025
+        redrawn = [c for c in calls[ahead:] if c[1:] == (2025, "lima_tingkat", "DINKES.1")]
+        assert not redrawn, redrawn
+        # A change while the panel looks ahead is drawn for what was chosen, not what was guessed.
+        panel.scale.value = "enam_tingkat"
+        while "memperbarui" in panel.status.value:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.03)  # the look-ahead has begun
+        panel.node.value = "DINKES.1.1"
+        while "memperbarui" in panel.status.value:
+            await asyncio.sleep(0.01)
+        assert all(o.current() for o in panel.views) and panel.ctx.node == "DINKES.1.1"
+        assert ("node_subtree", 2025, "enam_tingkat", "DINKES.1.1") in calls
+
+    asyncio.run(session())

@@ -68,6 +68,8 @@ class Session:
         if not kode_opd and kondisi in pemda.tree:
             kode_opd = pemda.node(kondisi).get("kode_opd") or ""
         kode_opd = str(kode_opd) if kode_opd else codes[0]
+        if ikhtisar and kode_opd not in codes:
+            kode_opd = codes[0]  # the Pemda overview reads no OPD: the parameter's default is not an error
         if kode_opd not in codes:
             raise WorkbookError(f"Kode OPD {kode_opd!r} tidak ada di sheet opd. Pilihan: "
                                 f"{', '.join(codes)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as w
@@ -27,9 +28,14 @@ View = Callable[[Context], list]
 CACHED_STATES = 24
 """Field values whose rendered section a view output remembers (least recently used out)."""
 
-SETTLE_SECONDS = 0.25
+LOOK_AHEAD_SECONDS = 1.0
+"""How long the panel is idle before it draws the likely next choices ahead (see
+:meth:`ControlPanel.neighbours`)."""
+
+SETTLE_SECONDS = 0.15
 """How long a change waits for the next one before the sections are drawn again: picks made in
-quick succession (scrolling through the list with the arrow keys) are drawn once, for the last."""
+quick succession (scrolling through the list with the arrow keys) are drawn once, for the last;
+a pick made while the sections are being drawn drops the rest of that drawing."""
 
 STALE = "pohon-nb-usang"
 """The CSS class of a section whose content no longer matches the choices (shown greyed)."""
@@ -62,10 +68,10 @@ class ViewOutput(w.Output):
         self.shown, self.shown_model = None, None  # the state shown, and of which model
         self.refresh()
 
-    def state(self) -> tuple:
+    def state(self, ctx: Context | None = None) -> tuple:
         """What the section shows depends on: the model and the context fields the view reads
         (:func:`~pohon_nb.nb.views.reads`; every field when it does not say)."""
-        ctx = self.ctx
+        ctx = ctx or self.ctx
         return (id(ctx.pemda), *(str(value) if isinstance(value, Path) else value
                                  for value in (getattr(ctx, f) for f in getattr(self.view, "reads", FIELDS))))
 
@@ -77,26 +83,38 @@ class ViewOutput(w.Output):
         key = self.state()
         self.shown, self.shown_model = key, self.ctx.pemda
         cached = self._rendered.get(key)
-        if cached is not None and cached[0] is self.ctx.pemda:
-            self._rendered.move_to_end(key)
-            self.items, self.outputs, self.accordion = cached[1:]
-            return
+        if cached is None or cached[0] is not self.ctx.pemda:
+            cached = self._render(self.ctx, key)
+        self._rendered.move_to_end(key)
+        # One assignment: the browser receives every part once (appending one by one would send
+        # the whole list again with each part).
+        self.items, self.outputs, self.accordion = cached[1:]
+
+    def prepare(self, ctx: Context) -> bool:
+        """Render the section for ``ctx`` (another choice than the one shown) into what it
+        remembers, without showing it; False when it already had it."""
+        key = self.state(ctx)
+        cached = self._rendered.get(key)
+        if cached is not None and cached[0] is ctx.pemda:
+            return False
+        self._render(ctx, key)
+        return True
+
+    def _render(self, ctx: Context, key: tuple) -> tuple:
         try:
-            items = self.view(self.ctx)
+            items = self.view(ctx)
         except Exception as exc:  # a view that fails says so where its content would be
             items = [f"**Tidak dapat ditampilkan**: {type(exc).__name__}: {exc}"]
         deferred = [item for item in items if isinstance(item, Deferred)]
         shown = [displayable(item) for item in items if not isinstance(item, Deferred)]
-        self.accordion = _lazy_accordion(deferred) if deferred else None
-        if self.accordion is not None:
-            shown.append(self.accordion)
-        # One assignment: the browser receives every part once (appending one by one would send
-        # the whole list again with each part).
-        self.outputs = tuple(_display_data(item) for item in shown)
-        self.items = items
-        self._rendered[key] = (self.ctx.pemda, items, self.outputs, self.accordion)
+        accordion = _lazy_accordion(deferred) if deferred else None
+        if accordion is not None:
+            shown.append(accordion)
+        rendered = (ctx.pemda, items, tuple(_display_data(item) for item in shown), accordion)
+        self._rendered[key] = rendered
         while len(self._rendered) > CACHED_STATES:
             self._rendered.popitem(last=False)
+        return rendered
 
     def mark_stale(self) -> None:
         """Grey the section out until :meth:`refresh` shows the current choices."""
@@ -154,6 +172,7 @@ class ControlPanel(w.VBox):
         self.settle = settle
         self._generation = 0  # bumped by every change; a refresh of an older one stops
         self._pending = None  # the event loop handle of the next refresh step
+        self._ahead = None  # the event loop handle of the next look-ahead step
         self._note = ""  # the status line once the refresh is done (a search's count)
         pemda = ctx.pemda
         style = {"description_width": "90px"}
@@ -296,7 +315,41 @@ class ControlPanel(w.VBox):
     def add(self, view: View) -> ViewOutput:
         output = ViewOutput(view, self.ctx)
         self.views.append(output)
+        self._look_ahead_later()
         return output
+
+    def neighbours(self) -> list[dict]:
+        """The choices an analyst is likely to make next, as context fields to change: the other
+        realised years, the other shipped scales and, in the explorer, every sasaran daerah."""
+        ctx, pemda = self.ctx, self.ctx.pemda
+        states = [{"tahun": y} for y in reversed(pemda.realised_years()) if y != ctx.tahun]
+        states += [{"skala": n} for n in achievement.SCALES if n != self.scale.value]
+        if self.node is not None:
+            states += [{"node": n} for n in pemda.tree_order() if pemda.parent(n) is None and n != ctx.node]
+        return states
+
+    def _look_ahead_later(self) -> None:
+        """Once the panel has been idle :data:`LOOK_AHEAD_SECONDS`, draw the sections for the
+        :meth:`neighbours` ahead, one section per turn of the event loop; any change stops it
+        (it then waits for one section at most). Nothing is shown: a later change to one of
+        those choices finds its sections ready."""
+        loop = _running_loop()
+        if loop is None or self.settle is None:
+            return
+        if self._ahead is not None:
+            self._ahead.cancel()
+        plan = iter([(changes, output) for changes in self.neighbours() for output in self.views
+                     if set(changes) & set(getattr(output.view, "reads", FIELDS))])
+        self._ahead = loop.call_later(LOOK_AHEAD_SECONDS, self._look_ahead, loop, self._generation, plan)
+
+    def _look_ahead(self, loop, generation: int, plan) -> None:
+        if generation != self._generation:
+            return  # a change came: its own refresh runs, and looks ahead again when settled
+        for changes, output in plan:
+            if output.prepare(replace(self.ctx, **changes)):
+                self._ahead = loop.call_soon(self._look_ahead, loop, generation, plan)
+                return
+        self._ahead = None
 
     def _changed(self, change) -> None:
         owner = change["owner"]
@@ -377,6 +430,7 @@ class ControlPanel(w.VBox):
             self.headline.value = headline
         self.headline.remove_class(STALE)
         self.status.value = self._note
+        self._look_ahead_later()
 
 
 class UsgScorer(w.VBox):

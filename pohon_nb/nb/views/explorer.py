@@ -127,6 +127,9 @@ def node_subtree(ctx: Context) -> list:
     return Section(text=text, figure=drawing)
 
 
+CHANGE_ROWS = 10
+"""The largest drops a wide branch's year-to-year table shows beside the condition's children."""
+
 ACHIEVEMENT_ROWS = 40
 """A branch of more conditions shows the condition and the level below it; the whole branch is
 one click away (and in the workbook *Simpan tampilan* writes)."""
@@ -254,6 +257,16 @@ def node_year_change(ctx: Context) -> list:
         text += " Tidak ada kondisi yang capaiannya turun."
     frame = frame.assign(opd=[ctx.pemda.opd_short(c) if pd.notna(c) and c else "Pemda"
                                 for c in frame["kode_opd"]])
-    return Section(text=text, table=table(frame, [
-        "id", "opd", "level", "pernyataan", f"capaian_{first}", f"predikat_{first}",
-        f"capaian_{last}", f"predikat_{last}", "perubahan"]))
+    columns = ["id", "opd", "level", "pernyataan", f"capaian_{first}", f"predikat_{first}",
+               f"capaian_{last}", f"predikat_{last}", "perubahan"]
+    if len(frame) <= ACHIEVEMENT_ROWS:
+        return Section(text=text, table=table(frame, columns))
+    # A wide branch: the condition, the level below it and the largest drops; the rest one click away.
+    drops = changed[changed["perubahan"] < 0].nsmallest(CHANGE_ROWS, "perubahan")
+    near = {node, *ctx.pemda.children(node), *drops["id"]}
+    text += (f" Tabel: kondisi ini, kondisi tepat di bawahnya dan {len(drops)} penurunan terbesar; "
+             f"seluruh {len(frame)} kondisi cabang ini ada di tabel yang dibuka di bawahnya.")
+    whole = frame
+    return Section(text=text, table=table(frame[frame["id"].isin(near)], columns),
+                   everything=Deferred(f"Semua {len(frame)} kondisi di cabang {node}: perubahan {first} ke "
+                                       f"{last}", lambda: table(whole, columns)))
