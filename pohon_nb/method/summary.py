@@ -7,6 +7,7 @@ severity, crosscutting not yet agreed.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -182,24 +183,33 @@ def opd_headlines(checked: Checked, year: int,
     sent that are still proposed; a rejected one is not pending) and ``diminta_tertunda``
     (requests other OPDs addressed to it, still proposed: it owes them an answer).
     """
+    config, scale = config or AchievementConfig(), get_scale(scale)
+    key = ("opd_headlines", year, config, scale, None if codes is None else tuple(codes))
+    return checked.memo(key, lambda: _opd_headlines(checked, year, config, scale, codes)).copy()
+
+
+def _opd_headlines(checked: Checked, year: int, config: AchievementConfig, scale_obj,
+                   codes: list[str] | None) -> pd.DataFrame:
     pemda, findings = checked.pemda, checked.findings
-    scale_obj = get_scale(scale)
     nodes = node_achievement(pemda, year, config, scale_obj)
     owner = dict(zip(nodes["id"], nodes["kode_opd"]))
     tops = nodes[[owner.get(p) != o for p, o in zip(nodes["induk"], nodes["kode_opd"])]]
     pending = requests(pemda)
     pending = pending[pending["status"] == "usulan"]
     notes = node_notes(checked, year, config)
+    owned: dict[str, list[str]] = {}
+    for node_id, code in owner.items():
+        owned.setdefault(code, []).append(node_id)
+    severities = Counter((f.kode_opd, f.severity) for f in findings)
     records = []
     for code in (pemda.opd_codes() if codes is None else codes):
-        own = [n for n, o in owner.items() if o == code]
+        own = owned.get(code, [])
         indicators = [r for n in own for r in pemda.chosen_indicators(n)]
         mine = tops[tops["kode_opd"] == code]
         achieved, branch = mine["capaian_sendiri"].dropna(), mine["capaian_cabang"].dropna()
         value = float(achieved.mean()) if len(achieved) else None
         note = combined([notes[n] for n in mine["id"] if n in notes])
-        counts = {s: sum(1 for f in findings if f.kode_opd == code and f.severity == s)
-                  for s in ("error", "warning", "info")}
+        counts = {s: severities[code, s] for s in ("error", "warning", "info")}
         records.append({
             "kode_opd": code, "nama_opd": pemda.opd_name(code), "kondisi": len(own),
             "indikator": len(indicators), "iku": sum(1 for r in indicators if r.get("iku")),

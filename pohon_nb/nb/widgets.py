@@ -320,9 +320,12 @@ class ControlPanel(w.VBox):
 
     def neighbours(self) -> list[dict]:
         """The choices an analyst is likely to make next, as context fields to change: the other
-        realised years, the other shipped scales and, in the explorer, every sasaran daerah."""
+        realised years (the latest first), the years either side of the one shown, the other
+        shipped scales and, in the explorer, every sasaran daerah."""
         ctx, pemda = self.ctx, self.ctx.pemda
-        states = [{"tahun": y} for y in reversed(pemda.realised_years()) if y != ctx.tahun]
+        offered = [y for _, y in self.year.options]
+        years = [*reversed(pemda.realised_years()), ctx.tahun - 1, ctx.tahun + 1]
+        states = [{"tahun": y} for y in dict.fromkeys(years) if y != ctx.tahun and y in offered]
         states += [{"skala": n} for n in achievement.SCALES if n != self.scale.value]
         if self.node is not None:
             states += [{"node": n} for n in pemda.tree_order() if pemda.parent(n) is None and n != ctx.node]
