@@ -75,13 +75,51 @@ def test_repeated_reasons_are_one_line(reports):
     soup = BeautifulSoup(reports["03_pemilihan_indikator"].read_text(encoding="utf-8"),
                          features="html.parser")
     heading = next(h for h in soup.find_all(["h2", "h3"]) if "Skor SMART dan CREAM" in h.get_text())
-    tables = heading.find_all_next("table", limit=2)
-    reasons = tables[1]
+    reasons = next(t for t in heading.find_all_next("table")
+                   if "Alasan" in [th.get_text(strip=True) for th in t.find_all("th")])
     rows = [[c.get_text(" ", strip=True) for c in tr.find_all("td")] for tr in reasons.find_all("tr")[1:]]
     keys = [(r[0], r[1], r[3]) for r in rows]  # framework, criterion, reason
     assert len(keys) == len(set(keys)), keys  # "definisi dan formula belum diisi" once, not per indicator
     adequate = next(r for r in rows if r[3] == "definisi dan formula belum diisi")
     assert int(adequate[-2]) >= 20 and adequate[-1].count("DINKES.") >= 10, adequate
+
+
+def _folded(soup) -> str:
+    return " ".join(d.get_text(" ", strip=True) for d in soup.select("details.pohon-lipat"))
+
+
+def _open(soup) -> str:
+    """The report's text outside its folded parts."""
+    import copy
+
+    shown = copy.copy(soup)
+    for details in shown.select("details.pohon-lipat"):
+        details.decompose()
+    return shown.get_text(" ", strip=True)
+
+
+def test_what_the_room_works_on_is_in_view_and_the_rest_one_click_below(reports):
+    from pohon_nb.method import achievement, indicators
+    from pohon_nb.reading.model import load
+
+    pemda = load(SAMPLE)
+    step1, step3 = (BeautifulSoup(reports[s].read_text(encoding="utf-8"), features="html.parser")
+                    for s in ("01_identifikasi_masalah", "03_pemilihan_indikator"))
+    gaps = achievement.indicator_gaps(pemda, DINKES, pemda.assessed_year()).dropna(subset=["capaian"])
+    below = gaps[gaps["capaian"] < achievement.TARGET_MET]
+    assert len(below) and all(i in _open(step1) for i in below["id_indikator"])
+    assert "indikator lain mencapai target tanpa catatan temuan" in _folded(step1)
+    scores = indicators.indicator_scores(pemda, DINKES)
+    iku, others = scores[scores["iku"].astype(bool)], scores[~scores["iku"].astype(bool)]
+    assert all(i in _open(step3) for i in iku["id_indikator"])
+    hidden = [i for i in others["id_indikator"] if f"{i} " in _folded(step3)]
+    assert len(hidden) >= len(others) - 2  # a low score or a disagreement stays in view
+    # The Manual IKU: its blanks named in view, the manual itself one click below.
+    manual = indicators.manual_iku(pemda, DINKES)
+    blank = manual[manual["belum_diisi"] != ""]
+    assert all(k in _open(step3) for k in blank["kode"])
+    assert "Manual IKU" in _folded(step3) and "Target 2029" in _folded(step3)
+    assert "Target 2029" not in _open(step3)
 
 
 def test_reports_fit_1280_px_and_their_status_line_is_a_paragraph(reports):

@@ -43,10 +43,23 @@ def write_html(notebook: Path, target: Path, title: str | None = None) -> Path:
     nb = nbformat.read(notebook, as_version=4)
     resources = {"metadata": {"name": title or Path(notebook).stem}}
     body, _ = html_exporter().from_notebook_node(nb, resources=resources)
-    body = described_images(body)
+    body = described_images(body).replace("</head>", REPORT_STYLE + "</head>", 1)
     with atomic_path(target, overwrite=True) as tmp:
         tmp.write_text(body, encoding="utf-8")
     return target
+
+
+REPORT_STYLE = """<style>
+/* pohon-nb: a report read on a laptop is as compact as a printed table: tighter cells and
+   paragraphs than JupyterLab's, the same text. A folded part shows it can be opened. */
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.25em 0.5em; line-height: 1.3; }
+.jp-RenderedHTMLCommon p { margin-bottom: 0.6em; }
+.jp-RenderedHTMLCommon table { margin-bottom: 0.6em; }
+details.pohon-lipat { margin: 0.3em 0 0.8em; }
+details.pohon-lipat > summary { cursor: pointer; color: #1F4E78; }
+</style>
+"""
+"""Added to every report's head (after nbconvert's own styles, so it wins)."""
 
 
 NO_ALT = 'alt="No description has been provided for this image"'

@@ -66,9 +66,11 @@ def traceability(ctx: Context) -> list:
     if len(untraced):
         text += (f" {len(untraced)} output tidak tertelusur ke akar masalah mana pun: "
                  f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
-    text += (" Satu baris per masalah yang dijawab kondisi OPD ini (jejaknya: masalah terdekat di "
-             "sepanjang cabang), dengan akar masalah di belakangnya.")
-    return [text, table(problems.traced_by_problem(trace, ctx.pemda))]
+    by_problem = problems.traced_by_problem(trace, ctx.pemda)
+    # The sentence above says what the room acts on; the rows behind it are one click away.
+    return [text, Folded(f"Jejak {len(by_problem)} masalah yang dijawab kondisi OPD ini (satu baris per "
+                         f"masalah: masalah terdekat di sepanjang cabang, kondisinya dan akar masalah di "
+                         f"belakangnya): klik untuk membuka", table(by_problem))]
 
 
 def opd_tree(ctx: Context) -> list:
@@ -79,6 +81,8 @@ def opd_tree(ctx: Context) -> list:
                                     config=ctx.config, max_width=SCREEN_WIDTH)
     # The first drawing now; the branches when shown (at once in a report, when opened in
     # the interactive panel).
+    # A long column of leaves wraps into columns that use the page's width (half as tall).
+    plans = [plan.fitted(SCREEN_WIDTH) for plan in plans]
     drawings = [diagrams.render_tree(ctx.pemda, plans[0]),
                 *(Deferred(plan.title, partial(diagrams.render_tree, ctx.pemda, plan))
                   for plan in plans[1:])]
@@ -210,10 +214,12 @@ def budget(ctx: Context) -> list:
                  f"anggaran sebaiknya melekat pada output (sub kegiatan).")
     items = [text, table(found.branches)]
     if found.efficiency_known:
-        items += ["Efisiensi per kondisi yang dibiayai (Kemenkeu: E dan nilai efisiensi; praktik "
-                  "daerah: sisa pagu saat target tercapai).",
-                  table(found.efficiency, ["id_pohon", "pagu", "realisasi_anggaran", "serapan", "capaian",
-                                           "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai"])]
+        # Per condition, behind its summary: the branch table above is what the room reads.
+        items.append(Folded(
+            f"Efisiensi setiap kondisi yang dibiayai ({len(found.efficiency)} kondisi; Kemenkeu: E dan "
+            f"nilai efisiensi; praktik daerah: sisa pagu saat target tercapai): klik untuk membuka",
+            table(found.efficiency, ["id_pohon", "pagu", "realisasi_anggaran", "serapan", "capaian",
+                                     "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai"])))
     else:
         items.append("Efisiensi belum dapat dihitung: perlu realisasi anggaran dan realisasi "
                      "indikator maks pada kondisi yang dibiayai.")

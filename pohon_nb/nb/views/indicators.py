@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...core.findings import TYPE_AND_TARGET_RULES
 from ...method import indicators
-from ..display import Section, md, table
+from ..display import Folded, Section, md, table
 from .context import (
     Context,
     findings_table,
@@ -34,9 +34,17 @@ def indicator_scores(ctx: Context) -> list:
     if len(disagree):
         text += " Penilai berbeda pendapat pada: " + ", ".join(
             f"{md(r.id_indikator)} ({md(r.beda_pendapat)})" for r in disagree.itertuples()) + "."
-    # Which criteria fall short, and why, is the next table's: one line per reason.
-    return [text, table(scores, ["id_indikator", "level", "nama", "iku", "skor_smart", "skor_cream",
-                                 "sumber_skor", "beda_pendapat"], optional=("beda_pendapat",))]
+    # Which criteria fall short, and why, is the next table's: one line per reason. In full view
+    # what the room discusses (a low score, a disagreement, an IKU); the others one click below.
+    columns = ["id_indikator", "level", "nama", "iku", "skor_smart", "skor_cream", "sumber_skor",
+               "beda_pendapat"]
+    focus = scores.index.isin(low.index) | scores.index.isin(disagree.index) | scores["iku"].astype(bool)
+    if focus.all() or not focus.any():
+        return Section(text=text, table=table(scores, columns, optional=("beda_pendapat",)))
+    return Section(text=text, table=table(scores[focus], columns, optional=("beda_pendapat",)),
+                   rest=Folded(f"{int((~focus).sum())} indikator lain (bukan IKU, SMART dan CREAM "
+                               f"{limit}% atau lebih, penilai sepakat): klik untuk membuka",
+                               table(scores[~focus], columns, optional=("beda_pendapat",))))
 
 
 def score_reasons(ctx: Context) -> list:
@@ -119,7 +127,12 @@ def manual_iku(ctx: Context) -> list:
         chunk = rows[start:start + IKU_PER_TABLE]
         columns = {str(row["kode"]): [_field_text(c, row[c]) for c in fields] for _, row in chunk}
         sheet = pd.DataFrame({"uraian": [label_of(c) for c in fields], **columns})
-        sheets.append(table(sheet))
+        codes = [str(row["kode"]) for _, row in chunk]
+        blank = [str(row["kode"]) for _, row in chunk if row["belum_diisi"]]
+        # The blanks are named above; the manual itself is one click below (and in the Excel).
+        sheets.append(Folded(f"Manual IKU {', '.join(codes)}"
+                             + (f" (isian kosong: {', '.join(blank)})" if blank else " (lengkap)")
+                             + ": klik untuk membuka", table(sheet)))
     return Section(text=text, sheets=sheets)  # sheets: up to IKU_PER_TABLE IKU each
 
 

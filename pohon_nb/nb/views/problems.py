@@ -11,7 +11,7 @@ from ...core.formats import number_text, percent
 from ...method import achievement, problems, shared_roots, summary
 from ...method.checks import indicator_notes
 from ...outputs import diagrams
-from ..display import Section, md, table
+from ..display import Folded, Section, md, table
 from .context import (
     Context,
     candidates_table,
@@ -97,8 +97,16 @@ def indicator_gaps(ctx: Context) -> list:
     figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
                                                                f"terbesar ({ctx.opd_name})")
               if worst_ids else None)
-    return Section(text=text, gap=gap or None,
-                   table=table(gaps, columns, optional=("catatan_capaian", "temuan", "keterangan")),
+    # What the room works on in full view (below target, a finding beside the figure, no figure
+    # yet); the indicators that met their target without a note one click below.
+    settled = gaps["capaian"].ge(achievement.TARGET_MET) & gaps["temuan"].isna()
+    optional = ("catatan_capaian", "temuan", "keterangan")
+    met = None
+    if settled.any() and not settled.all():
+        met = Folded(f"{int(settled.sum())} indikator lain mencapai target tanpa catatan temuan: klik "
+                     f"untuk membuka", table(gaps[settled], columns, optional=optional))
+        gaps = gaps[~settled]
+    return Section(text=text, gap=gap or None, table=table(gaps, columns, optional=optional), met=met,
                    figure=figure)
 
 

@@ -18,12 +18,6 @@ from .performance_tree import (
 FOCUS_BOXES = 30
 """Most boxes the explorer draws for one condition: a figure a person can read on a screen."""
 
-COLUMN_ROWS = (4, 6, 10)
-"""How many boxes a column of leaves holds before it wraps into the next column, tried in
-order until the drawing fits the width (then one unwrapped column): a wide fan uses the width
-of the screen instead of running down it."""
-
-
 def focus_tree(pemda: Pemda, node_id: str, *, year: int | None = None, scale: str = DEFAULT_SCALE,
                config: AchievementConfig | None = None, max_boxes: int = FOCUS_BOXES,
                max_width: float = 16.0) -> Drawing:
@@ -43,11 +37,7 @@ def focus_tree(pemda: Pemda, node_id: str, *, year: int | None = None, scale: st
                          own_only=frozenset(path[:-1]), collapsed=collapsed)
         if plan.layout.width <= max_width:
             # It fits as one column per fan: wrap the long columns as far as the width allows.
-            for rows in COLUMN_ROWS:
-                wrapped = plan.wrapped(rows)
-                if wrapped.layout.width <= max_width and wrapped.layout.height < plan.layout.height:
-                    return render_tree(pemda, wrapped)
-            break
+            return render_tree(pemda, plan.fitted(max_width))
     return render_tree(pemda, plan)
 
 

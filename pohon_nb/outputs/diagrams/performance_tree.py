@@ -92,6 +92,12 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
     return lines
 
 
+COLUMN_ROWS = (4, 6, 10)
+"""How many boxes a column of leaves holds before it wraps into the next column, tried in
+order until the drawing fits the width (then one unwrapped column): a wide fan uses the width
+of the screen instead of running down it."""
+
+
 @dataclass
 class TreePlan:
     """A tree drawing decided but not drawn: its boxes' text, sizes and layout.
@@ -116,6 +122,16 @@ class TreePlan:
         layout = tree_layout(self.roots, self.children, self.sizes, Spacing(), stack=self.stacked,
                              column_rows=column_rows)
         return replace(self, layout=layout)
+
+    def fitted(self, max_width: float) -> TreePlan:
+        """These boxes laid out to use the width: long columns of leaves wrapped after the first
+        of :data:`COLUMN_ROWS` that keeps the drawing within ``max_width`` inches and makes it
+        shorter; as planned when none does."""
+        for rows in COLUMN_ROWS:
+            wrapped = self.wrapped(rows)
+            if wrapped.layout.width <= max_width and wrapped.layout.height < self.layout.height:
+                return wrapped
+        return self
 
 
 def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] | None = None,

@@ -14,6 +14,9 @@ from .canvas import (
     wrap,
 )
 
+PANEL_HEIGHT = 2.2
+"""Inches per row of panels: a panel title of two lines, a plot of about 1.4 in, the years."""
+
 AXIS_NUMBERS = FuncFormatter(lambda value, _position: number_text(round(value, 4)))
 
 
@@ -23,7 +26,7 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
     ids = [i for i in indicator_ids if i in rows]
     cols = min(3, max(len(ids), 1))
     nrows = math.ceil(len(ids) / cols) if ids else 1
-    fig = Figure(figsize=(4.2 * cols, 2.6 * nrows + 0.6))
+    fig = Figure(figsize=(4.2 * cols, PANEL_HEIGHT * nrows + 0.6))
     fig.suptitle(title, fontsize=11, fontweight="bold", x=0.01, ha="left")
     years = pemda.years
     for k, ind in enumerate(ids):
@@ -53,8 +56,8 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
             text.set_parse_math(False)
     # Margins set in inches, not measured (tight_layout draws the figure once more to measure:
     # half the time of this figure): a two-line panel title, tick labels, the unit.
-    height = 2.6 * nrows + 0.6
+    height = PANEL_HEIGHT * nrows + 0.6
     fig.subplots_adjust(left=0.75 / (4.2 * cols), right=1 - 0.15 / (4.2 * cols),
                         top=1 - 1.0 / height, bottom=0.35 / height,
-                        hspace=0.75 / 1.75, wspace=0.9 / 3.3)
+                        hspace=0.75 / (PANEL_HEIGHT - 0.85), wspace=0.9 / 3.3)
     return fig
