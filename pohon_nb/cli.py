@@ -213,6 +213,32 @@ def build_parser() -> argparse.ArgumentParser:
     banding.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
     banding.set_defaults(handler=cmd_banding)
 
+    kelas = commands.add_parser(
+        "kelas", help="layani modul pelatihan ke peramban peserta di jaringan ruangan (tanpa pasang apa pun)",
+        description="Jalankan modul pelatihan sekali di laptop ini lalu layani sebagai halaman web ke "
+                    "peramban mana pun di jaringan ruangan (ponsel, laptop kantor): narasi, gambar dan "
+                    "formulir latihan, tanpa kode. Peserta masuk dengan kode kelas dan nama; setiap "
+                    "jawaban tersimpan di FOLDER/kelas.sqlite. Tampilan pelatih di /pelatih (kode "
+                    "pelatih). Tanpa internet sama sekali.",
+    )
+    _data_argument(kelas)
+    kelas.add_argument("--opd", default=None, metavar="KODE",
+                       help="OPD contoh latihan (bawaan: Dinas Kesehatan sampel, atau OPD pertama workbook)")
+    kelas.add_argument("--tahun", type=int, default=0, help=YEAR_HELP)
+    kelas.add_argument("--modul", default="1-5", metavar="1-5", help="modul yang dilayani: 1-5, 2-3 atau 1,4")
+    kelas.add_argument("--alamat", default=None, metavar="IP",
+                       help="alamat yang didengar (bawaan: alamat laptop di jaringan lokal; 0.0.0.0: semua)")
+    kelas.add_argument("--port", type=int, default=8866)
+    kelas.add_argument("--kode", default=None, metavar="KODE",
+                       help="kode kelas yang diketik peserta (bawaan: dibuat sekali, diingat di folder)")
+    kelas.add_argument("--kode-pelatih", default=None, metavar="KODE",
+                       help="kode tampilan pelatih (bawaan: dibuat sekali dan diingat)")
+    kelas.add_argument("--folder", default="kelas", metavar="DIR",
+                       help="folder kelas: basis data jawaban, modul yang dijalankan, QR (bawaan: kelas)")
+    kelas.add_argument("--ekspor", default=None, metavar="BERKAS.xlsx",
+                       help="tulis hasil kelas ke Excel lalu berhenti (tanpa melayani)")
+    kelas.set_defaults(handler=cmd_kelas)
+
     schema_cmd = commands.add_parser(
         "schema", help="tampilkan kontrak workbook input (Markdown)",
         description="Tampilkan daftar sheet dan kolom workbook input sebagai Markdown.",
@@ -614,6 +640,75 @@ def cmd_impor_renstra(args: argparse.Namespace) -> int:
         return 1
     print(f"Ditulis: {written} (catatan impor di sheet catatan_impor).")
     print(f"Berikutnya: pohon-nb validate {written}   lalu   pohon-nb batch {written} --out asistensi")
+    return 0
+
+
+def _module_numbers(text: str) -> list[int]:
+    numbers: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        low, _, high = part.partition("-")
+        if not low.isdigit() or (high and not high.isdigit()):
+            raise PohonError(f"--modul {text!r}: tulis nomor modul seperti 1-5, 2-3 atau 1,4")
+        numbers += range(int(low), int(high or low) + 1)
+    if not numbers or min(numbers) < 1 or max(numbers) > 5:
+        raise PohonError(f"--modul {text!r}: modul bernomor 1 sampai 5")
+    return sorted(set(numbers))
+
+
+def cmd_kelas(args: argparse.Namespace) -> int:
+    from .core.paths import SAMPLE
+    from .kelas import address, server
+    from .kelas.modules import png_data
+    from .nb.training import BY_KEY
+
+    numbers = _module_numbers(args.modul)
+    folder = Path(args.folder)
+    data = _data_path(args.data)
+    if args.ekspor:
+        from .kelas.store import Store, export
+
+        if not (folder / "kelas.sqlite").exists():
+            raise PohonError(f"{folder / 'kelas.sqlite'} tidak ada: belum ada kelas di folder ini (--folder)")
+        store = Store(folder / "kelas.sqlite")
+        keys = [k for k, e in BY_KEY.items() if int(e.module[:2]) in numbers]
+        path = export(store, keys, {k: BY_KEY[k].title for k in keys}, args.ekspor)
+        print(f"Hasil kelas ({store.participants()} peserta) ditulis ke {path}")
+        return 0
+    if args.opd:
+        opd = args.opd
+    elif data == SAMPLE:
+        opd = "1.02.0.00.0.00.01.0000"
+    else:
+        from .reading.model import load
+
+        opd = load(data).opd_codes()[0]
+        print(f"OPD contoh latihan: {opd} (pilih yang lain dengan --opd)")
+    print(f"Menyiapkan modul {', '.join(map(str, numbers))} (sekali untuk data ini; berikutnya langsung)...")
+    room = server.open_class("" if data == SAMPLE else str(data), opd, args.tahun, numbers, folder,
+                             args.kode, args.kode_pelatih)
+    host = args.alamat or address.lan_address()
+    shown = address.lan_address() if host == "0.0.0.0" else host
+    url = f"http://{shown}:{args.port}/"
+
+    qr_text = address.qr_code(url, folder / "alamat_kelas.png")
+    room.join_url, room.qr = url, png_data(folder / "alamat_kelas.png")
+
+    def ready() -> None:
+        print(qr_text)
+        print(f"Kelas dibuka. Di layar depan:\n  alamat     {url}\n  kode kelas {room.class_code}\n"
+              f"  (QR: {folder / 'alamat_kelas.png'})\n"
+              f"Tampilan pelatih: {url}pelatih  (kode pelatih {room.trainer_code})\n"
+              f"Jawaban tersimpan di {folder / 'kelas.sqlite'}. Ctrl-C menutup kelas; perintah yang sama "
+              f"membukanya lagi tanpa kehilangan jawaban.", flush=True)
+
+    try:
+        server.serve(room, host, args.port, ready=ready)
+    except OSError as exc:
+        raise PohonError(f"Tidak dapat mendengar di {host}:{args.port}: {exc.strerror} (port lain: --port, "
+                         f"alamat lain: --alamat)") from None
+    finally:
+        room.store.close()
+    print("Kelas ditutup.")
     return 0
 
 

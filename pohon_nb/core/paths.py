@@ -18,6 +18,8 @@ def _bundled(installed: str, repo: str) -> Path:
 
 DATA = _bundled("_data", "data")
 TEMPLATES = _bundled("_templates", "templates")
+TRAINING = _bundled("_pelatihan", "notebooks/pelatihan")
+"""The training modules' notebooks (``pohon-nb kelas`` serves them)."""
 SAMPLE = DATA / "kabupaten_contoh.xlsx"
 """The bundled synthetic sample kabupaten, the default input of every command."""
 BLANK_TEMPLATE = TEMPLATES / "templat_input.xlsx"
