@@ -14,8 +14,8 @@ from pathlib import Path
 import pohon_nb
 
 PACKAGE = Path(pohon_nb.__file__).parent
-LAYERS = {"core": 0, "reading": 1, "method": 2, "outputs": 3, "impor": 3, "nb": 4, "run": 5}
-TOP = 6  # cli.py and __init__.py
+LAYERS = {"core": 0, "reading": 1, "method": 2, "outputs": 3, "impor": 3, "nb": 4, "run": 5, "kelas": 6}
+TOP = 7  # cli.py and __init__.py
 
 
 def _layer(parts: tuple[str, ...]) -> int:
