@@ -188,6 +188,12 @@ def test_joining_needs_the_class_code(served):
     status, where, text = stranger.join("Ani")
     assert status == 200 and where.endswith("/modul/1") and 'data-latihan="1.1"' in text
     assert served.room.store.participants() == before + 1
+    # Nothing is fetched from the internet: every script, style and image is the laptop's.
+    import re
+
+    sources = re.findall(r'<(?:script|img|link|iframe)[^>]*?(?:src|href)="([^"]*)"', text)
+    assert sources and all(s.startswith(("/aset/", "data:image/")) for s in sources), sources
+    assert "@import" not in text and "cdn" not in text.lower()
     # The code is typed as read from the projector: case and spaces aside.
     assert Client(served.url).join("Budi", code=" kelas1 ")[1].endswith("/modul/1")
 

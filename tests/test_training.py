@@ -373,3 +373,13 @@ def test_a_partner_outside_the_opd_sheet_is_named_by_its_code(tmp_path):
     assert workshop.answer("5.7") == ["BPS"]
     assert workshop.check("5.7", "BPS").ok and workshop.check("5.7", "bps").ok
     assert workshop.check("5.7", "Dinas Sosial").grade == "salah"  # agreed already
+
+
+def test_a_word_that_only_begins_like_a_criterion_is_not_that_criterion():
+    from pohon_nb.nb.training import check_apkl_failure
+
+    # "layanan" and "pelayanan" are not "Layak" (a sentence was graded right by its first letters).
+    for answer in ("Meningkatnya layanan", "pelayanan", "Kualitas layanan kesehatan"):
+        assert check_apkl_failure(answer, "L", "M.X").grade == "salah", answer
+    for answer in ("L", "Layak", "tidak layak", "kelayakan", "kewenangan OPD", "lay"):
+        assert check_apkl_failure(answer, "L", "M.X").grade == "tepat", answer

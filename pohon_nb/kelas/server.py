@@ -125,6 +125,11 @@ class NotFound(Base):
         raise tornado.web.HTTPError(404)
 
 
+class NoIcon(Base):
+    def get(self) -> None:
+        self.set_status(204)  # no icon, and no error in the browser's console
+
+
 class Join(Base):
     def get(self) -> None:
         if self.participant():
@@ -226,8 +231,8 @@ def make_app(room: Classroom, *, debug: bool = False) -> tornado.web.Application
     pages = _pages()
     args = {"room": room, "pages": pages}
     return tornado.web.Application(
-        [(r"/", Join, args), (r"/modul/([0-9]{1,2})", ModulePage, args), (r"/jawab", Answer, args),
-         (r"/pelatih", Trainer, args), (r"/pelatih/data", TrainerData, args),
+        [(r"/", Join, args), (r"/favicon\.ico", NoIcon, args), (r"/modul/([0-9]{1,2})", ModulePage, args),
+         (r"/jawab", Answer, args), (r"/pelatih", Trainer, args), (r"/pelatih/data", TrainerData, args),
          (r"/aset/(kelas\.css|kelas\.js|pelatih\.js)", tornado.web.StaticFileHandler, {"path": str(ASSETS)})],
         default_handler_class=NotFound, default_handler_args=args,
         cookie_secret=room.store.secret(), xsrf_cookies=True, debug=debug,

@@ -389,6 +389,17 @@ def _apkl_names(letters: str) -> str:
     return ", ".join(APKL_NAMES[c] for c in letters if c in APKL_NAMES)
 
 
+def _apkl_criterion(word: str) -> str | None:
+    """The APKL letter a word names: the letter itself, the criterion's name or its first three
+    letters or more ("lay", "Layak", "Aktualitas"), "kelayakan" or "kewenangan" for Layak; None
+    for any other word ("layanan" is not "Layak")."""
+    for letter, name in APKL_NAMES.items():
+        name = name.lower()
+        if word == letter.lower() or word.startswith(name) or (len(word) >= 3 and name.startswith(word)):
+            return letter
+    return "L" if word.startswith(("kelayak", "kewenang")) else None
+
+
 def check_apkl_failure(jawaban, failed_letters: str, issue: str = "") -> Feedback:
     """Which APKL criterion did ``issue`` fail (letters, e.g. "L")?"""
     if answers.is_blank(jawaban):
@@ -399,10 +410,7 @@ def check_apkl_failure(jawaban, failed_letters: str, issue: str = "") -> Feedbac
     letters = set()
     for piece in read:
         for word in re.split(r"[\s/]+", piece.strip()):
-            w = word.lower().strip(".()")
-            hit = next((k for k, name in APKL_NAMES.items()
-                        if w == k.lower() or w.startswith(name.lower()[:4]) or w.startswith("kelaya")
-                        and k == "L" or w.startswith("kewenang") and k == "L"), None)
+            hit = _apkl_criterion(word.lower().strip(".,;()\"'"))
             if hit:
                 letters.add(hit)
     if not letters:
