@@ -55,6 +55,12 @@ REPORT_STYLE = """<style>
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.25em 0.5em; line-height: 1.3; }
 .jp-RenderedHTMLCommon p { margin-bottom: 0.6em; }
 .jp-RenderedHTMLCommon table { margin-bottom: 0.6em; }
+.jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h1:first-child, .jp-RenderedHTMLCommon h1:last-child {
+  margin-top: 0.2em; margin-bottom: 0.3em; }
+.jp-RenderedHTMLCommon h2, .jp-RenderedHTMLCommon h2:first-child, .jp-RenderedHTMLCommon h2:last-child {
+  margin-top: 0.4em; margin-bottom: 0.3em; font-size: 1.45em; }
+.jp-Cell { padding-top: 2px; padding-bottom: 2px; }
+.jp-OutputArea-output { margin: 0; }
 details.pohon-lipat { margin: 0.3em 0 0.8em; }
 details.pohon-lipat > summary { cursor: pointer; color: #1F4E78; }
 </style>

@@ -58,6 +58,6 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
     # half the time of this figure): a two-line panel title, tick labels, the unit.
     height = PANEL_HEIGHT * nrows + 0.6
     fig.subplots_adjust(left=0.75 / (4.2 * cols), right=1 - 0.15 / (4.2 * cols),
-                        top=1 - 1.0 / height, bottom=0.35 / height,
+                        top=1 - 0.8 / height, bottom=0.35 / height,
                         hspace=0.75 / (PANEL_HEIGHT - 0.85), wspace=0.9 / 3.3)
     return fig
