@@ -187,6 +187,9 @@ def test_joining_needs_the_class_code(served):
     assert status == 403 and "Kode kelas salah" in text and served.room.store.participants() == before
     status, where, text = stranger.join("Ani")
     assert status == 200 and where.endswith("/modul/1") and 'data-latihan="1.1"' in text
+    # The page says which data the exercises read, not the notebook's instructions for JupyterLab.
+    assert "sampel sintetis Kabupaten Contoh (angka dikarang" in text and "Shift+Enter" not in text
+    assert "data_path" not in text
     assert served.room.store.participants() == before + 1
     # Nothing is fetched from the internet: every script, style and image is the laptop's.
     import re

@@ -46,6 +46,7 @@ class Classroom:
     class_code: str
     trainer_code: str
     name: str = "Kelas pohon-nb"
+    data_note: str = ""  # what the exercises' data is, said at the top of every module
     join_url: str = ""  # shown with the class code and the QR code on the trainer's page
     qr: str = ""  # the QR code as a data address
     by_number: dict[int, Module] = field(init=False)
@@ -73,9 +74,13 @@ def open_class(data_path: str, kode_opd: str, tahun: int, numbers: list[int] | N
     modules = prepare(names, folder, parameters)
     workshop = Workshop(data_path, kode_opd, tahun, interaktif=False)
     store = Store(folder / "kelas.sqlite")
+    region = workshop.pemda.info.get("nama_pemda") or ""
+    note = (f"sampel sintetis {region} (angka dikarang; jangan dikutip sebagai data daerah)" if not data_path
+            else f"workbook {region} ({Path(data_path).name})")
     return Classroom(modules, workshop.material, store, store.code("kode_kelas", class_code, 5),
                      store.code("kode_pelatih", trainer_code, 8),
-                     name=f"Kelas pohon-nb · {workshop.pemda.info.get('nama_pemda') or ''}".rstrip(" ·"))
+                     name=f"Kelas pohon-nb · {region}".rstrip(" ·"),
+                     data_note=f"Data latihan: {note}; OPD contoh {workshop.ctx.opd_name}.")
 
 
 def same_code(given: str, expected: str) -> bool:
@@ -165,7 +170,8 @@ class ModulePage(Base):
         last = self.room.store.last_answers(who[0])  # a participant who comes back sees them
         for prior in last.values():
             prior["html"] = feedback_html(prior["umpan_balik"])
-        self.page("modul.html.j2", module=module, forms=forms, name=who[1], last=last)
+        self.page("modul.html.j2", module=module, forms=forms, name=who[1], last=last,
+                  data_note=self.room.data_note)
 
 
 class Answer(Base):
