@@ -238,6 +238,7 @@ def test_code_execution_and_paths_outside_the_assets_are_refused(served, tmp_pat
     reply = ani.answer("1.2", f"__import__('pathlib').Path('{marker}').touch()")
     assert reply["nilai"] != "tepat" and not marker.exists()  # an answer is text, never run
     assert ani.post("/jawab", body={"latihan": "../../etc", "jawaban": "x"})[0] == 400
+    assert ani.post("/jawab", body=["1.2", "x"])[0] == 400  # not an object: refused, not a crash
     # Without the XSRF token a POST from another site's page is refused.
     request = urllib.request.Request(served.url + "/jawab", data=b'{"latihan": "1.2", "jawaban": "x"}',
                                      method="POST", headers={"Content-Type": "application/json"})

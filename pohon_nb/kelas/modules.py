@@ -11,6 +11,7 @@ same material as the notebooks.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ def executed(name: str, folder: Path, parameters: dict) -> Path:
     source = TRAINING / f"{name}.ipynb"
     parameters = {**parameters, "interaktif": False, "kunci_jawaban": False}
     data = Path(parameters.get("data_path") or "")
-    stamp = digest(source.read_bytes().hex(), parameters, __version__,
+    stamp = digest(hashlib.sha256(source.read_bytes()).hexdigest(), parameters, __version__,
                    data.stat().st_mtime_ns if data.is_file() else "")
     target = folder / "modul" / f"{name}.{stamp}.ipynb"
     if target.exists():

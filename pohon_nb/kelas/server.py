@@ -182,7 +182,7 @@ class Answer(Base):
         try:
             sent = json.loads(self.request.body or b"{}")
             key, raw = str(sent["latihan"]), sent.get("jawaban", "")
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):  # not JSON, not an object
             raise tornado.web.HTTPError(400) from None
         module = self.room.module_of(key)
         if module is None or not well_formed(raw):
