@@ -707,3 +707,22 @@ def test_an_idle_panel_draws_the_likely_next_choices_ahead_and_a_change_stops_it
         assert ("node_subtree", 2025, "enam_tingkat", "DINKES.1.1") in calls
 
     asyncio.run(session())
+
+
+def test_every_notebook_opens_on_the_latest_year_with_realisation(sample_path):
+    """Issue 31, item 2: no notebook's year is hard-coded; 0 means the latest realised year."""
+    import re
+
+    from pohon_nb.core.paths import TEMPLATES, TRAINING
+    from pohon_nb.nb.session import Session
+
+    pemda = load(sample_path)
+    assert pemda.realised_years()[-1] == 2026
+    sources = [*TEMPLATES.glob("0*.py"), TRAINING.parent / "jelajah_akar_masalah.py", *TRAINING.glob("0*.py")]
+    for source in sources:
+        parameters = re.search(r'tags=\["parameters"\]\n(.*?)\n\n', source.read_text(encoding="utf-8"), re.S)
+        assert parameters and re.search(r"^tahun: int = 0\b", parameters.group(1), re.M), source.name
+    session = Session(str(sample_path), DINKES, interaktif=False)
+    assert session.ctx.tahun == 2026
+    panel = ControlPanel(session.ctx)
+    assert panel.year.value == 2026
