@@ -674,15 +674,27 @@ def cmd_kelas(args: argparse.Namespace) -> int:
         path = export(store, keys, {k: BY_KEY[k].title for k in keys}, args.ekspor)
         print(f"Hasil kelas ({store.participants()} peserta) ditulis ke {path}")
         return 0
-    if args.opd:
-        opd = args.opd
-    elif data == SAMPLE:
-        opd = "1.02.0.00.0.00.01.0000"
-    else:
-        from .reading.model import load
+    from .method.blocking import blocked_message, workbook_message
+    from .method.checked import check
+    from .method.checks import CheckConfig
+    from .nb.training.guide import SAMPLE_OPD
+    from .reading.model import load
 
-        opd = load(data).opd_codes()[0]
-        print(f"OPD contoh latihan: {opd} (pilih yang lain dengan --opd)")
+    pemda = load(data)  # as `run` does: a workbook the modules cannot read is said before anything runs
+    blocking = check(pemda, CheckConfig(tahun=args.tahun or None)).blocking
+    if blocking.workbook:
+        print(workbook_message(pemda, blocking.workbook), file=sys.stderr)
+        return 1
+    opd = args.opd or (SAMPLE_OPD if data == SAMPLE else pemda.opd_codes()[0])
+    if opd not in pemda.opd_codes():
+        print(f"Kode OPD {opd!r} tidak ada di sheet opd (--opd). Pilihan: {', '.join(pemda.opd_codes())}",
+              file=sys.stderr)
+        return 1
+    if blocking.blocks(opd):
+        print(blocked_message(opd, blocking.blocks(opd)), file=sys.stderr)
+        return 1
+    if not args.opd and data != SAMPLE:
+        print(f"OPD contoh latihan: {pemda.opd_name(opd)} ({opd}); pilih yang lain dengan --opd")
     print(f"Menyiapkan modul {', '.join(map(str, numbers))} (sekali untuk data ini; berikutnya langsung)...")
     room = server.open_class("" if data == SAMPLE else str(data), opd, args.tahun, numbers, folder,
                              args.kode, args.kode_pelatih)

@@ -88,6 +88,22 @@ def test_a_module_page_keeps_the_narrative_and_outputs_and_puts_a_form_where_eac
     assert "Kabupaten &lt;Contoh&gt;" in text  # printed text is escaped
 
 
+def test_a_workbook_the_modules_cannot_read_is_said_before_anything_runs(tmp_path, capsys):
+    from conftest import clean_tables, write_xlsx
+
+    from pohon_nb.cli import main
+
+    tables = clean_tables()
+    del tables["opd"]  # a required sheet missing
+    broken = write_xlsx(tables, tmp_path / "rusak.xlsx")
+    assert main(["kelas", str(broken), "--folder", str(tmp_path / "kelas")]) == 1
+    said = capsys.readouterr().err
+    assert "opd" in said and "rusak.xlsx" in said
+    assert main(["kelas", "--opd", "9.99", "--folder", str(tmp_path / "kelas")]) == 1
+    assert "9.99" in capsys.readouterr().err
+    assert not (tmp_path / "kelas").exists()  # nothing run, nothing written
+
+
 # ------------------------------------------------------------------ a class served
 
 
