@@ -143,10 +143,14 @@ def markdown(text: str):
 
 class Folded:
     """A long table behind a one-line summary the reader opens (``<details>``): for a table that
-    repeats what a figure above already shows. Its text form is the summary, then the table."""
+    repeats what a figure above already shows, or rows the room does not work on. The summary
+    says what is folded; "klik untuk membuka" is added here. Its text form is the summary, then
+    the table."""
+
+    OPEN = ": klik untuk membuka"
 
     def __init__(self, summary: str, item):
-        self.summary, self.item = summary, item
+        self.summary, self.item = summary + self.OPEN, item
 
     def __getattr__(self, name: str):
         if name in ("summary", "item"):

@@ -70,7 +70,7 @@ def traceability(ctx: Context) -> list:
     # The sentence above says what the room acts on; the rows behind it are one click away.
     return [text, Folded(f"Jejak {len(by_problem)} masalah yang dijawab kondisi OPD ini (satu baris per "
                          f"masalah: masalah terdekat di sepanjang cabang, kondisinya dan akar masalah di "
-                         f"belakangnya): klik untuk membuka", table(by_problem))]
+                         f"belakangnya)", table(by_problem))]
 
 
 def opd_tree(ctx: Context) -> list:
@@ -130,7 +130,7 @@ def achievement_rollup(ctx: Context) -> list:
             *([gap] if gap else []),
             # The tree above carries the same figures on its badges: the table is opened when wanted.
             Folded(f"Tabel capaian setiap kondisi ({len(nodes)} baris; angka yang sama dengan lencana di "
-                   f"pohon kinerja di atas): klik untuk membuka",
+                   f"pohon kinerja di atas)",
                    table(nodes, columns, optional=("catatan_capaian", "keterangan")))]
 
 
@@ -217,7 +217,7 @@ def budget(ctx: Context) -> list:
         # Per condition, behind its summary: the branch table above is what the room reads.
         items.append(Folded(
             f"Efisiensi setiap kondisi yang dibiayai ({len(found.efficiency)} kondisi; Kemenkeu: E dan "
-            f"nilai efisiensi; praktik daerah: sisa pagu saat target tercapai): klik untuk membuka",
+            f"nilai efisiensi; praktik daerah: sisa pagu saat target tercapai)",
             table(found.efficiency, ["id_pohon", "pagu", "realisasi_anggaran", "serapan", "capaian",
                                      "efisiensi", "nilai_efisiensi", "sisa_anggaran_target_tercapai"])))
     else:

@@ -266,7 +266,6 @@ def node_year_change(ctx: Context) -> list:
     near = {node, *ctx.pemda.children(node), *drops["id"]}
     text += (f" Tabel: kondisi ini, kondisi tepat di bawahnya dan {len(drops)} penurunan terbesar; "
              f"seluruh {len(frame)} kondisi cabang ini ada di tabel yang dibuka di bawahnya.")
-    whole = frame
     return Section(text=text, table=table(frame[frame["id"].isin(near)], columns),
                    everything=Deferred(f"Semua {len(frame)} kondisi di cabang {node}: perubahan {first} ke "
-                                       f"{last}", lambda: table(whole, columns)))
+                                       f"{last}", lambda: table(frame, columns)))

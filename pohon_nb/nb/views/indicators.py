@@ -43,7 +43,7 @@ def indicator_scores(ctx: Context) -> list:
         return Section(text=text, table=table(scores, columns, optional=("beda_pendapat",)))
     return Section(text=text, table=table(scores[focus], columns, optional=("beda_pendapat",)),
                    rest=Folded(f"{int((~focus).sum())} indikator lain (bukan IKU, SMART dan CREAM "
-                               f"{limit}% atau lebih, penilai sepakat): klik untuk membuka",
+                               f"{limit}% atau lebih, penilai sepakat)",
                                table(scores[~focus], columns, optional=("beda_pendapat",))))
 
 
@@ -130,9 +130,8 @@ def manual_iku(ctx: Context) -> list:
         codes = [str(row["kode"]) for _, row in chunk]
         blank = [str(row["kode"]) for _, row in chunk if row["belum_diisi"]]
         # The blanks are named above; the manual itself is one click below (and in the Excel).
-        sheets.append(Folded(f"Manual IKU {', '.join(codes)}"
-                             + (f" (isian kosong: {', '.join(blank)})" if blank else " (lengkap)")
-                             + ": klik untuk membuka", table(sheet)))
+        state = f"isian kosong: {', '.join(blank)}" if blank else "lengkap"
+        sheets.append(Folded(f"Manual IKU {', '.join(codes)} ({state})", table(sheet)))
     return Section(text=text, sheets=sheets)  # sheets: up to IKU_PER_TABLE IKU each
 
 

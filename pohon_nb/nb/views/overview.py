@@ -142,7 +142,7 @@ def national_alignment(ctx: Context) -> list:
                               for c in frame["kode_opd"]])
     return Section(text=text, support=table(support, ["acuan_nasional", "kondisi", "opd", "jumlah_opd"]),
                    table=Folded(f"Acuan setiap sasaran ({len(frame)} baris, {len(frame) - len(carried)} "
-                                f"tanpa acuan nasional): klik untuk membuka",
+                                f"tanpa acuan nasional)",
                                 table(frame, ["id", "level", "opd", "pernyataan", "acuan_nasional",
                                               "acuan_provinsi"])))
 

@@ -103,8 +103,8 @@ def indicator_gaps(ctx: Context) -> list:
     optional = ("catatan_capaian", "temuan", "keterangan")
     met = None
     if settled.any() and not settled.all():
-        met = Folded(f"{int(settled.sum())} indikator lain mencapai target tanpa catatan temuan: klik "
-                     f"untuk membuka", table(gaps[settled], columns, optional=optional))
+        met = Folded(f"{int(settled.sum())} indikator lain mencapai target tanpa catatan temuan",
+                     table(gaps[settled], columns, optional=optional))
         gaps = gaps[~settled]
     return Section(text=text, gap=gap or None, table=table(gaps, columns, optional=optional), met=met,
                    figure=figure)
