@@ -658,7 +658,6 @@ def _module_numbers(text: str) -> list[int]:
 def cmd_kelas(args: argparse.Namespace) -> int:
     from .core.paths import SAMPLE
     from .kelas import address, server
-    from .kelas.modules import png_data
     from .nb.training import BY_KEY
 
     numbers = _module_numbers(args.modul)
@@ -702,8 +701,8 @@ def cmd_kelas(args: argparse.Namespace) -> int:
     shown = address.lan_address() if host == "0.0.0.0" else host
     url = f"http://{shown}:{args.port}/"
 
-    qr_text = address.qr_code(url, folder / "alamat_kelas.png")
-    room.join_url, room.qr = url, png_data(folder / "alamat_kelas.png")
+    qr_text, room.qr = address.qr_code(url, folder / "alamat_kelas.png")
+    room.join_url = url
 
     def ready() -> None:
         print(qr_text)

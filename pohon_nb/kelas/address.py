@@ -3,6 +3,7 @@ code for the projector (``segno``: in the terminal, and as a PNG in the class fo
 
 from __future__ import annotations
 
+import base64
 import socket
 from pathlib import Path
 
@@ -21,8 +22,9 @@ def lan_address() -> str:
     return address if not address.startswith("0.") else "127.0.0.1"
 
 
-def qr_code(url: str, png: Path) -> str:
-    """The QR code of ``url`` as terminal text, also written to ``png``."""
+def qr_code(url: str, png: Path) -> tuple[str, str]:
+    """The QR code of ``url``: as terminal text, and as a data address for the trainer's page;
+    also written to ``png`` for the projector."""
     import segno
 
     code = segno.make(url, error="m")
@@ -32,4 +34,4 @@ def qr_code(url: str, png: Path) -> str:
 
     text = io.StringIO()
     code.terminal(out=text, compact=True, border=2)  # light modules drawn light on any terminal
-    return text.getvalue()
+    return text.getvalue(), "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode()

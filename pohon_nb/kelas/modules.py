@@ -10,7 +10,6 @@ same material as the notebooks.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
 import re
@@ -139,8 +138,3 @@ def output_html(output: dict) -> str:
     if "text/plain" in data and "application/vnd.jupyter.widget-view+json" not in data:
         return f'<pre class="keluaran">{html.escape("".join(data["text/plain"]))}</pre>'
     return ""
-
-
-def png_data(path: Path) -> str:
-    """A PNG file as a data address (the QR code on the trainer's page)."""
-    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode()

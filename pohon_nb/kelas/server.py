@@ -21,6 +21,7 @@ from pathlib import Path
 import tornado.web
 
 from ..nb.training import BY_KEY, Material
+from ..nb.training.exercises import HINTS, INDICATOR_FIELDS, PICK
 from .modules import Module
 from .store import Store
 
@@ -30,7 +31,6 @@ REFRESH_SECONDS = 3
 """How often the trainer's view asks for the counts again."""
 MAX_TEXT = 600
 MAX_ITEMS = 30
-PICK = "— pilih —"
 
 log = logging.getLogger("pohon_nb.kelas")
 
@@ -293,9 +293,8 @@ def form_of(key: str, material: Material) -> dict:
     exercise = BY_KEY[key]
     missing = exercise.needs(material)
     options = [] if missing or not exercise.options else [str(o) for o in exercise.options(material)]
-    placeholder = "mis. 87,5" if exercise.form == "angka" else "tulis jawaban Anda"
-    return {"kind": exercise.form, "options": options, "missing": missing, "placeholder": placeholder,
-            "pick": PICK}
+    return {"kind": exercise.form, "options": options, "missing": missing, "pick": PICK,
+            "hint": HINTS.get(exercise.form, HINTS["teks"]), "fields": INDICATOR_FIELDS}
 
 
 # ------------------------------------------------------------------ serving

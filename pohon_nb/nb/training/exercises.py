@@ -22,6 +22,15 @@ from . import checks
 from .feedback import Feedback, unavailable
 from .material import Material
 
+PICK = "— pilih —"
+"""The empty choice of a form's list of options (JupyterLab's dropdown and the class page's)."""
+
+HINTS = {"teks": "tulis jawaban Anda", "angka": "mis. 87,5", "opd": "nama, singkatan atau kode OPD"}
+"""The grey hint in a form's text box, by the form's input."""
+
+INDICATOR_FIELDS = (("Nama", "mis. Persentase ..."), ("Satuan", "mis. %"), ("Formula", "mis. (a / b) × 100"))
+"""An indicator answer's three boxes: label and hint."""
+
 
 @dataclass(frozen=True)
 class Exercise:

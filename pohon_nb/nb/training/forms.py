@@ -10,10 +10,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from IPython.display import Markdown, display
 
-from .exercises import Exercise
+from .exercises import HINTS, INDICATOR_FIELDS, PICK, Exercise
 from .material import Material
-
-PICK = "— pilih —"
 
 
 class OrderList(widgets.VBox):
@@ -60,12 +58,10 @@ def _inputs(exercise: Exercise, material: Material):
         box = widgets.Dropdown(options=[PICK, *options], value=PICK, layout=wide)
         return [box], lambda: "" if box.value == PICK else box.value
     if exercise.form == "indikator":
-        boxes = [widgets.Text(placeholder=p, description=d, layout=wide)
-                 for d, p in (("Nama", "mis. Persentase ..."), ("Satuan", "mis. %"),
-                              ("Formula", "mis. (a / b) × 100"))]
+        boxes = [widgets.Text(placeholder=p, description=d, layout=wide) for d, p in INDICATOR_FIELDS]
         return boxes, lambda: tuple(b.value for b in boxes)
     if exercise.form == "opd":
-        box = widgets.Combobox(options=options, placeholder="nama, singkatan atau kode OPD",
+        box = widgets.Combobox(options=options, placeholder=HINTS["opd"],
                                ensure_option=False, layout=wide)
         return [box], lambda: box.value
     if exercise.form == "opd_banyak":
@@ -73,8 +69,7 @@ def _inputs(exercise: Exercise, material: Material):
         none = widgets.Checkbox(description="tidak ada", value=False, indent=False)
         return [*ticks, none], lambda: ("tidak ada" if none.value and not any(t.value for t in ticks)
                                         else [t.description for t in ticks if t.value])
-    placeholder = "mis. 87,5" if exercise.form == "angka" else "tulis jawaban Anda"
-    box = widgets.Text(placeholder=placeholder, layout=wide)
+    box = widgets.Text(placeholder=HINTS.get(exercise.form, HINTS["teks"]), layout=wide)
     return [box], lambda: box.value
 
 
