@@ -3,13 +3,14 @@
 Starts ``pohon-nb kelas`` (modules 1-5, the bundled sample) on 127.0.0.1 in a process of its
 own, then lets participants in, ``--peserta`` at a time (default 30, then twice as many until
 the 95th percentile passes 2 s or ``--sampai``): each is a client as a browser is to this
-server (cookies, the XSRF token, the module pages, the answers as the forms send them), on a
-thread of this process. Each joins with the class code, opens every module and answers every
-exercise, right or wrong at random (the typical answers of the facilitator guide), the first
-answer at once and the next after ``--jeda`` seconds, as people type. Printed, measured in this one
-run: the server's peak memory (VmHWM of its process; the modules are run beforehand by a first
-start, as the second start of a class is), the median and 95th percentile time from "Periksa"
-to the feedback, and whether every answer is in the class database.
+server (``tests/classroom.py``: cookies, the XSRF token, the module pages, the answers as the
+forms send them), on a thread of this process. Each joins with the class code, opens every
+module and answers every exercise, right or wrong at random (the typical answers of the
+facilitator guide), the first answer at once and the next after ``--jeda`` seconds, as people
+type. Printed, measured in this one run: the server's peak memory (VmHWM of its process; the
+modules are run beforehand by a first start, as the second start of a class is), the median
+and 95th percentile time from "Periksa" to the feedback, and whether every answer is in the
+class database.
 
 Goal on a 2-core laptop: 30 participants within 4 GB, 95th percentile under 1 s, nothing lost.
 The clients share the laptop's two cores with the server, as phones in a room do not: the
@@ -25,8 +26,6 @@ page, for the choice recorded in the README.
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
-import json
 import os
 import random
 import re
@@ -42,6 +41,9 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from classroom import Client  # noqa: E402 - the tests' client, a browser as the server sees it
 
 CODE, TRAINER = "BENCH", "PELATIH-BENCH"
 
@@ -71,35 +73,6 @@ def peak_memory(pid: int) -> int:
     return 0
 
 
-class Participant:
-    def __init__(self, url: str, name: str):
-        self.url, self.name = url, name
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def token(self) -> str:
-        return next(c.value for c in self.jar if c.name == "_xsrf")
-
-    def open(self, path: str, data: bytes | None = None, kind: str = "") -> str:
-        headers = {"Content-Type": kind, "X-XSRFToken": self.token()} if data is not None else {}
-        request = urllib.request.Request(self.url + path, data=data, headers=headers)
-        with self.opener.open(request, timeout=60) as reply:
-            return reply.read().decode()
-
-    def join(self) -> None:
-        self.open("/")
-        fields = urllib.parse.urlencode({"kode": CODE, "nama": self.name, "_xsrf": self.token()}).encode()
-        self.open("/", fields, "application/x-www-form-urlencoded")
-
-    def answer(self, key: str, answer) -> float:
-        body = json.dumps({"latihan": key, "jawaban": answer}).encode()
-        start = time.perf_counter()
-        reply = json.loads(self.open("/jawab", body, "application/json"))
-        elapsed = time.perf_counter() - start
-        assert reply["nilai"] and reply["html"]
-        return elapsed
-
-
 def answers_for(keys: list[str]) -> dict[str, tuple[list, list]]:
     """Per exercise, the typical right and wrong answers as a form sends them."""
     from pohon_nb.nb.training import BY_KEY
@@ -127,20 +100,24 @@ def one_class(url: str, count: int, first: int, modules: list[int], keys: list[s
     times, errors, lock = [], [], threading.Lock()
 
     def walk(k: int) -> None:
-        person = Participant(url, f"Peserta {first + k}")
+        person, name = Client(url), f"Peserta {first + k}"
         try:
-            person.join()
+            person.join(name, code=CODE)
             for number in modules:
-                page = person.open(f"/modul/{number}")
+                page = person.get(f"/modul/{number}")[2]
                 for key in re.findall(r'data-latihan="([\d.]+)"', page):
                     right, wrong = answers[key]
-                    took = person.answer(key, rng.choice(right if rng.random() < 0.6 else wrong))
+                    answer = rng.choice(right if rng.random() < 0.6 else wrong)
+                    start = time.perf_counter()
+                    reply = person.answer(key, answer)
+                    took = time.perf_counter() - start
+                    assert reply["nilai"] and reply["html"]
                     with lock:
                         times.append(took)
                     time.sleep(pause * rng.uniform(0.5, 1.5))
         except Exception as exc:  # counted: a lost answer or a refused participant is a failure
             with lock:
-                errors.append(f"{person.name}: {exc!r}")
+                errors.append(f"{name}: {exc!r}")
 
     threads = [threading.Thread(target=walk, args=(k,)) for k in range(count)]
     for thread in threads:
