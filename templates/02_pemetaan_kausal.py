@@ -117,7 +117,10 @@ session.show(views.lke_opd)
 # %% [markdown]
 # ## 8. Perubahan sejak versi sebelumnya
 #
-# Temuan yang selesai dan yang baru sejak workbook versi asistensi lalu (parameter `data_path_sebelumnya`), dan kondisi, indikator, crosscutting serta masalah OPD ini yang berubah.
+# Temuan yang selesai dan yang baru sejak workbook versi asistensi lalu, dan kondisi, indikator, crosscutting serta masalah OPD ini yang berubah. `pohon-nb batch` membandingkan dengan versi terakhir yang berbeda di folder `riwayat` keluarannya.
+
+# %% [markdown] tags=["hanya-interaktif"]
+# Di notebook, isi parameter `data_path_sebelumnya` dengan workbook versi lalu; `pohon-nb banding LAMA BARU` membandingkan dua workbook mana pun.
 
 # %%
 session.show(views.changes_since)

@@ -19,7 +19,7 @@ from pohon_nb.method.achievement import weakest_branch
 from pohon_nb.nb import views
 from pohon_nb.nb.display import Deferred
 from pohon_nb.nb.widgets import ControlPanel
-from pohon_nb.outputs.diagrams import FOCUS_BOXES, focus_tree
+from pohon_nb.outputs.diagrams import FOCUS_BOXES, focus_tree, plan_tree
 from pohon_nb.reading.model import load
 
 DINKES = "1.02.0.00.0.00.01.0000"
@@ -86,9 +86,14 @@ def test_a_wide_fan_wraps_into_columns_that_use_the_width(tmp_path):
                 inside_x = box.x + 1e-6 < max(x0, x1) and min(x0, x1) < box.right - 1e-6
                 inside_y = box.y + 1e-6 < max(y0, y1) and min(y0, y1) < box.bottom - 1e-6
                 assert not (inside_x and inside_y), (parent, child, node)
-    # A short fan stays one column.
-    small = focus_tree(_fan(tmp_path / "kecil", 3), "M").layout
-    assert len({round(small.boxes[f"O{k}"].x, 6) for k in range(3)}) == 1
+    # A fan of two stays one column; one of three already uses a second column and is shorter.
+    pair = focus_tree(_fan(tmp_path / "dua", 2), "M").layout
+    assert len({round(pair.boxes[f"O{k}"].x, 6) for k in range(2)}) == 1
+    three = _fan(tmp_path / "tiga", 3)
+    small = focus_tree(three, "M").layout
+    assert len({round(small.boxes[f"O{k}"].x, 6) for k in range(3)}) == 2
+    one_column = plan_tree(three, ["U"]).layout  # the same boxes, the fan in one column
+    assert small.height < one_column.height
 
 
 def test_a_section_is_remembered_per_state_and_never_stale(clean, tmp_path):

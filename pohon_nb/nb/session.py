@@ -21,7 +21,7 @@ from ..method.config import DEFAULT_CAP, CheckConfig, default
 from ..method.scales import DEFAULT_SCALE
 from ..reading.model import load
 from . import views
-from .display import Line, markdown, md, show
+from .display import Line, markdown, show
 
 
 class WorkbookError(PohonError):
@@ -97,29 +97,32 @@ class Session:
         """Show the OPD's headline figures (one paragraph), after any note on the parameters."""
         for note in self.notes:
             display(Line(note, emphasis=True))
-        display(Line(views.headline(self.ctx), strong=self.ctx.opd_name))
+        display(Line(views.headline(self.ctx) + self._setting(), strong=self.ctx.opd_name))
 
     def pemda_headline(self) -> None:
         """Show the Pemda's headline figures (one paragraph)."""
         for note in self.notes:
             display(Line(note, emphasis=True))
-        display(Line(views.pemda_headline(self.ctx), strong=str(self.pemda.info.get("nama_pemda") or "")))
+        display(Line(views.pemda_headline(self.ctx) + self._setting(),
+                     strong=str(self.pemda.info.get("nama_pemda") or "")))
+
+    def _setting(self) -> str:
+        """The year and scale a static notebook (a report) was made with, said at the end of its
+        headline; an interactive one shows them in its control panel instead."""
+        if self.interactive:
+            return ""
+        ctx = self.ctx
+        extra = f", kondisi {ctx.node}" if ctx.node else ""
+        return f" Dinilai: tahun {ctx.tahun}, skala {achievement.get_scale(ctx.skala).title}{extra}."
 
     def controls(self, node: bool = False) -> None:
-        """Show the control panel (interactive) or the run's settings (static)."""
+        """Show the control panel (interactive; a static notebook says its settings in the headline)."""
         if self.interactive:
             from .widgets import ControlPanel
 
             self.panel = ControlPanel(self.ctx, node=node, all_nodes=self.semua_kondisi,
                                       opd=not self.overview)
             display(self.panel)
-        else:
-            ctx = self.ctx
-            extra = f", kondisi {md(ctx.node)}" if ctx.node else ""
-            # The Pemda overview is of no OPD: its settings line names none.
-            who = "" if self.overview else f"OPD {md(ctx.opd_name)} ({md(ctx.kode_opd)}), "
-            display(markdown(f"*{who}tahun {ctx.tahun}, skala "
-                             f"{md(achievement.get_scale(ctx.skala).title)}{extra}.*"))
 
     def show(self, view) -> None:
         """Show one section: static, or following the control panel."""

@@ -270,11 +270,8 @@ def lke_opd(ctx: Context) -> list:
 
 
 NOT_COMPARED = (
-    "*Belum dibandingkan dengan versi sebelumnya: pada putaran asistensi berikutnya `pohon-nb batch` "
-    "membandingkan workbook dengan versi terakhir yang berbeda (disimpan di folder `riwayat` "
-    "keluarannya) dan menunjukkan di sini temuan yang selesai, yang baru, dan data yang berubah. Di "
-    "notebook, isi parameter `data_path_sebelumnya` dengan workbook versi lalu; `pohon-nb banding "
-    "LAMA BARU` membandingkan dua workbook mana pun.*")
+    "*Belum ada versi sebelumnya yang dibandingkan. Sejak putaran asistensi kedua di sini tampil "
+    "temuan yang selesai, yang baru, dan data yang berubah.*")
 
 
 def changes_since(ctx: Context) -> list:

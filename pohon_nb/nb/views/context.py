@@ -270,11 +270,15 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
     others = frame[frame["jawaban"] == lke.NOT_DECIDED]
     text = (f"**{lke.ESTIMATE_NOTE}** {who}: {len(decided)} kriteria diperkirakan dari workbook ("
             + ", ".join(f"{n} {a}" for a, n in lke.answer_counts(estimates)) + f"); {len(others)} kriteria "
-            f"dinilai evaluator dari bukti dokumen. Unsur setiap kriteria dan jawabannya mengikuti tabel "
-            f"`data/lke_kriteria.csv` dan `data/lke_jawaban.csv` (PermenPANRB 88/2021): BB bila seluruh "
-            f"unsur terpenuhi, B lebih dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E "
-            f"tidak ada. Unsur yang menahan disebut dengan kode aturan dan ID; uraian temuannya ada "
-            f"{findings_where}.")
+            f"dinilai evaluator dari bukti dokumen."
+            # How an answer follows from the share of elements is the same for every OPD: said
+            # where the evaluator's criteria are listed (the Pemda overview), named elsewhere.
+            + (" Unsur setiap kriteria dan jawabannya mengikuti tabel `data/lke_kriteria.csv` dan "
+               "`data/lke_jawaban.csv` (PermenPANRB 88/2021): BB bila seluruh unsur terpenuhi, B lebih "
+               "dari 75%, CC lebih dari 50%, C lebih dari 25%, D lebih dari 0%, E tidak ada."
+               if evaluator else "")
+            + f" Unsur yang menahan disebut dengan kode aturan dan ID; uraian temuannya ada "
+              f"{findings_where}.")
     # A criterion at BB has nothing holding it back: named in one sentence, the table is the rest.
     full = decided[decided["jawaban"] == "BB"]
     below = decided[decided["jawaban"] != "BB"]
@@ -292,9 +296,9 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
                   table(others, ["kriteria", "uraian", "bukti_evaluator"])]
     else:
         codes = md(", ".join(others["kriteria"]))
-        listed = (f"Kriteria yang dinilai evaluator ({codes}) sama untuk semua OPD: "
-                  f"daftarnya dan bukti yang akan diminta ada di ikhtisar Pemda (`00_ikhtisar_pemda`) dan di "
-                  f"`pohon-nb export lke`.")
+        listed = (f"Kriteria yang dinilai evaluator ({codes}) sama untuk semua OPD: daftarnya, bukti "
+                  f"yang akan diminta dan cara jawaban dihitung dari persen unsur ada di ikhtisar Pemda "
+                  f"(`00_ikhtisar_pemda`) dan di `pohon-nb export lke`.")
     return Section(text=text, table=table(shown, columns) if len(shown) else None, note=note,
                    evaluator=listed)
 

@@ -11,7 +11,8 @@ from ...core.formats import number_text, percent
 from ...method import achievement, problems, shared_roots, summary
 from ...method.checks import indicator_notes
 from ...outputs import diagrams
-from ..display import Folded, Section, md, table
+from ...reading.schema import LEVEL_LABELS
+from ..display import Folded, Line, Section, md, table
 from .context import (
     Context,
     candidates_table,
@@ -47,7 +48,15 @@ def opd_glance(ctx: Context) -> list:
          "nilai": head["diminta_tertunda"]},
     ]
     frame = pd.DataFrame(rows).astype({"nilai": str})
-    items = [f"**{md(ctx.opd_name)}** ({md(ctx.kode_opd)})", table(frame)]
+    # The headline above says these figures in a sentence: what it does not say (the conditions
+    # by level) is the line, and the figures as a table are folded beneath it.
+    by_level = ", ".join(f"{levels[lv]} {LEVEL_LABELS[lv].lower()}"
+                         for lv in ("intermediate", "immediate", "output", "aksi") if levels[lv])
+    items = [Line(f"{ctx.opd_name} ({ctx.kode_opd}): "
+                  + (f"kondisi per level: {by_level}." if by_level else "belum punya kondisi."),
+                  strong=ctx.opd_name),
+             Folded("Angka utama OPD dalam satu tabel",
+                    table(frame))]
     gap = missing(ctx, "pohon") if not ctx.opd_nodes() else year_gap(ctx, ctx.opd_nodes())
     return items + ([gap] if gap else [])
 
@@ -93,7 +102,7 @@ def indicator_gaps(ctx: Context) -> list:
             f"Belum punya capaian {ctx.tahun} ({len(without)}; isi `realisasi_{ctx.tahun}` di sheet "
             f"`indikator`): {named}.")
         gaps = gaps[gaps["capaian"].notna()]
-    worst_ids = list(below["id_indikator"][:6])
+    worst_ids = list(below["id_indikator"][:diagrams.TREND_PANELS])
     figure = (diagrams.trend_figure(ctx.pemda, worst_ids, title=f"Tren indikator dengan kesenjangan "
                                                                f"terbesar ({ctx.opd_name})")
               if worst_ids else None)
@@ -161,6 +170,8 @@ def core_problem(ctx: Context) -> list:
         tied = [p for p in top["id"] if p != marked.iloc[0]["id"]]
         text += (f", **seri** dengan {md(', '.join(tied))}: jelaskan mengapa yang ini dipilih."
                  if tied else ".")
+        if not tied:  # workbook and USG agree: the sentence says it all, the row is one click away
+            return [text, Folded("Baris masalah inti dan peringkat USG-nya", table(core))]
     elif top.empty:
         text = (f"Masalah inti **{md(marked.iloc[0]['pernyataan'])}**; belum ada peringkat USG "
                 f"untuk membandingkannya (isi `usg_u`, `usg_s`, `usg_g` di sheet `masalah`).")
@@ -175,9 +186,10 @@ def problem_tree(ctx: Context) -> list:
     if tree.empty:
         return [missing(ctx, "masalah", "masalah")]
     figure = diagrams.problem_tree_figure(ctx.pemda, ctx.kode_opd)
+    rows = Folded(f"Peran, kedalaman dan lokus {len(tree)} masalah (yang digambar di atas)", table(tree))
     if not (tree["peran"] == "inti").any():
-        return [missing(ctx, "inti"), figure, table(tree)]
-    return [figure, table(tree)]
+        return [missing(ctx, "inti"), figure, rows]
+    return [figure, rows]
 
 
 def shared_roots_opd(ctx: Context) -> list:

@@ -67,5 +67,6 @@ from .shared_roots import (  # noqa: F401
     shared_roots_figure,
 )
 from .trends import (  # noqa: F401
+    TREND_PANELS,
     trend_figure,
 )

@@ -149,10 +149,14 @@ def new_canvas(width: float, height: float, title: str,
             legend_rows: int = 2) -> tuple[Figure, object]:
     """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
     width = max(width, 5.0)
-    chars = max(int(width / text_width("n", 12, "bold", "normal")), 20)
+    # As many characters a line as the figure's width holds at the title's own average width.
+    average = text_width(title, 12, "bold", "normal") / max(len(title), 1) or 0.1
+    chars = max(int(0.92 * (width + MARGIN - 0.1) / average), 20)
     lines = textwrap.wrap(title, chars) or [""]
-    title_space = 0.25 * len(lines) + 0.3
-    legend_space = 0.2 * legend_rows + 0.25
+    # The title's lines (12 pt at 1.3 spacing: 0.22 in each) and a quarter inch before the drawing;
+    # the legend's rows (7 pt: about 0.18 in each) below it, with no empty band between.
+    title_space = 0.22 * len(lines) + 0.05
+    legend_space = 0.18 * legend_rows + 0.1
     fig = Figure(figsize=(width + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()

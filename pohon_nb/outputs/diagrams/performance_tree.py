@@ -92,7 +92,7 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
     return lines
 
 
-COLUMN_ROWS = (4, 6, 10)
+COLUMN_ROWS = (2, 3, 4, 6, 10)
 """How many boxes a column of leaves holds before it wraps into the next column, tried in
 order until the drawing fits the width (then one unwrapped column): a wide fan uses the width
 of the screen instead of running down it."""

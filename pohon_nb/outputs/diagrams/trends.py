@@ -14,8 +14,15 @@ from .canvas import (
     wrap,
 )
 
-PANEL_HEIGHT = 2.2
-"""Inches per row of panels: a panel title of two lines, a plot of about 1.4 in, the years."""
+PANEL_HEIGHT = 2.3
+"""Inches per row of panels: a panel title of three lines (the id, the name on two), a plot of
+about 1.4 in, the years."""
+
+PANEL_WIDTH = 3.1
+"""Inches per panel: four panels side by side fit a report 1280 px wide."""
+
+TREND_PANELS = 4
+"""Panels in a row, and the most a report draws: the largest gaps, the table has the rest."""
 
 AXIS_NUMBERS = FuncFormatter(lambda value, _position: number_text(round(value, 4)))
 
@@ -24,9 +31,9 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
     """Target (dashed) and realisation (solid) over the years, one small panel per indicator."""
     rows = {r["id"]: r for r in pemda.tables["indikator"].rows if r.get("id")}
     ids = [i for i in indicator_ids if i in rows]
-    cols = min(3, max(len(ids), 1))
+    cols = min(TREND_PANELS, max(len(ids), 1))
     nrows = math.ceil(len(ids) / cols) if ids else 1
-    fig = Figure(figsize=(4.2 * cols, PANEL_HEIGHT * nrows + 0.6))
+    fig = Figure(figsize=(PANEL_WIDTH * cols, PANEL_HEIGHT * nrows + 0.7))
     fig.suptitle(title, fontsize=11, fontweight="bold", x=0.01, ha="left")
     years = pemda.years
     for k, ind in enumerate(ids):
@@ -42,8 +49,10 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
         if actual:
             ax.plot([y for y, _ in actual], [v for _, v in actual], "-", color="#C62828",
                     marker="o", markersize=4, label="realisasi")
-        name = " ".join(wrap(row.get("nama") or ind, 45)[:2])
-        ax.set_title(f"{ind}\n{name}", fontsize=7.5, loc="left")
+        # The name on two lines the panel's width holds (the table above has it whole).
+        name = wrap(row.get("nama") or ind, 36)
+        name = name[:1] + [name[1] + ("…" if len(name) > 2 else "")] if len(name) > 1 else name
+        ax.set_title("\n".join([ind, *name]), fontsize=7.5, loc="left")
         ax.tick_params(labelsize=7)
         ax.set_ylabel(row.get("satuan") or "", fontsize=7)
         ax.xaxis.get_major_locator().set_params(integer=True)
@@ -56,8 +65,8 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
             text.set_parse_math(False)
     # Margins set in inches, not measured (tight_layout draws the figure once more to measure:
     # half the time of this figure): a two-line panel title, tick labels, the unit.
-    height = PANEL_HEIGHT * nrows + 0.6
-    fig.subplots_adjust(left=0.75 / (4.2 * cols), right=1 - 0.15 / (4.2 * cols),
-                        top=1 - 0.8 / height, bottom=0.35 / height,
-                        hspace=0.75 / (PANEL_HEIGHT - 0.85), wspace=0.9 / 3.3)
+    height = PANEL_HEIGHT * nrows + 0.7
+    fig.subplots_adjust(left=0.75 / (PANEL_WIDTH * cols), right=1 - 0.15 / (PANEL_WIDTH * cols),
+                        top=1 - 0.9 / height, bottom=0.35 / height,
+                        hspace=0.85 / (PANEL_HEIGHT - 0.85), wspace=0.9 / (PANEL_WIDTH - 0.9))
     return fig
