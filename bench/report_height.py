@@ -64,7 +64,7 @@ def main(argv=None) -> int:
                 print(f"{code} {step[:2]}      {before[step]:7d} -> {now[step]:7d} px")
             ratio = sum(now.values()) / sum(before.values())
             print(f"{code} langkah 1-3 {sum(before.values()):7d} -> {sum(now.values()):7d} px  "
-                  f"rasio {ratio:.2f} (sasaran <= 0.5)")
+                  f"rasio {ratio:.3f} (sasaran <= 0.5)")
         browser.close()
     return 0
 

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Langkah 1: Identifikasi masalah
 #
-# Sebelum menyusun pohon kinerja, OPD perlu tahu **masalah apa yang paling penting**. Langkah ini menunjukkan kesenjangan antara target dan realisasi indikator, menyaring isu dengan APKL, memeringkatnya dengan USG, menunjukkan masalah inti dan menggambar pohon masalah: akibat di atas, masalah inti di tengah, penyebab dan akar masalah di bawah.
+# Sebelum menyusun pohon kinerja, OPD perlu tahu **masalah apa yang paling penting**. Langkah ini menunjukkan kesenjangan antara target dan realisasi indikator, menyaring isu dengan APKL, memeringkatnya dengan USG, lalu menunjukkan masalah inti dan pohon masalahnya.
 
 # %% [markdown] tags=["hanya-interaktif"]
 # **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
@@ -59,7 +59,7 @@ session.show(views.opd_glance)
 # %% [markdown]
 # ## 2. Kesenjangan indikator
 #
-# Capaian = realisasi dibanding target tahun terpilih. Untuk indikator **maks** (makin tinggi makin baik) capaian = realisasi / target × 100; untuk **min** (makin rendah makin baik) capaian = (2 × target − realisasi) / target × 100. Realisasi yang belum ada ditulis kosong, bukan nol. Tabel diurutkan dari kesenjangan terbesar; *tren* membandingkan dengan realisasi tahun sebelumnya (atau baseline) menurut arah polaritas.
+# Capaian = realisasi / target × 100 untuk indikator **maks** (makin tinggi makin baik), (2 × target − realisasi) / target × 100 untuk **min** (makin rendah makin baik). Realisasi yang belum ada kosong, bukan nol. Urut dari kesenjangan terbesar; *tren*: dibanding tahun sebelumnya (atau baseline) menurut polaritas.
 
 # %%
 session.show(views.indicator_gaps)

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Langkah 2: Pemetaan kausal
 #
-# Pohon masalah diubah menjadi pohon kinerja: setiap kondisi negatif dirumuskan ulang menjadi kondisi positif yang ingin dicapai. Langkah ini menunjukkan usulan itu di samping pohon kinerja OPD yang sekarang, memeriksa logikanya seperti evaluator (kriteria PermenPANRB 88/2021), menghitung capaian dari bawah ke atas untuk menemukan cabang yang menahan hasil, dan menunjukkan ketergantungan dengan OPD lain (crosscutting).
+# Pohon masalah diubah menjadi pohon kinerja (kondisi negatif dirumuskan ulang menjadi kondisi positif) di samping pohon kinerja OPD sekarang. Logikanya diperiksa seperti evaluator (PermenPANRB 88/2021), capaian dihitung dari bawah ke atas untuk menemukan cabang yang menahan hasil, dan crosscutting dengan OPD lain ditunjukkan.
 
 # %% [markdown] tags=["hanya-interaktif"]
 # **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
@@ -58,9 +58,6 @@ session.show(views.fix_today)
 
 # %%
 session.show(views.conversion)
-
-# %% [markdown]
-# Kondisi mana yang berasal dari masalah, dan output mana yang tidak tertelusur ke akar masalah mana pun.
 
 # %%
 session.show(views.traceability)
@@ -109,7 +106,7 @@ session.show(views.crosscutting_both_ways)
 # %% [markdown]
 # ## 7. Perkiraan jawaban LKE
 #
-# Jawaban yang diperkirakan untuk kriteria LKE (PermenPANRB 88/2021) yang ditentukan isi workbook: persen unsur yang terpenuhi, unsur yang menahannya dengan temuannya, dan perbaikan paling sedikit untuk naik satu tingkat. Ini perkiraan dari workbook, bukan keputusan evaluator.
+# Jawaban yang diperkirakan untuk kriteria LKE (PermenPANRB 88/2021) yang ditentukan isi workbook: persen unsur yang terpenuhi, unsur yang menahannya dengan temuannya, dan perbaikan paling sedikit untuk naik satu tingkat.
 
 # %%
 session.show(views.lke_opd)
@@ -117,7 +114,7 @@ session.show(views.lke_opd)
 # %% [markdown]
 # ## 8. Perubahan sejak versi sebelumnya
 #
-# Temuan yang selesai dan yang baru sejak workbook versi asistensi lalu, dan kondisi, indikator, crosscutting serta masalah OPD ini yang berubah. `pohon-nb batch` membandingkan dengan versi terakhir yang berbeda di folder `riwayat` keluarannya.
+# Temuan yang selesai dan yang baru, dan data OPD ini yang berubah, sejak versi workbook terakhir yang berbeda (folder `riwayat` keluaran `pohon-nb batch`).
 
 # %% [markdown] tags=["hanya-interaktif"]
 # Di notebook, isi parameter `data_path_sebelumnya` dengan workbook versi lalu; `pohon-nb banding LAMA BARU` membandingkan dua workbook mana pun.

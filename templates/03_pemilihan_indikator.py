@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Langkah 3: Pemilihan indikator
 #
-# Setiap indikator dinilai dengan **SMART** (yang diperiksa evaluator, kriteria 1.b.5) dan **CREAM** (Clear, Relevant, Economic, Adequate, Monitorable), 0-2 per kriteria, dengan alasan yang dapat diperiksa. Skor otomatis dibaca dari isi workbook; skor penilai di sheet `penilaian_indikator` menggantikannya. Lalu: masalah jenis dan polaritas, usulan set IKU sesuai batas, dan Manual IKU.
+# Setiap indikator dinilai dengan **SMART** (diperiksa evaluator, kriteria 1.b.5) dan **CREAM** (Clear, Relevant, Economic, Adequate, Monitorable), 0-2 per kriteria, dengan alasan; skor penilai di sheet `penilaian_indikator` menggantikan skor otomatis dari workbook. Lalu: jenis dan polaritas, usulan set IKU, dan Manual IKU.
 
 # %% [markdown] tags=["hanya-interaktif"]
 # **Cara memakai.** Ubah nilai di sel parameter di bawah bila perlu (misalnya `kode_opd`), lalu jalankan semua sel: menu *Run ▸ Run All Cells*. Dengan `interaktif = True` Anda dapat mengganti OPD, tahun dan skala predikat lewat pilihan di bawah; semua tabel dan gambar ikut berubah, dan tombol *Simpan tampilan* menyimpan tabelnya ke satu berkas Excel dan gambarnya ke PNG di folder keluaran OPD. Workbook asli tidak pernah diubah oleh notebook ini.
@@ -58,9 +58,6 @@ session.show(views.fix_today)
 # %%
 session.show(views.indicator_scores)
 
-# %% [markdown]
-# Mengapa sebuah kriteria tidak mendapat nilai penuh:
-
 # %%
 session.show(views.score_reasons)
 
@@ -87,7 +84,7 @@ session.show(views.iku_recommendation)
 # %% [markdown]
 # ## 4. Manual IKU
 #
-# Lembar definisi setiap IKU terpilih; kolom terakhir menyebutkan isian yang masih kosong. Versi Excel ditulis ke folder keluaran.
+# Lembar definisi setiap IKU terpilih, dengan isian yang masih kosong.
 
 # %%
 session.show(views.manual_iku)

@@ -123,6 +123,15 @@ def md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+def code(text) -> str:
+    """Text from a workbook (a file's name, a code) as a Markdown code span: shown as typed, no
+    escape inside it (a backslash there would print), fenced by more backticks than it holds."""
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 _MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+!|$~])")
 
 

@@ -54,6 +54,7 @@ REPORT_STYLE = """<style>
    paragraphs than JupyterLab's, the same text. A folded part shows it can be opened. */
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.25em 0.5em; line-height: 1.3; }
 .jp-RenderedHTMLCommon p { margin-bottom: 0.6em; }
+.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { line-height: 1.45; }
 .jp-RenderedHTMLCommon table { margin-bottom: 0.6em; }
 .jp-RenderedHTMLCommon h1, .jp-RenderedHTMLCommon h1:first-child, .jp-RenderedHTMLCommon h1:last-child {
   margin-top: 0.2em; margin-bottom: 0.3em; }

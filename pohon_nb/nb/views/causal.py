@@ -16,7 +16,7 @@ from ...method import achievement, crosscutting, lke, problems, summary
 from ...method import budget as budgets
 from ...method.changes import PARTS, compare
 from ...outputs import diagrams
-from ..display import Deferred, Folded, Section, md, table
+from ..display import Deferred, Folded, Section, code, md, table
 from .context import (
     SCREEN_WIDTH,
     Context,
@@ -68,9 +68,8 @@ def traceability(ctx: Context) -> list:
                  f"{md(', '.join(untraced['id']))}. Periksa apakah output itu memang dibutuhkan.")
     by_problem = problems.traced_by_problem(trace, ctx.pemda)
     # The sentence above says what the room acts on; the rows behind it are one click away.
-    return [text, Folded(f"Jejak {len(by_problem)} masalah yang dijawab kondisi OPD ini (satu baris per "
-                         f"masalah: masalah terdekat di sepanjang cabang, kondisinya dan akar masalah di "
-                         f"belakangnya)", table(by_problem))]
+    return [text, Folded(f"Jejak {len(by_problem)} masalah yang dijawab kondisi OPD ini (kondisinya dan "
+                         f"akar masalah di belakangnya)", table(by_problem))]
 
 
 def opd_tree(ctx: Context) -> list:
@@ -86,9 +85,8 @@ def opd_tree(ctx: Context) -> list:
     drawings = [diagrams.render_tree(ctx.pemda, plans[0]),
                 *(Deferred(plan.title, partial(diagrams.render_tree, ctx.pemda, plan))
                   for plan in plans[1:])]
-    text = ("Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya. Warna kotak menunjukkan "
-            "level; lencana menunjukkan capaian tahun " f"{ctx.tahun} dari indikator kondisi itu "
-            "sendiri, dan di bawahnya capaian cabang yang menjelaskannya.")
+    text = (f"Pohon kinerja OPD di bawah sasaran daerah yang dilayaninya; lencana: capaian {ctx.tahun} "
+            f"dari indikator kondisi itu sendiri, di bawahnya capaian cabang yang menjelaskannya.")
     gap = year_gap(ctx, ctx.opd_nodes())
     if gap:
         text += " Lencana \"n/a\": " + gap
@@ -123,14 +121,12 @@ def achievement_rollup(ctx: Context) -> list:
     gap = year_gap(ctx, ctx.opd_nodes())
     columns = ["id", "level", "pernyataan", "capaian_sendiri", "predikat", "catatan_capaian", "keterangan",
                "capaian_cabang", "indikator", "indikator_berdata", "cakupan"]
-    return [f"Capaian {ctx.tahun} setiap kondisi (dengan predikatnya) dan capaian cabangnya (tanpa "
-            "predikat). *Catatan capaian* menyebut angka sebelum batas atas dan angka tanpa indikator "
-            "bertarget kurang menantang (M07). *Cakupan* = "
-            "indikator berdata / semua indikator di cabang.",
-            *([gap] if gap else []),
-            # The tree above carries the same figures on its badges: the table is opened when wanted.
-            Folded(f"Tabel capaian setiap kondisi ({len(nodes)} baris; angka yang sama dengan lencana di "
-                   f"pohon kinerja di atas)",
+    # The tree above carries the same figures on its badges: the table is opened when wanted, its
+    # two less obvious columns explained where it is opened.
+    return [*([gap] if gap else []),
+            Folded(f"Tabel capaian {ctx.tahun} setiap kondisi ({len(nodes)} baris, angka lencana pohon di "
+                   f"atas; Catatan capaian: angka sebelum batas atas dan tanpa target kurang menantang "
+                   f"(M07); Cakupan: indikator berdata / semua indikator di cabang)",
                    table(nodes, columns, optional=("catatan_capaian", "keterangan")))]
 
 
@@ -180,8 +176,10 @@ def weakest_branch(ctx: Context) -> list:
             continue
         text += (" Kolom *Termasuk dalam* menandai baris yang poinnya sudah dihitung di baris "
                  "induknya: jumlahkan hanya baris tanpa tanda itu.")
+        # Where each row sits is the tree's (drawn above) and its parent is "Termasuk dalam": the
+        # path is not printed again, and each row stays one line.
         items += [text, table(ranked, ["id", "level", "pernyataan", "capaian_cabang", "bobot",
-                                       "kontribusi", "termasuk_dalam", "jalur"], max_rows=WEAKEST_ROWS,
+                                       "kontribusi", "termasuk_dalam"], max_rows=WEAKEST_ROWS,
                             optional=("termasuk_dalam",))]
         if len(ranked) > WEAKEST_ROWS:
             rest = len(ranked) - WEAKEST_ROWS
@@ -286,7 +284,7 @@ def changes_since(ctx: Context) -> list:
                                 lambda: compare(ctx.previous, ctx.pemda, config=ctx.checked.config))
     findings = comparison.findings[comparison.findings["kode_opd"] == ctx.kode_opd]
     changes = comparison.changes[comparison.changes["kode_opd"] == ctx.kode_opd]
-    text = (f"Sejak versi sebelumnya (`{md(Path(ctx.previous.source).name)}`): "
+    text = (f"Sejak versi sebelumnya ({code(Path(ctx.previous.source).name)}): "
             f"{md(comparison.summary(ctx.kode_opd))}. Temuan dicocokkan menurut aturan dan ID, bukan "
             f"nomor baris: baris yang hanya berpindah tempat bukan perubahan.")
     columns = ["code", "criterion", "ref", "message"]

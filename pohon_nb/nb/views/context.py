@@ -17,7 +17,7 @@ from ...method.checked import Checked, check
 from ...method.checks import CheckConfig
 from ...method.scales import DEFAULT_SCALE
 from ...reading.model import Pemda
-from ..display import Section, md, table
+from ..display import Section, code, md, table
 
 
 @dataclass
@@ -159,7 +159,7 @@ def missing(ctx: Context, key: str, sheet: str | None = None) -> str:
 
     When ``sheet`` is given and the workbook has no such sheet at all, the sentence says so.
     """
-    text = MISSING[key].format(kode=f"`{md(ctx.kode_opd)}`", tahun=ctx.tahun,
+    text = MISSING[key].format(kode=code(ctx.kode_opd), tahun=ctx.tahun,
                                tahun_ada=", ".join(map(str, ctx.pemda.years)) or "belum ada")
     if sheet is not None and not ctx.pemda.tables[sheet].present:
         text += f" (Sheet `{sheet}` belum ada di workbook ini.)"
@@ -295,10 +295,8 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
         listed = ["**Dinilai evaluator** (bukti yang akan diminta)",
                   table(others, ["kriteria", "uraian", "bukti_evaluator"])]
     else:
-        codes = md(", ".join(others["kriteria"]))
-        listed = (f"Kriteria yang dinilai evaluator ({codes}) sama untuk semua OPD: daftarnya, bukti "
-                  f"yang akan diminta dan cara jawaban dihitung dari persen unsur ada di ikhtisar Pemda "
-                  f"(`00_ikhtisar_pemda`) dan di `pohon-nb export lke`.")
+        listed = (f"{len(others)} kriteria yang dinilai evaluator sama untuk semua OPD: daftar, bukti yang "
+                  f"diminta dan cara menghitung jawaban di ikhtisar Pemda dan `pohon-nb export lke`.")
     return Section(text=text, table=table(shown, columns) if len(shown) else None, note=note,
                    evaluator=listed)
 
@@ -330,8 +328,8 @@ def fix_today(ctx: Context) -> Section:
     counted = follow_up.counts(follow_up.review(ctx.checked), ctx.kode_opd)
     agreed = (f"Tindak lanjut yang disepakati (sheet `tindak_lanjut`): {follow_up.counts_text(counted)}. "
               if any(counted.values()) else
-              "Belum ada tindak lanjut yang disepakati di sheet `tindak_lanjut`: daftar ini usulan pohon-nb "
-              "(unsur paling sedikit yang menaikkan perkiraan LKE). ")
+              "Usulan pohon-nb, belum disepakati (sheet `tindak_lanjut`): unsur paling sedikit yang "
+              "menaikkan perkiraan LKE. ")
     lines = []
     for r in actions.head(FIX_TODAY).itertuples():
         state = (f"**{md(r.id)}** ({md(r.keadaan)}" + (f", tenggat {md(r.tenggat)})" if r.tenggat else ")")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...core.findings import TYPE_AND_TARGET_RULES
 from ...method import indicators
-from ..display import Folded, Section, md, table
+from ..display import Folded, Section, code, md, table
 from .context import (
     Context,
     findings_table,
@@ -58,8 +58,9 @@ def score_reasons(ctx: Context) -> list:
     # One line per reason, with the indicators it applies to: "definisi dan formula belum diisi" once,
     # not indicator by indicator. The assessors' columns only where an assessor scored.
     assessed = bool(weak["jumlah_penilai"].gt(0).any())
-    keys = ["kerangka", "kriteria", "skor_otomatis", "alasan", *(["skor_penilai", "jumlah_penilai"]
-                                                                 if assessed else []), "skor"]
+    # Without an assessor the score is the automatic one: one column, not two equal ones.
+    keys = (["kerangka", "kriteria", "skor_otomatis", "alasan", "skor_penilai", "jumlah_penilai", "skor"]
+            if assessed else ["kerangka", "kriteria", "skor", "alasan"])
     given = weak["skor_penilai"].astype(object).where(weak["jumlah_penilai"] > 0, "")
     keyed = weak.assign(skor_penilai=given)
     grouped = (keyed.groupby(keys, sort=False, dropna=False)["id_indikator"]
@@ -85,9 +86,9 @@ def type_and_polarity(ctx: Context) -> list:
 def iku_recommendation(ctx: Context) -> list:
     cfg = ctx.check_config
     flagged: dict[str, list[str]] = {}
-    for code in ("M06", "M07", "M24", "M25"):  # target findings: no credit for the targets
-        for ref in ctx.checked.flagged_indicators(code):
-            flagged.setdefault(ref, []).append(code)
+    for rule in ("M06", "M07", "M24", "M25"):  # target findings: no credit for the targets
+        for ref in ctx.checked.flagged_indicators(rule):
+            flagged.setdefault(ref, []).append(rule)
     table_ = indicators.recommend_iku(ctx.pemda, ctx.kode_opd, cfg.max_iku_per_sasaran,
                                       cfg.max_iku_per_opd, flagged)
     if table_.empty:
@@ -111,8 +112,7 @@ def manual_iku(ctx: Context) -> list:
     if frame.empty:
         return [no_indicators(ctx) or missing(ctx, "iku")]
     incomplete = frame[frame["belum_diisi"] != ""]
-    text = (f"Manual IKU untuk {len(frame)} IKU terpilih, berdampingan (satu kolom per IKU); berkas Excel "
-            f"`manual_iku.xlsx` berisi satu lembar per IKU untuk dicetak.")
+    text = f"Manual IKU untuk {len(frame)} IKU terpilih, berdampingan (satu kolom per IKU)."
     if len(incomplete):
         text += (f" {len(incomplete)} masih punya isian kosong: "
                  + "; ".join(f"{md(r.kode)} ({md(r.belum_diisi)})" for r in incomplete.itertuples())
@@ -167,5 +167,5 @@ def manual_iku_export(ctx: Context) -> list:
     if not path.exists():
         path = write()
     # The file's name beside this report, not the path of the machine that made it.
-    return [f"Manual IKU ditulis ke `{md(path.name)}` di folder keluaran OPD ini "
-            f"({md(ctx.kode_opd)}/)."]
+    return [f"Manual IKU ditulis ke {code(path.name)} di folder keluaran OPD ini "
+            f"({md(ctx.kode_opd)}/), satu lembar per IKU untuk dicetak."]

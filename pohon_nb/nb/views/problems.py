@@ -133,8 +133,10 @@ def apkl(ctx: Context) -> list:
     if incomplete:
         text += (f" {incomplete} isu belum lengkap APKL-nya: isi kolom `apkl_a`, `apkl_p`, "
                  f"`apkl_k`, `apkl_l` (ya/tidak) di sheet `masalah`.")
-    return Section(text=text, table=table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k",
-                                                   "apkl_l", "lolos", "gagal"]))
+    rows = table(screen, ["id", "pernyataan", "apkl_a", "apkl_p", "apkl_k", "apkl_l", "lolos", "gagal"])
+    if not len(failed) and not incomplete:  # every answer ya: the sentence says it, the rows fold
+        return Section(text=text, table=Folded(f"Jawaban APKL {len(screen)} isu (semuanya ya)", rows))
+    return Section(text=text, table=rows)
 
 
 def usg(ctx: Context) -> list:
@@ -199,10 +201,8 @@ def shared_roots_opd(ctx: Context) -> list:
     everything = shared_roots.shared_roots(ctx.pemda, ctx.tahun, ctx.config)
     frame = shared_roots.touching(ctx.pemda, ctx.kode_opd, everything)
     if frame.empty:
-        return [f"*{md(ctx.opd_name)} belum terlibat dalam akar masalah bersama: tidak ada "
-                f"masalahnya yang disebabkan masalah OPD lain atau menyebabkan masalah inti OPD "
-                f"lain. Bila ada, tulis ID masalah OPD lain itu di kolom `menyebabkan` sheet "
-                f"`masalah`.*"]
+        return [f"*{md(ctx.opd_name)} belum terlibat dalam akar masalah bersama: bila ada, tulis ID "
+                f"masalah OPD lain itu di kolom `menyebabkan` sheet `masalah`.*"]
     mine = frame[frame["kode_opd"] == ctx.kode_opd]
     text = (f"{md(ctx.opd_name)} terlibat dalam {len(frame)} akar masalah bersama (peringkat "
             f"semuanya di Ikhtisar Pemda): {len(mine)} dianalisis OPD ini, "
@@ -259,6 +259,7 @@ def next_steps_identification(ctx: Context) -> list:
     for row in worst.head(3).itertuples():
         steps.append(f"Telusuri penyebab capaian rendah **{md(row.nama)}** ({percent(row.capaian)}) "
                      f"dengan 'mengapa?' berulang, lalu tambahkan ke pohon masalah.")
-    steps.append("Langkah berikutnya, pemetaan kausal (langkah 2): pohon masalah diubah menjadi pohon "
-                 "kinerja.")
+    if not steps:
+        return ["Tidak ada yang perlu dibenahi di identifikasi masalah OPD ini; berikutnya pemetaan "
+                "kausal (langkah 2): pohon masalah diubah menjadi pohon kinerja."]
     return ["\n".join(f"{i}. {s}" for i, s in enumerate(steps, start=1))]

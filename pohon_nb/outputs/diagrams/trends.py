@@ -14,9 +14,9 @@ from .canvas import (
     wrap,
 )
 
-PANEL_HEIGHT = 2.3
+PANEL_HEIGHT = 2.1
 """Inches per row of panels: a panel title of three lines (the id, the name on two), a plot of
-about 1.4 in, the years."""
+about 1.2 in, the years."""
 
 PANEL_WIDTH = 3.1
 """Inches per panel: four panels side by side fit a report 1280 px wide."""
