@@ -113,12 +113,15 @@ def test_the_brief_s_tree_prints_readable_text_with_indicators_where_they_fit():
 
     pemda = load(SAMPLE)
     small, note = _trees_for_brief(pemda, "2.23.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
-    assert len(small) == 1 and note == "" and _page_fit(small[0]) >= MIN_INDICATOR_SCALE
+    def fit(drawing):  # measured on the drawn figure, not on the plan the brief chose it by
+        return _page_fit(tuple(drawing.figure.get_size_inches()))
+
+    assert len(small) == 1 and note == "" and fit(small[0]) >= MIN_INDICATOR_SCALE
     texts = " ".join(t.get_text() for t in small[0].figure.findobj(lambda a: hasattr(a, "get_text")))
     assert "Tingkat Gemar Membaca" in texts  # an indicator's name, as the HTML tree has it
     large, note = _trees_for_brief(pemda, "1.02.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
     assert len(large) > 2 and "satu halaman per cabang" in note
-    assert all(_page_fit(d) >= MIN_STATEMENT_SCALE for d in large)
+    assert all(fit(d) >= MIN_STATEMENT_SCALE for d in large)
     # Every condition of the OPD is on some page: splitting leaves none out.
     drawn = " ".join(t.get_text() for d in large for t in d.figure.findobj(lambda a: hasattr(a, "get_text")))
     assert all(node in drawn for node in pemda.owned_by("1.02.0.00.0.00.01.0000"))

@@ -16,9 +16,12 @@ from pohon_nb.method.achievement import node_achievement
 from pohon_nb.outputs.diagrams import (
     crosscutting_figure,
     draw_tree,
+    figure_size,
     opd_tree_figures,
+    opd_tree_plans,
     pemda_tree_figure,
     problem_tree_figure,
+    render_tree,
     save_figure,
 )
 from pohon_nb.outputs.layout import overlaps
@@ -130,6 +133,16 @@ def test_sample_trees_geometry(sample_path):
         for drawing in opd_tree_figures(pemda, code, year=2025):
             check_geometry(drawing, pemda)
     check_geometry(pemda_tree_figure(pemda, year=2025), pemda)
+
+
+def test_a_planned_tree_s_size_is_the_size_it_is_drawn_at(sample_path):
+    """The brief chooses a tree's page from its plan's size and draws only what it keeps."""
+    pemda = load(sample_path)
+    for code in ("1.02.0.00.0.00.01.0000", "2.23.0.00.0.00.01.0000"):
+        for indicators, width in ((True, float("inf")), (False, 9.0)):
+            for plan in opd_tree_plans(pemda, code, year=2026, indicators=indicators, max_width=width):
+                drawn = tuple(render_tree(pemda, plan).figure.get_size_inches())
+                assert figure_size(pemda, plan) == pytest.approx(drawn)
 
 
 def test_text_is_literal(tmp_path):

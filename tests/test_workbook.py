@@ -195,3 +195,22 @@ def test_hostile_text_is_kept_literally_and_control_characters_are_masked(clean,
     (finding,) = findings
     assert "<script>alert(1)</script> $x_1$" in finding.message
     assert "\x1b" not in finding.message
+
+
+def test_a_static_run_shares_the_model_until_the_file_changes(clean, tmp_path):
+    """Report after report on one workbook reuses its model (and what was computed on it); a
+    changed file is read again, and a folder of CSV files is never shared."""
+    import os
+
+    from pohon_nb.reading.model import load_shared
+
+    path = write_xlsx(clean, tmp_path / "wb.xlsx")
+    first = load_shared(path)
+    assert load_shared(str(path)) is first and load(path) is not first
+    clean["opd"][0]["nama_opd"] = "Dinas yang Diganti Namanya"
+    write_xlsx(clean, path)
+    os.utime(path, ns=(first_time := path.stat().st_mtime_ns + 10**9, first_time))
+    again = load_shared(path)
+    assert again is not first and again.opd_name(clean["opd"][0]["kode_opd"]) == "Dinas yang Diganti Namanya"
+    folder = write_csv_folder(clean, tmp_path / "csv")
+    assert load_shared(folder) is not load_shared(folder)

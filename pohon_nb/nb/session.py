@@ -19,7 +19,7 @@ from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
 from ..method.config import DEFAULT_CAP, CheckConfig, default
 from ..method.scales import DEFAULT_SCALE
-from ..reading.model import load
+from ..reading.model import load, load_shared
 from . import views
 from .display import Line, markdown, show
 
@@ -48,7 +48,10 @@ class Session:
                  maks_iku_opd: int = default(CheckConfig, "max_iku_per_opd"), ikhtisar: bool = False,
                  batas_atas: float = DEFAULT_CAP, tahun_banding: int = 0,
                  data_path_sebelumnya: str = ""):
-        pemda = load(data_path or None)
+        # A static run (a report) shares the model with the process's other static runs of the
+        # same file; an interactive one loads its own.
+        read = load if interaktif else load_shared
+        pemda = read(data_path or None)
         tahun = pemda.assessed_year(tahun)  # 0: the year every command assesses when none is given
         check_config = CheckConfig(maks_iku_sasaran, maks_iku_opd, tahun=tahun)
         blocking = check(pemda, check_config).blocking
@@ -85,7 +88,7 @@ class Session:
                                  config=achievement.config_from_cap(batas_atas),
                                  check_config=check_config,
                                  tahun_banding=int(tahun_banding) or None,
-                                 previous=load(data_path_sebelumnya) if data_path_sebelumnya else None)
+                                 previous=read(data_path_sebelumnya) if data_path_sebelumnya else None)
         self.semua_kondisi = semua_kondisi
         self.panel = None  # the widgets' ControlPanel; ipywidgets is imported only when interactive
 

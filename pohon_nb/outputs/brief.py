@@ -12,7 +12,6 @@ a tree too wide even for that is drawn down to immediate outcomes (said in its t
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +32,7 @@ from ..method.scales import DEFAULT_SCALE
 from ..method.summary import opd_headlines, predicate_text, waiting_text
 from ..method.wording import head_title
 from ..reading.model import Pemda
-from .diagrams import opd_tree_plans, render_tree, text_width
+from .diagrams import figure_size, opd_tree_plans, render_tree, text_width
 
 PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
 MARGIN = 0.55  # inches around the page
@@ -88,12 +87,11 @@ class Page:
             self.y += block.size * 1.35 / 72
         self.y += block.gap
 
-    def image(self, png: bytes, width: float, height: float) -> None:
-        import matplotlib.image as mpimg
-
+    def image(self, pixels, width: float, height: float) -> None:
+        """Place a drawing's pixels (an RGBA array) ``width`` by ``height`` inches at the cursor."""
         w, h = self.size
         ax = self.figure.add_axes((MARGIN / w, 1 - (self.y + height) / h, width / w, height / h))
-        ax.imshow(mpimg.imread(io.BytesIO(png), format="png"), interpolation="none")
+        ax.imshow(pixels, interpolation="none")
         ax.set_axis_off()
         self.y += height + 0.1
 
@@ -242,12 +240,22 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         doc.pages.append(Page(size))
         fit = fits[size]
         doc.page.text(title)
-        buffer = io.BytesIO()
-        drawing.figure.savefig(buffer, format="png", dpi=TREE_DPI)
+        doc.page.image(_pixels(drawing.figure, TREE_DPI), fig_w * fit, fig_h * fit)
         drawing.figure.clear()
-        doc.page.image(buffer.getvalue(), fig_w * fit, fig_h * fit)
     _number_pages(doc.pages, pemda.opd_short(kode_opd))
     return [p.figure for p in doc.pages]
+
+
+def _pixels(figure: Figure, dpi: float):
+    """The figure rendered at ``dpi`` as an RGBA array: what a PNG of it holds, without encoding
+    and decoding one."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
 
 
 def _number_pages(pages: list[Page], who: str) -> None:
@@ -374,7 +382,8 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
     """The OPD's tree as the brief draws it, a page each, and a note on what it leaves out: the
     whole tree with its chosen indicators named when they print at 5.5 pt or more, else the whole
     tree without indicator lines when its statements print at 6.4 pt or more, else one page per
-    branch (after an overview down to immediate outcomes). The text never shrinks to nothing."""
+    branch (after an overview down to immediate outcomes). The text never shrinks to nothing.
+    Each choice is made from the plans' sizes; only the trees kept are drawn."""
     width = LANDSCAPE[0] - 2 * MARGIN
     without = "tanpa nama indikator; indikatornya di notebook langkah 3"
     for indicators, note, least in ((True, "", MIN_INDICATOR_SCALE), (False, without, MIN_STATEMENT_SCALE)):
@@ -382,30 +391,26 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
                                max_width=float("inf"), config=config)
         if not whole:
             return [], ""
-        drawing = render_tree(pemda, whole[0])
-        if _page_fit(drawing) >= least:
-            return [drawing], note
-        drawing.figure.clear()
+        if _page_fit(figure_size(pemda, whole[0])) >= least:
+            return [render_tree(pemda, whole[0])], note
     # Split by branch; a branch still too large for a page (too tall, or too wide) splits into its
     # own branches: plan again with a width just below it.
     limit = width / MIN_STATEMENT_SCALE
     for _ in range(4):
         plans = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
                                max_width=limit, config=config)
-        drawings = [render_tree(pemda, plan) for plan in plans]
-        small = [plan.layout.width for plan, d in zip(plans[1:], drawings[1:])
-                 if _page_fit(d) < MIN_STATEMENT_SCALE]
+        small = [plan.layout.width for plan in plans[1:]
+                 if _page_fit(figure_size(pemda, plan)) < MIN_STATEMENT_SCALE]
         if not small:
             break
-        for d in drawings:
-            d.figure.clear()
         limit = min(small) - 0.01
-    return drawings, f"{without}; satu halaman per cabang"
+    return [render_tree(pemda, plan) for plan in plans], f"{without}; satu halaman per cabang"
 
 
-def _page_fit(drawing) -> float:
-    """How much a drawing is scaled to fit a page, portrait or landscape, whichever is larger."""
-    fig_w, fig_h = drawing.figure.get_size_inches()
+def _page_fit(size: tuple[float, float]) -> float:
+    """How much a drawing of ``size`` inches is scaled to fit a page, portrait or landscape,
+    whichever is larger."""
+    fig_w, fig_h = size
     return max(min((w - 2 * MARGIN) / fig_w, (h - 2 * MARGIN - 0.6) / fig_h)
                for w, h in (PORTRAIT, LANDSCAPE))
 

@@ -301,6 +301,37 @@ def load(path: str | Path | None = None) -> Pemda:
     return link(tables, source, findings)
 
 
+_SHARED: dict[tuple, Pemda] = {}
+SHARED_MODELS = 2
+"""How many workbooks a process keeps loaded for :func:`load_shared`: this version and the one
+before it, which a round-2 report compares with."""
+
+
+def load_shared(path: str | Path | None = None) -> Pemda:
+    """:func:`load`, remembered for the process while the file keeps its size and modification
+    time: a batch worker runs notebook after notebook on the same workbook, and each then reuses
+    the model and what was computed on it (:meth:`Pemda.memo`: the checks, the achievement, the
+    LKE estimates of every OPD) instead of reading and computing them again.
+
+    For static runs only (reports, papermill): the model is shared, so nothing may change it, as
+    nothing in the package does. A folder of CSV files is loaded anew each time.
+    """
+    if path is None:
+        from ..core.paths import SAMPLE
+
+        path = SAMPLE
+    file = Path(path)
+    if not file.is_file():
+        return load(path)
+    stat = file.stat()
+    key = (str(file.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _SHARED:
+        while len(_SHARED) >= SHARED_MODELS:
+            _SHARED.pop(next(iter(_SHARED)))  # the oldest
+        _SHARED[key] = load(path)
+    return _SHARED[key]
+
+
 def link(tables: dict[str, Table], source: str, findings: list[Finding] | None = None) -> Pemda:
     """Build the graphs over parsed tables and add the structure findings."""
     findings = list(findings or [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
+import gc
 import html
 import os
 import signal
@@ -154,6 +155,7 @@ def _worker_init() -> None:
     util.Finalize(None, lambda: warm_kernel().shutdown(), exitpriority=10)
     die_with_parent(signal.SIGKILL)  # Linux: the system ends the worker with the batch...
     watch_parent()  # ...and everywhere the worker watches for it itself
+    gc.freeze()  # what the worker inherits (a forked one: the batch's model) is not scanned again
 
 
 def make_executor(jobs: int, scheduler: str | None):

@@ -14,6 +14,7 @@ workbook once and draws every brief it is given from that model.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,7 @@ def _model(task: BriefTask) -> tuple[Checked, Comparison | None]:
         checked = check(load(task.source), CheckConfig(tahun=task.tahun))
         comparison = compared_with(checked, Path(task.earlier_copy)) if task.earlier_copy else None
         _MODELS[key] = (checked, comparison)
+        gc.freeze()  # the model outlives every brief this worker draws: not scanned by each collection
     return _MODELS[key]
 
 

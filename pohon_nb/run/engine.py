@@ -73,7 +73,9 @@ for _k in set(_o.environ) - set(_m.env):
 _o.environ.update(_m.env)
 _o.chdir(__CWD__)
 get_ipython().execution_count = 1
-del _s, _o, _r, _m
+import gc as _g
+_g.freeze()  # what outlives a reset (modules, a shared model) is not scanned by every later collection
+del _s, _o, _r, _m, _g
 '''
 
 

@@ -7,6 +7,8 @@ gets, with inputs, prompts and JupyterLab-only cells hidden, written atomically.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from ..core.atomic import atomic_path
@@ -71,21 +73,27 @@ details.pohon-lipat > summary { cursor: pointer; color: #1F4E78; }
 
 NO_ALT = 'alt="No description has been provided for this image"'
 
+_HEADING_OR_PLACEHOLDER = re.compile(r"<(h[1-3])\b[^>]*>(.*?)</\1>|" + re.escape(NO_ALT), re.S | re.I)
+
 
 def described_images(body: str) -> str:
     """Every figure's alternative text in Bahasa Indonesia, from the heading of its section
-    (nbconvert otherwise writes an English placeholder)."""
+    (nbconvert otherwise writes an English placeholder). One pass over the page: headings and
+    placeholders in the order they come."""
     if NO_ALT not in body:
         return body
-    from bs4 import BeautifulSoup
+    last = ""
 
-    soup = BeautifulSoup(body, features="html.parser")
-    for img in soup.select("img"):
-        if img.get("alt") == "No description has been provided for this image":
-            heading = img.find_previous(["h1", "h2", "h3"])
-            title = " ".join(heading.get_text(" ").replace("¶", "").split()) if heading else ""
-            img["alt"] = f"Gambar: {title}" if title else "Gambar"
-    return str(soup)
+    def replace(match: re.Match) -> str:
+        nonlocal last
+        if match.group(1):  # a heading: the title of what follows
+            text = html.unescape(re.sub(r"<[^>]+>", " ", match.group(2))).replace("¶", "")
+            last = " ".join(text.split())
+            return match.group(0)
+        alt = f"Gambar: {last}" if last else "Gambar"
+        return f'alt="{html.escape(alt, quote=True)}"'
+
+    return _HEADING_OR_PLACEHOLDER.sub(replace, body)
 
 
 def report_title(pemda, step: str, kode_opd: str | None, tahun: int | None) -> str:

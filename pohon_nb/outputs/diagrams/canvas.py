@@ -145,19 +145,34 @@ def save_figure(figure: Figure, stem: str | Path, formats=("png", "svg", "pdf"),
     return written
 
 
-def new_canvas(width: float, height: float, title: str,
-            legend_rows: int = 2) -> tuple[Figure, object]:
-    """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
+def _title_lines(width: float, title: str) -> list[str]:
     width = max(width, 5.0)
     # As many characters a line as the figure's width holds at the title's own average width.
     average = text_width(title, 12, "bold", "normal") / max(len(title), 1) or 0.1
     chars = max(int(0.92 * (width + MARGIN - 0.1) / average), 20)
-    lines = textwrap.wrap(title, chars) or [""]
+    return textwrap.wrap(title, chars) or [""]
+
+
+def _bands(lines: list[str], legend_rows: int) -> tuple[float, float]:
     # The title's lines (12 pt at 1.3 spacing: 0.22 in each) and a quarter inch before the drawing;
     # the legend's rows (7 pt: about 0.18 in each) below it, with no empty band between.
-    title_space = 0.22 * len(lines) + 0.05
-    legend_space = 0.18 * legend_rows + 0.1
-    fig = Figure(figsize=(width + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space))
+    return 0.22 * len(lines) + 0.05, 0.18 * legend_rows + 0.1
+
+
+def canvas_size(width: float, height: float, title: str, legend_rows: int = 2) -> tuple[float, float]:
+    """The size in inches of the figure :func:`new_canvas` makes for these arguments, without
+    making it: a caller that only asks whether a drawing fits a page need not draw it."""
+    title_space, legend_space = _bands(_title_lines(width, title), legend_rows)
+    return max(width, 5.0) + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space
+
+
+def new_canvas(width: float, height: float, title: str,
+            legend_rows: int = 2) -> tuple[Figure, object]:
+    """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
+    lines = _title_lines(width, title)
+    title_space, legend_space = _bands(lines, legend_rows)
+    width = max(width, 5.0)
+    fig = Figure(figsize=canvas_size(width, height, title, legend_rows))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_xlim(-MARGIN, width + MARGIN)

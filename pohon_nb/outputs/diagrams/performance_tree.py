@@ -28,6 +28,7 @@ from .canvas import (
     Drawing,
     Line,
     box_size,
+    canvas_size,
     draw_box,
     draw_edge,
     legend,
@@ -170,14 +171,24 @@ def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
                     sizes, stacked)
 
 
+def _levels_and_legend(pemda: Pemda, plan: TreePlan) -> tuple[list[str], int]:
+    """The levels a planned tree shows, and the rows its legend takes."""
+    present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in plan.layout.boxes)]
+    scale_labels = len(plan.scale.labels()) + 2 if plan.badges else 0  # + n/a and the ⚑ marks
+    items = len(present) + scale_labels + 1
+    return present, legend_rows(items, plan.layout.width + 2 * MARGIN)
+
+
+def figure_size(pemda: Pemda, plan: TreePlan) -> tuple[float, float]:
+    """The size in inches :func:`render_tree` would draw a planned tree at, without drawing it."""
+    return canvas_size(plan.layout.width, plan.layout.height, plan.title, _levels_and_legend(pemda, plan)[1])
+
+
 def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
     """Draw a planned tree on its own figure."""
     layout, scale_obj = plan.layout, plan.scale
-    present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in layout.boxes)]
-    scale_labels = len(scale_obj.labels()) + 2 if plan.badges else 0  # + n/a and the ⚑ marks
-    legend_items = len(present) + scale_labels + 1
-    fig, ax = new_canvas(layout.width, layout.height, plan.title,
-                      legend_rows(legend_items, layout.width + 2 * MARGIN))
+    present, rows = _levels_and_legend(pemda, plan)
+    fig, ax = new_canvas(layout.width, layout.height, plan.title, rows)
     drawing = Drawing(fig, layout, plan.title)
     for edge in layout.edges:
         drawing.edges.append((edge.parent, edge.child, draw_edge(ax, edge.points)))
