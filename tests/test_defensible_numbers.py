@@ -12,7 +12,7 @@ import pytest
 from conftest import clean_tables, write_xlsx
 from workbooks import kabupaten_lain_tables
 
-from pohon_nb.core.formats import number_text
+from pohon_nb.core.formats import percent
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method.achievement import DEFAULT_CAP, AchievementConfig, config_from_cap, node_achievement
 from pohon_nb.method.checked import check
@@ -30,7 +30,7 @@ def _badges(drawings) -> dict[str, str]:
 
 
 def _pct(value) -> str:
-    return f"{number_text(round(value, 1))}%"
+    return percent(value)  # as the tables write it: one decimal ("100,0%", never "100%")
 
 
 @pytest.mark.parametrize("which", ["sampel", "lain"])

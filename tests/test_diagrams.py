@@ -11,7 +11,7 @@ from conftest import write_csv_folder
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from pohon_nb.core.formats import number_text
+from pohon_nb.core.formats import percent
 from pohon_nb.method.achievement import node_achievement
 from pohon_nb.outputs.diagrams import (
     crosscutting_figure,
@@ -288,10 +288,9 @@ def test_only_conditions_above_the_opd_show_their_own_achievement(sample_path):
     table = node_achievement(pemda, 2025).set_index("id")
     for node in ("SD.3", "BPBD.1", "BPBD.1.1"):
         own = table.loc[node, "capaian_sendiri"]
-        assert badges[node][0].startswith(f"Capaian 2025: {number_text(round(own, 1))}%")
+        assert badges[node][0].startswith(f"Capaian 2025: {percent(own)}")  # one decimal, as tables
     assert branch["SD.3"] == [] and branch["BPBD.1"] and branch["BPBD.1.1"]
-    cabang = number_text(round(table.loc["BPBD.1", "capaian_cabang"], 1))
-    assert branch["BPBD.1"][0].startswith(f"cabang: {cabang}%")
+    assert branch["BPBD.1"][0].startswith(f"cabang: {percent(table.loc['BPBD.1', 'capaian_cabang'])}")
 
 
 def test_trend_axes_write_numbers_as_the_tables_do(sample_path):

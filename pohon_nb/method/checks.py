@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.findings import SEVERITY_RANK, Finding
-from ..core.formats import number_text, quote
+from ..core.formats import number_text, one_decimal, quote
 from ..reading import schema
 from ..reading.model import Pemda, is_chosen
 from ..reading.workbook import Range
@@ -509,8 +509,7 @@ def outcome_and_outputs_disagree(pemda: Pemda, config: CheckConfig) -> Iterator[
         row = latest.get(node_id)
         if row is None:
             continue
-        own, branch = number_text(round(row["capaian_sendiri"], 1)), number_text(
-            round(row["capaian_cabang"], 1))
+        own, branch = one_decimal(row["capaian_sendiri"]), one_decimal(row["capaian_cabang"])
         if row["arah"] == "output_tercapai":
             msg = (f"Capaian {row['tahun']} indikator kondisi ini {own}% (di bawah target), padahal "
                    f"capaian cabang di bawahnya {branch}%: output tercapai, outcome tidak. "

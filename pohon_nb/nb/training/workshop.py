@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from ...core.formats import number_text
+from ...core.formats import number_text, percent
 from ...method.achievement import AchievementConfig, achievement
 from ..display import Section, markdown, md, show, table
 from ..session import Session
@@ -57,9 +57,9 @@ class Workshop:
         raw, _ = achievement(target, actual, polarity, AchievementConfig(cap=None))
         capped, _ = achievement(target, actual, polarity, self.ctx.config)
         line = f"Target {number_text(target)}, realisasi {number_text(actual)}, polaritas {polarity}: " \
-               f"rumus {number_text(round(raw, 1))}%"
+               f"rumus {percent(raw)}"
         if capped is not None and raw is not None and not math.isclose(capped, raw):
-            line += (f"; laporan pohon-nb menulis {number_text(round(capped, 1))}% karena capaian "
+            line += (f"; laporan pohon-nb menulis {percent(capped)} karena capaian "
                      f"dibatasi {number_text(self.ctx.config.cap)}% (parameter batas_atas).")
         else:
             line += "; laporan pohon-nb menulis angka yang sama (di bawah batas atas)."

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
-from ...core.formats import number_text
+from ...core.formats import percent
 from ...method.achievement import TARGET_MET, AchievementConfig, get_scale, node_achievement
 from ...method.checked import check
 from ...method.checks import CheckConfig
@@ -74,7 +74,7 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
         # The condition's own figure first; its branch's, which explains it, below.
         own, why, branch = achievement.get(node_id, (None, "", None))
         label = scale.predicate(own) if own is not None else None
-        text = (f"Capaian {year}: {number_text(round(own, 1))}% · {label}" if own is not None
+        text = (f"Capaian {year}: {percent(own)} · {label}" if own is not None
                 else f"Capaian {year}: n/a ({why or 'belum ada data'})")
         lines.append(Line(text, size=7, weight="bold", dot=predicate_color(scale, label)))
         own_marks, branch_capped = (marks or {}).get(node_id, ((), False))
@@ -85,7 +85,7 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
         if branch is not None and not own_only and pemda.children(node_id):
             # A branch figure explains the condition's own; it carries no predicate of its own.
             capped = " (memuat nilai batas atas)" if branch_capped else ""
-            lines.append(Line(f"cabang: {number_text(round(branch, 1))}%{capped}", size=6.5,
+            lines.append(Line(f"cabang: {percent(branch)}{capped}", size=6.5,
                               color="#37474F"))
     for partner, status in (crosscutting or {}).get(node_id, []):
         lines.append(Line(f"↔ crosscutting: {partner} ({status})", size=6.5, style="italic",
