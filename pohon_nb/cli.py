@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.errors import PohonError
-from .core.formats import number_text
+from .core.formats import number_text, one_decimal
 from .core.paths import OUT
 from .method.config import DEFAULT_CAP, CheckConfig, default
 from .method.scales import BUILT_IN_SCALES, DEFAULT_SCALE
@@ -445,11 +445,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
             print(f"{code:<28} {'tidak berubah, tidak dijalankan ulang'}")
             continue
         seconds = sum(e.get("duration") or 0 for key, e in entries if key not in skipped)
-        print(f"{code:<28} {state:<9} {number_text(round(seconds, 1)):>7} detik")
+        print(f"{code:<28} {state:<9} {one_decimal(seconds):>7} detik")
     for note in report.notes:
         print(note, file=sys.stderr)
     print(f"\n{len(report.ran)} notebook dijalankan, {len(report.skipped)} tidak berubah (dilewati); "
-          f"{number_text(round(report.seconds, 1))} detik.")
+          f"{one_decimal(report.seconds)} detik.")
     if report.interrupted:
         print("Dihentikan sebelum selesai; jalankan lagi untuk melanjutkan.", file=sys.stderr)
     print(f"Buka: {report.index}")

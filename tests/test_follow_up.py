@@ -8,6 +8,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from conftest import CHROMIUM, need_browser
 
 from pohon_nb.core.paths import SAMPLE
 from pohon_nb.method import follow_up
@@ -155,6 +156,17 @@ def test_two_rounds_carry_the_agreed_follow_up(tmp_path, sample_csv, fixture_tem
                       progress=False)
     assert third.skipped
     assert "tidak berubah, tidak dijalankan ulang" in third.index.read_text(encoding="utf-8")
+    # The index with its longest texts (round 2's changes and follow-up, OPDs not rerun) fits a
+    # laptop's 1280 px: no column cut at the right.
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(third.index.resolve().as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        browser.close()
 
 
 def test_an_action_without_a_rule_is_judged_by_its_lke_element(sample_csv):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.atomic import write_text
-from ..core.formats import number_text, percent
+from ..core.formats import number_text, one_decimal, percent
 from ..core.paths import opd_folder, pemda_folder
 from ..method import follow_up, lke
 from ..method.achievement import config_from_cap, get_scale
@@ -119,7 +119,7 @@ def _time_text(opd_tasks: list[Task], entries: dict, skipped: frozenset[str]) ->
     if opd_tasks and all(t.key in skipped for t in opd_tasks):
         return "tidak berubah, tidak dijalankan ulang"
     seconds = sum(entries.get(t.key, {}).get("duration", 0) or 0 for t in opd_tasks if t.key not in skipped)
-    return f"{number_text(round(seconds, 1))} detik"
+    return f"{one_decimal(seconds)} detik"
 
 
 def _errors(entry: dict) -> list[dict]:
