@@ -86,7 +86,7 @@ def test_the_room_gets_what_it_works_from(sample):
     for heading in ("Perbaiki hari ini (usulan tindak lanjut)", "Perkiraan LKE",
                     "Indikator di bawah target", "Anggaran", "Masalah inti"):
         assert heading in text, heading
-    assert "Penanggung jawab: __________ Tenggat: __________" in text
+    assert "Penanggung jawab: __________; tenggat: __________" in text
     assert ("M.DINKES.2 Tingginya prevalensi stunting pada balita (USG 15, ditandai inti, peringkat "
             "USG 1)") in text
     # The fixes name the rule; the finding's full text is said once, under the findings.

@@ -337,8 +337,10 @@ def action_line(r) -> str:
     """One action of :func:`follow_up.today` as the brief prints it, with who and by when to fill in."""
     rule = ", ".join(x for x in (r.kode_aturan, f"menaikkan {r.kriteria}" if r.kriteria else "") if x)
     head = f"{r.id} ({r.keadaan}): " if r.id else ""
+    # "; " between who and by when: a wrapped line keeps no double space, and a name given reads
+    # apart from the deadline ("Sekretaris Dinas; tenggat 01-11-2026").
     return (f"{head}{r.ref + ': ' if r.ref else ''}{r.tindakan}{f' ({rule})' if rule else ''}. Penanggung "
-            f"jawab: {r.penanggung_jawab or '__________'}  Tenggat: {r.tenggat or '__________'}")
+            f"jawab: {r.penanggung_jawab or '__________'}; tenggat: {r.tenggat or '__________'}")
 
 
 def _sign_off(pemda: Pemda, kode_opd: str, width: float) -> Block:
