@@ -304,3 +304,19 @@ def test_trend_axes_write_numbers_as_the_tables_do(sample_path):
     indonesian = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$")
     assert all(indonesian.match(t) for axis in ticks for t in axis), ticks
     assert any("." in t for t in ticks[0]) and any("," in t for t in ticks[1]), ticks
+
+
+def test_a_partner_s_condition_drawn_as_a_child_gets_no_arc_across_the_boxes(tmp_path):
+    """Dinas Kesehatan asks the Kecamatan for C1, drawn under K1.2 as its child: the tree's edge
+    joins them and the tag names the request; no dashed arc runs over the boxes between."""
+    from conftest import write_xlsx
+    from matplotlib.patches import FancyArrowPatch
+    from workbooks import kabupaten_lain_tables
+
+    pemda = load(write_xlsx(kabupaten_lain_tables(), tmp_path / "lain.xlsx"))
+    (drawing,) = opd_tree_figures(pemda, "007", year=2024)
+    assert "C1" in drawing.patches and any("crosscutting: Kecamatan" in t.get_text()
+                                           for t in drawing.texts["K1.2"])
+    arcs = [a for a in drawing.figure.axes[0].patches
+            if isinstance(a, FancyArrowPatch) and a.get_linestyle() == "--"]
+    assert arcs == []
