@@ -185,7 +185,10 @@ def test_where_people_see_it(tmp_path):
     ctx = views.Context(pemda, DISHUB, 2025, out_dir=tmp_path)
     opd = views.lke_opd(ctx)
     assert lke.ESTIMATE_NOTE in opd.text and "1.b.9" in list(opd.table.data["Kriteria"])
-    assert "DISHUB.1.1 → DPUPR" in " ".join(opd.table.data["Perbaiki ini untuk naik satu tingkat"])
+    row = opd.table.data.set_index("Kriteria").loc["1.b.9"]
+    # Every element holding 1.b.9 back must be fixed to rise a grade: listed once, not twice.
+    assert "DISHUB.1.1 → DPUPR" in row["Yang menahan"]
+    assert row["Perbaiki ini untuk naik satu tingkat"] == "semua yang menahan"
     # A criterion at BB is named in the text, not given a row: the table is what to work on.
     assert "BB" not in set(opd.table.data["Jawaban (perkiraan)"])
     assert "BB, semua unsur terpenuhi: 1.b." in opd.text

@@ -286,8 +286,12 @@ def lke_section(ctx: Context, estimates: list, who: str, note: str | None = None
         codes = md(", ".join(full["kriteria"]))
         text += (f" BB, semua unsur terpenuhi: {codes}." if len(below) else
                  f" Semua kriteria yang diperkirakan BB, semua unsur terpenuhi: {codes}.")
-    shown = below.assign(unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(below["terpenuhi"],
-                                                                         below["unsur"])])
+    # When every element holding a criterion back must be fixed to rise a grade, the list is not
+    # printed twice in one row.
+    shown = below.assign(
+        unsur_terpenuhi=[f"{t} dari {u}" for t, u in zip(below["terpenuhi"], below["unsur"])],
+        naik_satu_tingkat=["semua yang menahan" if fix and fix == held else fix
+                           for fix, held in zip(below["naik_satu_tingkat"], below["tertahan"])])
     columns = ["kriteria", "uraian", "jawaban", "persen", "unsur_terpenuhi", "tertahan", "naik_satu_tingkat"]
     if not len(others):
         listed = None
