@@ -146,12 +146,14 @@ def usg(ctx: Context) -> list:
     if ranking.empty:
         return [missing(ctx, "usg")]
     ties = ranking[ranking["seri"]]
+    rows = table(ranking, ["peringkat", "id", "pernyataan", "usg_u", "usg_s", "usg_g", "total", "seri"])
+    if ties.empty:  # how the rank is made is the section's opening; the table is the answer
+        return [rows]
     text = "Peringkat USG (total U + S + G; nilai sama mendapat peringkat sama)."
     for total, group in ties.groupby("total", sort=False):
         text += (f" **Seri** pada total {number_text(total)}: {md(', '.join(group['id']))}: "
                  f"putuskan dengan diskusi.")
-    return [text, table(ranking, ["peringkat", "id", "pernyataan", "usg_u", "usg_s", "usg_g",
-                                  "total", "seri"])]
+    return [text, rows]
 
 
 def core_problem(ctx: Context) -> list:
