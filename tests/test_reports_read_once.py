@@ -99,7 +99,7 @@ def _open(soup) -> str:
 
 
 def test_what_the_room_works_on_is_in_view_and_the_rest_one_click_below(reports):
-    from pohon_nb.method import achievement, indicators
+    from pohon_nb.method import achievement, indicators, problems
     from pohon_nb.reading.model import load
 
     pemda = load(SAMPLE)
@@ -120,6 +120,15 @@ def test_what_the_room_works_on_is_in_view_and_the_rest_one_click_below(reports)
     assert all(k in _open(step3) for k in blank["kode"])
     assert "Manual IKU" in _folded(step3) and "Target 2029" in _folded(step3)
     assert "Target 2029" not in _open(step3)
+    # Step 1: the headline says the OPD's figures, its table is folded; the APKL issues that fail
+    # stay in view (Dinkes has two); the problem tree is drawn, its rows folded.
+    opened, folded = _open(step1), _folded(step1)
+    assert "Angka utama OPD dalam satu tabel" in folded and "kondisi per level" in opened
+    screen = problems.apkl_screen(pemda, DINKES)
+    failed = screen[screen["lolos"] == False]  # noqa: E712
+    assert len(failed) and all(f"{i} (gagal" in opened for i in failed["id"])
+    assert "Lolos APKL" in opened  # a table with failures is the room's work: not folded
+    assert "Peran, kedalaman dan lokus" in folded and 'alt="Gambar: 6. Pohon masalah"' in str(step1)
 
 
 def test_reports_fit_1280_px_and_their_status_line_is_a_paragraph(reports):
