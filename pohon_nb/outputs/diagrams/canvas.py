@@ -153,26 +153,29 @@ def _title_lines(width: float, title: str) -> list[str]:
     return textwrap.wrap(title, chars) or [""]
 
 
-def _bands(lines: list[str], legend_rows: int) -> tuple[float, float]:
+def _frame(width: float, height: float, title: str, legend_rows: int):
+    """The title's lines, the bands above and below the drawing, and the figure's size: the one
+    measure :func:`canvas_size` reports and :func:`new_canvas` draws by."""
+    lines = _title_lines(width, title)
     # The title's lines (12 pt at 1.3 spacing: 0.22 in each) and a quarter inch before the drawing;
     # the legend's rows (7 pt: about 0.18 in each) below it, with no empty band between.
-    return 0.22 * len(lines) + 0.05, 0.18 * legend_rows + 0.1
+    title_space, legend_space = 0.22 * len(lines) + 0.05, 0.18 * legend_rows + 0.1
+    size = (max(width, 5.0) + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space)
+    return lines, title_space, legend_space, size
 
 
 def canvas_size(width: float, height: float, title: str, legend_rows: int = 2) -> tuple[float, float]:
     """The size in inches of the figure :func:`new_canvas` makes for these arguments, without
     making it: a caller that only asks whether a drawing fits a page need not draw it."""
-    title_space, legend_space = _bands(_title_lines(width, title), legend_rows)
-    return max(width, 5.0) + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space
+    return _frame(width, height, title, legend_rows)[3]
 
 
 def new_canvas(width: float, height: float, title: str,
             legend_rows: int = 2) -> tuple[Figure, object]:
     """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
-    lines = _title_lines(width, title)
-    title_space, legend_space = _bands(lines, legend_rows)
+    lines, title_space, legend_space, size = _frame(width, height, title, legend_rows)
     width = max(width, 5.0)
-    fig = Figure(figsize=canvas_size(width, height, title, legend_rows))
+    fig = Figure(figsize=size)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_xlim(-MARGIN, width + MARGIN)

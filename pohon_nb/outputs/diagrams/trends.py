@@ -49,9 +49,10 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
         if actual:
             ax.plot([y for y, _ in actual], [v for _, v in actual], "-", color="#C62828",
                     marker="o", markersize=4, label="realisasi")
-        # The name on two lines the panel's width holds (the table above has it whole).
+        # The name on the two lines the panel's width holds (the table above has it whole).
         name = wrap(row.get("nama") or ind, 36)
-        name = name[:1] + [name[1] + ("…" if len(name) > 2 else "")] if len(name) > 1 else name
+        if len(name) > 2:
+            name = [name[0], name[1] + "…"]
         ax.set_title("\n".join([ind, *name]), fontsize=7.5, loc="left")
         ax.tick_params(labelsize=7)
         ax.set_ylabel(row.get("satuan") or "", fontsize=7)
@@ -64,7 +65,7 @@ def trend_figure(pemda: Pemda, indicator_ids: list[str], title: str = "") -> Fig
         for text in (ax.title, ax.yaxis.label):
             text.set_parse_math(False)
     # Margins set in inches, not measured (tight_layout draws the figure once more to measure:
-    # half the time of this figure): a two-line panel title, tick labels, the unit.
+    # half the time of this figure): a three-line panel title, tick labels, the unit.
     height = PANEL_HEIGHT * nrows + 0.7
     fig.subplots_adjust(left=0.75 / (PANEL_WIDTH * cols), right=1 - 0.15 / (PANEL_WIDTH * cols),
                         top=1 - 0.9 / height, bottom=0.35 / height,
