@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...core.formats import number_text
-from ...method.achievement import achievement
 from ...method.problems import proposed_level
 from ...reading import schema
 from ..display import md
@@ -84,11 +82,6 @@ MIN_CASE = dict(target=20, actual=15, polarity="min")
 MAX_CASE = dict(target=80, actual=60, polarity="maks")
 POSYANDU_OUTPUT = "Terselenggaranya pemantauan pertumbuhan balita di posyandu"
 COUNTED_OUTCOME = "Jumlah kasus gizi buruk pada balita"
-
-
-def _pct(case) -> str:
-    value, _ = achievement(case["target"], case["actual"], case["polarity"])
-    return number_text(round(value, 1))
 
 
 def _usg_needs(m: Material) -> str | None:
