@@ -190,7 +190,7 @@ FIXTURE_CELLS = {
         "import os, matplotlib\nfrom pohon_nb.method import achievement\n"
         "print(json_state := {'bocor': 'rahasia' in globals(), 'cwd': os.getcwd(),\n"
         "      'skala': sorted(achievement.SCALES), 'dpi': matplotlib.rcParams['figure.dpi'],\n"
-        "      'env': os.environ.get('POHON_UJI')})",
+        "      'env': os.environ.get('POHON_UJI'), 'pid': os.getpid()})",
         # ... and leaving it behind on purpose.
         "rahasia = 42\ntry:\n    achievement.SCALES['bocor'] = achievement.Scale('bocor', ((50, 'x'),), 'y')\n"  # noqa: E501
         "except TypeError:\n    pass  # read-only: a notebook's own scale is passed, never registered\n"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import nbformat
@@ -92,18 +94,61 @@ def test_a_failure_does_not_stop_the_others(tmp_path, fixture_templates, capsys)
     assert code == 1 and "GAGAL/01_identifikasi_masalah" in err and "MATI2" in err
 
 
+def assert_clean_start(notebook: str, out: Path, code: str) -> None:
+    """The fixture's probe cell found nothing an earlier notebook left behind."""
+    nb = nbformat.read(notebook, as_version=4)
+    probe = next(c for c in nb.cells if c.source.startswith("import os, matplotlib"))
+    state = probe.outputs[0]["text"]
+    assert "'bocor': False" in state, state
+    assert f"'cwd': '{out / '9901' / code}'" in state
+    assert "'skala': ['enam_tingkat', 'lima_tingkat', 'lima_tingkat_permendagri']" in state
+    assert "'dpi': 33" not in state and "'env': None" in state
+    assert nb.cells[0].execution_count == 1  # the counter starts again for each notebook
+
+
 def test_no_state_leaks_from_one_notebook_to_the_next(tmp_path, fixture_templates):
     data, out = workbook(tmp_path), tmp_path / "out"
     report = run_batch(data, out, jobs=1, templates=fixture_templates, progress=False)
     for code in ("01", "02"):  # both ran on the same warm kernel, 01 first
-        nb = nbformat.read(report.results[f"{code}/03_pemilihan_indikator"]["notebook"], as_version=4)
-        probe = next(c for c in nb.cells if c.source.startswith("import os, matplotlib"))
-        state = probe.outputs[0]["text"]
-        assert "'bocor': False" in state, state
-        assert f"'cwd': '{out / '9901' / code}'" in state
-        assert "'skala': ['enam_tingkat', 'lima_tingkat', 'lima_tingkat_permendagri']" in state
-        assert "'dpi': 33" not in state and "'env': None" in state
-        assert nb.cells[0].execution_count == 1  # the counter starts again for each notebook
+        assert_clean_start(report.results[f"{code}/03_pemilihan_indikator"]["notebook"], out, code)
+
+
+def in_one_worker(tasks, after_crash=False):
+    """Run ``tasks`` one after another in one worker of the batch's pool, where notebooks run in
+    the worker's own process (pohon_nb.run.inprocess)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pohon_nb.run.batch import _worker_init
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as pool:
+        in_one_worker.pid = pool.submit(os.getpid).result()
+        return list(pool.map(execute_task, tasks, [after_crash] * len(tasks)))
+
+
+def test_no_state_leaks_between_notebooks_run_in_a_worker_process(tmp_path, fixture_templates):
+    data, out = workbook(tmp_path), tmp_path / "out"
+    tasks = plan(load(data), out, templates=fixture_templates)
+    results = in_one_worker(tasks)
+    assert [r.status for r in results] == ["ok"] * len(tasks)
+    by_key = {r.key: r for r in results}
+    for code in ("01", "02"):  # 01's step 3 left a variable, a folder, an rcParam, an env var
+        notebook = by_key[f"{code}/03_pemilihan_indikator"].notebook
+        assert_clean_start(notebook, out, code)
+        probe = nbformat.read(notebook, as_version=4).cells[2].outputs[0].text
+        assert f"'pid': {in_one_worker.pid}" in probe  # run in the worker itself, not a kernel
+    # What a cell prints is that cell's output, as from a kernel.
+    nb = nbformat.read(by_key["01/01_identifikasi_masalah"].notebook, as_version=4)
+    assert nb.cells[-1].outputs == [{"output_type": "stream", "name": "stdout", "text": "langkah 1 01\n"}]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])  # a warm kernel, and a pool worker's own process
+def test_a_cell_past_the_time_limit_fails_its_notebook_only(tmp_path, fixture_templates, jobs):
+    data, out = workbook(tmp_path, ["LAMBAT"]), tmp_path / "out"
+    report = run_batch(data, out, jobs=jobs, templates=fixture_templates, progress=False,
+                       only=["LAMBAT", "01"], overview=False, timeout=1)
+    assert report.failed == ["LAMBAT/01_identifikasi_masalah"]
+    assert "waktu habis" in report.results["LAMBAT/01_identifikasi_masalah"]["error"]
+    assert report.results["LAMBAT/02_pemetaan_kausal"]["status"] == "ok"
 
 
 def test_interrupted_run_then_rerun_completes(tmp_path, fixture_templates):
@@ -165,13 +210,16 @@ def test_warm_path_gives_the_same_outputs_as_cold_papermill(tmp_path):
     cold_path = tmp_path / "cold.ipynb"
     pm.execute_notebook(task.template, str(cold_path), parameters=task.parameters,
                         kernel_name="python3", progress_bar=False, cwd=str(Path(task.notebook).parent))
-    warm_nb = nbformat.read(warm.notebook, as_version=4)
     cold_nb = nbformat.read(cold_path, as_version=4)
-    assert len(warm_nb.cells) == len(cold_nb.cells)
-    for a, b in zip(warm_nb.cells, cold_nb.cells):
-        if a.cell_type == "code":
-            assert a.execution_count == b.execution_count
-            assert a.outputs == b.outputs, a.source[:60]
+    (here,) = in_one_worker([replace(task, notebook=str(tmp_path / "sini" / "01.ipynb"))])
+    for result in (warm, here):  # a warm kernel, and a pool worker's own process
+        warm_nb = nbformat.read(result.notebook, as_version=4)
+        assert len(warm_nb.cells) == len(cold_nb.cells)
+        assert warm_nb.metadata.language_info == cold_nb.metadata.language_info
+        for a, b in zip(warm_nb.cells, cold_nb.cells):
+            if a.cell_type == "code":
+                assert a.execution_count == b.execution_count
+                assert a.outputs == b.outputs, a.source[:60]
 
 
 def test_dask_cluster_runs_the_same_work(tmp_path, fixture_templates):

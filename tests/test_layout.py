@@ -81,11 +81,15 @@ def test_the_readme_names_every_module():
     assert [m for m in modules if f"`{m}`" not in section] == []
 
 
-def test_report_figures_are_described_in_indonesian():
-    from pohon_nb.run.reports import described_images
+def test_report_figures_are_described_in_indonesian_and_outputs_are_tab_stops():
+    from pohon_nb.run.reports import finished_page
 
     body = ('<h2>Pohon kinerja OPD<a class="anchor-link">¶</a></h2><div><img src="x.png" '
-            'alt="No description has been provided for this image"></div><img src="y.png" alt="Peta">')
-    described = described_images(body)
+            'alt="No description has been provided for this image"></div><img src="y.png" alt="Peta">'
+            '<h3>Capaian &amp; tren</h3><div class="jp-OutputArea-output jp-RenderedImage">'
+            '<img src="data:image/png;base64,AAAA" class="z"/></div>')
+    described = finished_page(body)
     assert 'alt="Gambar: Pohon kinerja OPD"' in described and 'alt="Peta"' in described
     assert "No description" not in described
+    assert '<img src="data:image/png;base64,AAAA" class="z" alt="Gambar: Capaian &amp; tren"/>' in described
+    assert '<div class="jp-OutputArea-output jp-RenderedImage" tabindex="0">' in described

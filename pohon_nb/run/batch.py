@@ -32,7 +32,7 @@ from ..method.blocking import blocked_message, workbook_message
 from ..method.checked import check
 from ..method.checks import CheckConfig
 from ..method.scales import DEFAULT_SCALE
-from ..reading.model import Pemda, load
+from ..reading.model import Pemda, load_shared
 from . import briefs as brief_files
 from . import history
 from .follow_ups import write_follow_up
@@ -61,25 +61,30 @@ class TaskResult:
 # --------------------------------------------------------------------------- executing
 
 
-def execute_task(task: Task) -> TaskResult:
-    """Run one notebook on this worker's warm kernel; retry once if the kernel dies."""
+def execute_task(task: Task, after_crash: bool = False) -> TaskResult:
+    """Run one notebook: in this process when it is a pool worker (:mod:`pohon_nb.run.inprocess`),
+    else on this thread's warm kernel, retried once if the kernel dies. ``after_crash``: the
+    worker that ran it in process died (a cell ended the process, or it crashed): that was the
+    first attempt, and the second runs on a warm kernel, where a dying kernel is told apart."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
 
-    from . import engine
+    from . import engine, inprocess
 
     target = Path(task.notebook)
     target.parent.mkdir(parents=True, exist_ok=True)
     engine.set_thread_cwd(str(target.parent))
     start = time.perf_counter()
-    error, failing_cell, attempts = None, None, 0
+    error, failing_cell, attempts = None, None, 1 if after_crash else 0
     while attempts < 2:
         attempts += 1
         error, failing_cell, retry = None, None, False
         with atomic_path(target, overwrite=True) as tmp:
             try:
+                here = not after_crash and inprocess.usable()
                 pm.execute_notebook(task.template, str(tmp), parameters=task.parameters,
-                                    engine_name=engine.ENGINE_NAME, kernel_name="python3",
+                                    engine_name=inprocess.ENGINE_NAME if here else engine.ENGINE_NAME,
+                                    kernel_name="python3",
                                     progress_bar=False, execution_timeout=task.timeout)
             except pm.PapermillExecutionError as exc:
                 failing_cell = exc.cell_index
@@ -150,12 +155,14 @@ def _worker_init() -> None:
     import signal
     from multiprocessing import util
 
+    from . import inprocess
     from .engine import die_with_parent, warm_kernel, watch_parent
 
     util.Finalize(None, lambda: warm_kernel().shutdown(), exitpriority=10)
     die_with_parent(signal.SIGKILL)  # Linux: the system ends the worker with the batch...
     watch_parent()  # ...and everywhere the worker watches for it itself
     gc.freeze()  # what the worker inherits (a forked one: the batch's model) is not scanned again
+    inprocess.allow()  # its notebooks run in it, not in a kernel (pohon_nb.run.inprocess)
 
 
 def make_executor(jobs: int, scheduler: str | None):
@@ -207,7 +214,9 @@ def run_batch(data: str | Path | Pemda | None = None, out: str | Path = OUT, *,
     output folder is locked for the whole run (:mod:`pohon_nb.core.lock`): a second batch on it
     raises :class:`~pohon_nb.core.lock.FolderBusy`, or waits its turn with ``wait``.
     """
-    pemda = data if isinstance(data, Pemda) else load(data)
+    # Shared: a forked pool worker inherits the model and what the batch computed on it (the
+    # checks), and its notebooks find them there (pohon_nb.reading.model.load_shared).
+    pemda = data if isinstance(data, Pemda) else load_shared(data)
     folder = pemda_folder(Path(out).resolve(), pemda.info.get("kode_pemda"))
     with folder_lock(folder, wait=wait) as notes:
         report = _run_batch(pemda, out, jobs=jobs, only=only, overview=overview, html_pages=html_pages,
@@ -345,6 +354,28 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
                 # ready goes next. A cluster takes everything at once.
                 room = 10**6 if scheduler else jobs
                 flying: dict = {}
+                crashed: set[str] = set()  # the keys in flight when a worker died: run again once
+
+                def settle(item, future) -> None:
+                    """Record what ``future`` gave for ``item`` (None: its worker died twice)."""
+                    brief = isinstance(item, brief_files.BriefTask)
+                    why = DIED if future is None else None
+                    if future is not None:
+                        try:
+                            result = future.result()
+                        except Exception as exc:  # the worker itself failed: recorded, others go on
+                            why = f"{type(exc).__name__}: {exc}"
+                    if why and brief:
+                        result = brief_files.BriefResult(item.kode_opd, item.fingerprint, 0.0, why)
+                    elif why:
+                        result = TaskResult(item.key, "gagal", 0.0, item.notebook, None, why,
+                                            attempts=2 if future is None else 1)
+                    if brief:
+                        _record_brief(result, manifest, mpath, report, bar)
+                    else:
+                        _record(item, result, manifest, mpath, fingerprints, report, bar)
+                        finished(item)
+
                 while pending or ready or flying:
                     while len(flying) < room and (ready or pending):
                         if ready:
@@ -352,25 +383,26 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
                             flying[executor.submit(brief_files.draw_brief, brief)] = brief
                         else:
                             task = pending.popleft()
-                            flying[executor.submit(execute_task, task)] = task
+                            flying[executor.submit(execute_task, task, task.key in crashed)] = task
                     done, _ = cf.wait(list(flying), return_when=cf.FIRST_COMPLETED)
+                    if any(_broke(f) for f in done):
+                        # A worker died (a cell ended its process, or it crashed), and the pool
+                        # with everything in flight. That runs again on a new pool, the notebooks
+                        # on warm kernels; what was in flight at two deaths is reported.
+                        cf.wait(list(flying))
+                        again = [flying.pop(f) for f in list(flying) if _broke(f)]
+                        done = {f for f in done if f in flying}
+                        for item in again:
+                            if item.key in crashed:
+                                settle(item, None)
+                            else:
+                                crashed.add(item.key)
+                                is_brief = isinstance(item, brief_files.BriefTask)
+                                (ready if is_brief else pending).appendleft(item)
+                        executor.shutdown(wait=True)
+                        executor, client = make_executor(jobs, scheduler)
                     for future in done:
-                        item = flying.pop(future)
-                        if isinstance(item, brief_files.BriefTask):
-                            try:
-                                result = future.result()
-                            except Exception as exc:  # the worker itself failed
-                                result = brief_files.BriefResult(item.kode_opd, item.fingerprint, 0.0,
-                                                                 f"{type(exc).__name__}: {exc}")
-                            _record_brief(result, manifest, mpath, report, bar)
-                            continue
-                        try:
-                            result = future.result()
-                        except Exception as exc:  # the worker itself failed: recorded, others go on
-                            result = TaskResult(item.key, "gagal", 0.0, item.notebook, None,
-                                                f"{type(exc).__name__}: {exc}")
-                        _record(item, result, manifest, mpath, fingerprints, report, bar)
-                        finished(item)
+                        settle(flying.pop(future), future)
                     _stop_if(asked)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -387,6 +419,16 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
             from .engine import warm_kernel
 
             warm_kernel().shutdown()
+
+
+DIED = "proses pekerja berhenti dua kali saat menjalankan ini (sel mengakhiri prosesnya atau proses mogok)"
+
+
+def _broke(future) -> bool:
+    """Whether ``future`` ended because its pool lost a worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return future.done() and not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
 
 
 @contextlib.contextmanager
