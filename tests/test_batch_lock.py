@@ -105,14 +105,15 @@ def test_a_batch_killed_hard_leaves_no_worker_or_kernel_behind(tmp_path):
                "--jobs", "2"]
     batch = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     children: list = []
+    manifest = tmp_path / "3599" / "manifest.json"
     deadline = time.time() + 90
-    while time.time() < deadline:  # until both workers have started their kernels
+    while time.time() < deadline:  # until both workers are running notebooks (in themselves)
         children = psutil.Process(batch.pid).children(recursive=True)
-        kernels = [c for c in children if "ipykernel" in " ".join(c.cmdline())]
-        if len(kernels) >= 2:
+        done = json.loads(manifest.read_text() or "{}").get("notebooks", {}) if manifest.exists() else {}
+        if len(children) >= 2 and len(done) >= 2:
             break
-        time.sleep(0.5)
-    assert len(kernels) >= 2, [c.cmdline() for c in children]
+        time.sleep(0.2)
+    assert len(children) >= 2 and len(done) >= 2, [c.cmdline() for c in children]
     os.kill(batch.pid, signal.SIGKILL)
     batch.wait()
     _, alive = psutil.wait_procs(children, timeout=10)

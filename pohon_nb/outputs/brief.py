@@ -88,7 +88,7 @@ class Page:
         self.y += block.gap
 
     def image(self, pixels, width: float, height: float) -> None:
-        """Place a drawing's pixels (an RGBA array) ``width`` by ``height`` inches at the cursor."""
+        """Place a drawing's pixels (an RGB array) ``width`` by ``height`` inches at the cursor."""
         w, h = self.size
         ax = self.figure.add_axes((MARGIN / w, 1 - (self.y + height) / h, width / w, height / h))
         ax.imshow(pixels, interpolation="none")
@@ -247,15 +247,18 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
 
 
 def _pixels(figure: Figure, dpi: float):
-    """The figure rendered at ``dpi`` as an RGBA array: what a PNG of it holds, without encoding
-    and decoding one."""
+    """The figure rendered at ``dpi`` as an RGB array on white paper: what a PNG of it holds,
+    without encoding and decoding one, and without an alpha channel (which the PDF would store
+    and compress as a second image)."""
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure.set_dpi(dpi)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
+    rgba = np.asarray(canvas.buffer_rgba())
+    alpha = rgba[..., 3:].astype(np.uint16)
+    return ((rgba[..., :3] * alpha + 255 * (255 - alpha)) // 255).astype(np.uint8)
 
 
 def _number_pages(pages: list[Page], who: str) -> None:

@@ -93,6 +93,9 @@ class _Sink:
         self._clear_on_next = False
         self._displays: dict[str, list] = {}
 
+    def new_notebook(self) -> None:
+        self._displays.clear()  # a display id names an output of this notebook only
+
     def start(self, outputs: list, execution_count: int) -> None:
         self.outputs, self.execution_count = outputs, execution_count
         self._clear_on_next = False
@@ -205,7 +208,6 @@ def _make_shell():
     main = sys.modules.get("__main__")
     shell = Shell.instance(config=config)
     shell.sink = sink
-    shell.worker_main = main
     if main is not None:  # the shell registers its own __main__; the worker keeps its own
         sys.modules["__main__"] = main
     return shell
@@ -227,6 +229,7 @@ def _clean(shell, state: dict, cwd: str) -> None:
 
     shell.reset(new_session=False)
     shell.execution_count = 1
+    shell.sink.new_notebook()
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
     if "matplotlib" in sys.modules:
