@@ -5,10 +5,9 @@ Measured on our machines (``python bench/batch.py``), a cold papermill run spend
 kernel, importing pandas and matplotlib and shutting the kernel down. This engine starts a
 kernel once, runs notebook after notebook on it, and before each one restores a clean
 state: the user namespace and output cache are emptied (``%reset -f``), the execution
-counter goes back to 1, matplotlib figures are closed and its rcParams restored, the working
-directory, ``sys.path``, environment variables and random states are put back as they were
-when the kernel started (pohon-nb keeps no global state of its own to reset: a region's scale
-is passed, not registered). The kernel is recycled after
+counter goes back to 1, and the state :mod:`pohon_nb.run.fresh` remembered when the kernel
+started is put back (matplotlib, the working directory, ``sys.path``, environment variables,
+random states). The kernel is recycled after
 ``RECYCLE_AFTER`` notebooks, when its memory passes ``MAX_RSS_MB``, and after it dies.
 
 Register it with papermill as ``engine_name="pohon_nb_warm"`` (done on import).
@@ -31,52 +30,17 @@ ENGINE_NAME = "pohon_nb_warm"
 RECYCLE_AFTER = 40
 MAX_RSS_MB = 700
 
-_SNAPSHOT = r'''
-import sys as _s
-if "__pohon_nb_warm__" not in _s.modules:
-    import copy as _c, os as _o, random as _r, types as _t
-    _m = _t.ModuleType("__pohon_nb_warm__")
-    _m.cwd, _m.path, _m.env = _o.getcwd(), list(_s.path), dict(_o.environ)
-    _m.random = _r.getstate()
-    try:
-        import numpy as _np
-        _m.np_random = _np.random.get_state()
-    except ImportError:
-        _m.np_random = None
-    try:
-        import matplotlib as _mpl
-        _m.rc = _c.deepcopy(dict(_mpl.rcParams))
-    except ImportError:
-        _m.rc = None
-    _s.modules["__pohon_nb_warm__"] = _m
-'''
+_SNAPSHOT = "import pohon_nb.run.fresh as _f\n_f.remember()\ndel _f\n"
 
 _RESET = r'''
-import sys as _s, os as _o
-_m = _s.modules["__pohon_nb_warm__"]
 get_ipython().run_line_magic("reset", "-f")
-import sys as _s, os as _o, random as _r
-_m = _s.modules["__pohon_nb_warm__"]
-if "matplotlib.pyplot" in _s.modules:
-    _s.modules["matplotlib.pyplot"].close("all")
-if _m.rc is not None and "matplotlib" in _s.modules:
-    import warnings as _w
-    with _w.catch_warnings():
-        _w.simplefilter("ignore")
-        _s.modules["matplotlib"].rcParams.update(_m.rc)
-_r.setstate(_m.random)
-if _m.np_random is not None and "numpy" in _s.modules:
-    _s.modules["numpy"].random.set_state(_m.np_random)
-_s.path[:] = _m.path
-for _k in set(_o.environ) - set(_m.env):
-    del _o.environ[_k]
-_o.environ.update(_m.env)
-_o.chdir(__CWD__)
+import pohon_nb.run.fresh as _f
+_f.restore(__CWD__)
 get_ipython().execution_count = 1
-import gc as _g
-_g.freeze()  # what outlives a reset (modules, a shared model) is not scanned by every later collection
-del _s, _o, _r, _m, _g
+del _f
 '''
+"""Run in the kernel before each notebook: the namespace emptied, then the state of
+:mod:`pohon_nb.run.fresh` put back."""
 
 
 # The kernel's own start-up chatter ("[IPKernelApp] WARNING | Kernel is running over TCP

@@ -6,9 +6,9 @@ to a kernel process and read the outputs back over ZeroMQ: measured on the sampl
 handling cost more than the cells themselves. This engine runs the cells in an
 :class:`~IPython.core.interactiveshell.InteractiveShell` of the worker and writes the same
 outputs a kernel would (streams, displays, results, errors with their traceback), and before
-each notebook restores the clean state :mod:`pohon_nb.run.engine` restores in a warm kernel:
-an empty namespace, the counter at 1, matplotlib's figures closed and rcParams restored, the
-working folder, ``sys.path``, environment variables and random states as they were.
+each notebook restores the clean state a warm kernel's reset restores: an empty namespace, the
+counter at 1, and the state kept by :mod:`pohon_nb.run.fresh` (matplotlib, the working folder,
+``sys.path``, environment variables, random states).
 
 Only where that is safe (:func:`usable`): in a worker process of the batch's pool, in its main
 thread (signals for the cell timeout; the shell, ``sys.stdout`` and the working folder are the
@@ -23,10 +23,8 @@ Register it with papermill as ``engine_name="pohon_nb_inprocess"`` (done on impo
 from __future__ import annotations
 
 import copy
-import gc
 import io
 import os
-import random
 import signal
 import sys
 import threading
@@ -34,11 +32,12 @@ import threading
 from nbformat import NotebookNode
 from papermill.engines import Engine, papermill_engines
 
+from . import fresh
+
 ENGINE_NAME = "pohon_nb_inprocess"
 
 _allowed = False  # set in a pool worker by :func:`allow`
 _shell = None
-_snapshot = None
 
 LANGUAGE_INFO = {  # what an ipykernel says of itself (nbconvert reads the lexer from it)
     "name": "python", "version": ".".join(map(str, sys.version_info[:3])),
@@ -213,44 +212,13 @@ def _make_shell():
     return shell
 
 
-def _take_snapshot() -> dict:
-    state = {"cwd": os.getcwd(), "path": list(sys.path), "env": dict(os.environ),
-             "random": random.getstate(), "np_random": None, "rc": None}
-    if "numpy" in sys.modules:
-        state["np_random"] = sys.modules["numpy"].random.get_state()
-    if "matplotlib" in sys.modules:
-        state["rc"] = copy.deepcopy(dict(sys.modules["matplotlib"].rcParams))
-    return state
-
-
-def _clean(shell, state: dict, cwd: str) -> None:
-    """The state a notebook starts from, as :data:`pohon_nb.run.engine._RESET` restores it."""
-    import warnings
-
+def _clean(shell, cwd: str) -> None:
+    """The state a notebook starts from: an empty namespace, the counter at 1, then
+    :func:`pohon_nb.run.fresh.restore` (as a warm kernel's reset does)."""
     shell.reset(new_session=False)
     shell.execution_count = 1
     shell.sink.new_notebook()
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-    if "matplotlib" in sys.modules:
-        mpl = sys.modules["matplotlib"]
-        if state["rc"] is None:
-            state["rc"] = copy.deepcopy(dict(mpl.rcParams))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            mpl.rcParams.update(state["rc"])
-    random.setstate(state["random"])
-    if "numpy" in sys.modules:
-        numpy = sys.modules["numpy"]
-        if state["np_random"] is None:
-            state["np_random"] = numpy.random.get_state()
-        numpy.random.set_state(state["np_random"])
-    sys.path[:] = state["path"]
-    for key in set(os.environ) - set(state["env"]):
-        del os.environ[key]
-    os.environ.update(state["env"])
-    os.chdir(cwd)
-    gc.freeze()  # what outlives a reset (modules, a shared model) is not scanned again
+    fresh.restore(cwd)
 
 
 # --------------------------------------------------------------------------- the engine
@@ -264,13 +232,13 @@ class InProcessEngine(Engine):
                                  **kwargs):
         from .engine import _local
 
-        global _shell, _snapshot
+        global _shell
         if _shell is None:
-            _snapshot = _take_snapshot()
+            fresh.remember()
             _shell = _make_shell()
         shell = _shell
         folder = getattr(_local, "cwd", None) or cwd or os.getcwd()
-        _clean(shell, _snapshot, folder)
+        _clean(shell, folder)
         nb_man.save = lambda **kw: None  # written once, when complete (as the warm engine)
         nb = nb_man.nb
         try:
@@ -287,7 +255,7 @@ class InProcessEngine(Engine):
                 finally:
                     nb_man.cell_complete(cell, cell_index=index)
         finally:
-            os.chdir(_snapshot["cwd"])
+            os.chdir(fresh.home())
         nb.metadata["language_info"] = copy.deepcopy(LANGUAGE_INFO)
         return nb
 
