@@ -5,7 +5,8 @@ notebooks for the first --opd-count OPDs), and printed with the ratios:
 
 * loop:  a plain sequential loop of papermill calls (a new kernel per notebook) and an
          HTML export of each, what a user would write themselves;
-* batch: ``pohon-nb batch --jobs <cores> --force`` (warm kernels, in-process HTML);
+* batch: ``pohon-nb batch --jobs <cores> --force`` (each notebook run in a pool worker's own
+         IPython shell, no kernel; HTML written in the worker);
 * floor: the notebooks' cells run in plain IPython shells, one process per core, outputs
          formatted but no kernel, no papermill, no files;
 * rerun: the batch again with nothing changed;
