@@ -254,11 +254,11 @@ def _pixels(figure: Figure, dpi: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure.set_dpi(dpi)
+    figure.patch.set_facecolor("white")
+    figure.patch.set_alpha(1.0)  # an opaque page under everything: every pixel's alpha is 255
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
-    rgba = np.asarray(canvas.buffer_rgba())
-    alpha = rgba[..., 3:].astype(np.uint16)
-    return ((rgba[..., :3] * alpha + 255 * (255 - alpha)) // 255).astype(np.uint8)
+    return np.asarray(canvas.buffer_rgba())[..., :3].copy()
 
 
 def _number_pages(pages: list[Page], who: str) -> None:
