@@ -145,13 +145,9 @@ class WarmKernel:
 
     def _rss_mb(self) -> float:
         try:
-            pid = self.km.provisioner.process.pid
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        except Exception:  # not Linux, or no process: never recycle for memory
-            pass
-        return 0.0
+            return rss_mb(self.km.provisioner.process.pid)
+        except Exception:  # no process: never recycle for memory
+            return 0.0
 
     def shutdown(self) -> None:
         from jupyter_client.utils import run_sync
@@ -166,12 +162,30 @@ class WarmKernel:
         self.used = 0
 
 
+def rss_mb(pid: int | str = "self") -> float:
+    """The resident memory of process ``pid`` (default: this one) in MB; 0 where the system does
+    not say (not Linux), so nothing is ever recycled for memory there."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 _local = threading.local()
 
 
 def set_thread_cwd(cwd: str | None) -> None:
     """The folder the next notebook on this thread runs in."""
     _local.cwd = cwd
+
+
+def thread_cwd() -> str:
+    """The folder set for this thread's next notebook, else the process's working directory.
+    (papermill's own cwd= changes the whole process's folder, which threads share.)"""
+    return getattr(_local, "cwd", None) or os.getcwd()
 
 
 def warm_kernel() -> WarmKernel:
@@ -197,15 +211,21 @@ class WarmEngine(Engine):
         client.owns_km = False  # the kernel outlives this notebook
         # papermill's own cwd= changes the whole process's folder, which threads share:
         # the batch sets the notebook's folder per thread instead.
-        warm_kernel().attach(client, getattr(_local, "cwd", None) or os.getcwd())
-        # papermill writes the whole notebook before and after every cell (for watching a
-        # long run); with images in the outputs that is most of a batch's file writing.
-        # The batch writes each notebook once, when it is complete.
-        save, nb_man.save = nb_man.save, lambda **kwargs: None
-        try:
+        warm_kernel().attach(client, thread_cwd())
+        with written_once(nb_man):
             return client.execute(cleanup_kc=False)
-        finally:
-            nb_man.save = save
+
+
+@contextlib.contextmanager
+def written_once(nb_man):
+    """papermill writes the whole notebook before and after every cell (for watching a long
+    run); with images in the outputs that is most of a batch's file writing. A batch's engine
+    runs the notebook inside this, and papermill writes it once, when it is complete."""
+    save, nb_man.save = nb_man.save, lambda **kwargs: None
+    try:
+        yield
+    finally:
+        nb_man.save = save
 
 
 papermill_engines.register(ENGINE_NAME, WarmEngine)

@@ -54,25 +54,14 @@ def allow() -> None:
 
 def usable() -> bool:
     """Whether a notebook may run in this process now (see the module docstring)."""
-    from .engine import MAX_RSS_MB
+    from .engine import MAX_RSS_MB, rss_mb
 
     global _allowed
     if not _allowed or threading.current_thread() is not threading.main_thread():
         return False
-    if _rss_mb() > MAX_RSS_MB:
+    if rss_mb() > MAX_RSS_MB:
         _allowed = False  # from now on warm kernels, which are recycled
     return _allowed
-
-
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:  # not Linux: never switched for memory
-        pass
-    return 0.0
 
 
 class CellTimeout(TimeoutError):
@@ -228,36 +217,41 @@ class InProcessEngine(Engine):
     """papermill engine running a notebook's cells in this process (see the module docstring)."""
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, cwd=None,
-                                 **kwargs):
-        from .engine import _local
+    def execute_managed_notebook(cls, nb_man, kernel_name, execution_timeout=None, **kwargs):
+        from .engine import thread_cwd, written_once
 
         global _shell
         if _shell is None:
             fresh.remember()
             _shell = _make_shell()
         shell = _shell
-        folder = getattr(_local, "cwd", None) or cwd or os.getcwd()
-        _clean(shell, folder)
-        nb_man.save = lambda **kw: None  # written once, when complete (as the warm engine)
-        nb = nb_man.nb
+        _clean(shell, thread_cwd())
         try:
-            for index, cell in enumerate(nb.cells):
-                nb_man.cell_start(cell, index)
-                try:
-                    if cell.cell_type == "code":
-                        cell.outputs = []
-                        if cell.source.strip():
-                            failed = _run_cell(shell, cell, execution_timeout)
-                            if failed and "raises-exception" not in cell.metadata.get("tags", []):
-                                nb_man.cell_exception(cell, cell_index=index, exception=failed)
-                                break
-                finally:
-                    nb_man.cell_complete(cell, cell_index=index)
+            with written_once(nb_man):
+                _run_cells(nb_man, shell, execution_timeout)
         finally:
             os.chdir(fresh.home())
-        nb.metadata["language_info"] = copy.deepcopy(LANGUAGE_INFO)
-        return nb
+        nb_man.nb.metadata["language_info"] = copy.deepcopy(LANGUAGE_INFO)
+        return nb_man.nb
+
+
+def _run_cells(nb_man, shell, timeout) -> None:
+    """The notebook's cells in order, as papermill's client runs them: an empty code cell is not
+    run, and a failing cell ends the notebook unless it is tagged ``raises-exception``."""
+    for index, cell in enumerate(nb_man.nb.cells):
+        nb_man.cell_start(cell, index)
+        try:
+            if cell.cell_type != "code":
+                continue
+            cell.outputs = []
+            if not cell.source.strip():
+                continue
+            failed = _run_cell(shell, cell, timeout)
+            if failed and "raises-exception" not in cell.metadata.get("tags", []):
+                nb_man.cell_exception(cell, cell_index=index, exception=failed)
+                break
+        finally:
+            nb_man.cell_complete(cell, cell_index=index)
 
 
 def _run_cell(shell, cell, timeout):
