@@ -17,7 +17,7 @@ DINKES = "1.02.0.00.0.00.01.0000"
 
 
 def page_texts(pages) -> list[str]:
-    return [" ".join(" ".join(t.get_text() for t in page.texts).split()) for page in pages]
+    return [" ".join(" ".join(page.text_lines()).split()) for page in pages]
 
 
 @pytest.fixture(scope="module")
@@ -110,18 +110,77 @@ def test_the_brief_s_tree_prints_readable_text_with_indicators_where_they_fit():
     """Never the 5 pt text of a shrunk tree: the indicators named when they print at 5.5 pt or more,
     else the statements at 6.4 pt or more on one page, else one page per branch."""
     from pohon_nb.outputs.brief import MIN_INDICATOR_SCALE, MIN_STATEMENT_SCALE, _page_fit, _trees_for_brief
+    from pohon_nb.outputs.diagrams import figure_size
 
     pemda = load(SAMPLE)
     small, note = _trees_for_brief(pemda, "2.23.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
-    def fit(drawing):  # measured on the drawn figure, not on the plan the brief chose it by
-        return _page_fit(tuple(drawing.figure.get_size_inches()))
+    def fit(plan):
+        return _page_fit(figure_size(pemda, plan))
+
+    def texts(plans):
+        return " ".join(line.text for plan in plans for lines in plan.content.values() for line in lines)
 
     assert len(small) == 1 and note == "" and fit(small[0]) >= MIN_INDICATOR_SCALE
-    texts = " ".join(t.get_text() for t in small[0].figure.findobj(lambda a: hasattr(a, "get_text")))
-    assert "Tingkat Gemar Membaca" in texts  # an indicator's name, as the HTML tree has it
+    assert "Tingkat Gemar Membaca" in texts(small)  # an indicator's name, as the HTML tree has it
     large, note = _trees_for_brief(pemda, "1.02.0.00.0.00.01.0000", 2026, "lima_tingkat", None)
     assert len(large) > 2 and "satu halaman per cabang" in note
     assert all(fit(d) >= MIN_STATEMENT_SCALE for d in large)
     # Every condition of the OPD is on some page: splitting leaves none out.
-    drawn = " ".join(t.get_text() for d in large for t in d.figure.findobj(lambda a: hasattr(a, "get_text")))
-    assert all(node in drawn for node in pemda.owned_by("1.02.0.00.0.00.01.0000"))
+    assert all(node in texts(large) for node in pemda.owned_by("1.02.0.00.0.00.01.0000"))
+
+
+def printed_words(path) -> list[tuple[int, str, float, float, float]]:
+    """Every piece of text the PDF prints: (page, text, x, y in points from the page's bottom-left,
+    the size it prints at), read back by pypdf."""
+    from pypdf import PdfReader
+
+    words = []
+    for number, page in enumerate(PdfReader(path).pages):
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip():
+                # The text matrix inside the current transformation (the tree's scale and place).
+                a, b, c, d, e, f = cm
+                x, y = tm[4] * a + tm[5] * c + e, tm[4] * b + tm[5] * d + f
+                words.append((number, text.strip(), x, y, size * tm[3] * d))
+
+        page.extract_text(visitor_text=visit)
+    return words
+
+
+def test_the_written_brief_prints_its_tree_as_text_inside_the_page(sample, tmp_path):
+    """The PDF read back: the tree is vector text (its statements and indicators searchable), at
+    the size the brief chose it for, and nothing lies outside the page."""
+    from pypdf import PdfReader
+
+    from pohon_nb.outputs.brief import MIN_INDICATOR_SCALE, write_brief
+
+    code = "2.23.0.00.0.00.01.0000"
+    path = write_brief(brief_pages(sample, code, 2026), tmp_path / "ringkasan.pdf")
+    words = printed_words(path)
+    tree_page = len(PdfReader(path).pages) - 1
+    on_tree = " ".join(" ".join(w[1] for w in words if w[0] == tree_page).split())
+    assert "Meningkatnya budaya literasi dan" in on_tree and "Tingkat Gemar Membaca (nilai)" in on_tree
+    assert "Halaman 2 dari 2" in on_tree
+    # The indicator lines (6.5 pt in the figure) print at 5.5 pt or more.
+    sizes = [w[4] for w in words if w[0] == tree_page and "Tingkat Gemar Membaca" in w[1]]
+    assert sizes and min(sizes) >= 6.5 * MIN_INDICATOR_SCALE - 0.01
+    boxes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(path).pages]
+    for page, text, x, y, _ in words:
+        width, height = boxes[page]
+        assert 0 < x < width and 0 < y < height, (page, text, x, y)
+
+
+def test_hostile_text_prints_literally(tmp_path):
+    """A workbook's text is data in the PDF too: brackets, backslashes, markup and formulas print as
+    typed; a control character prints as a space."""
+    from pohon_nb.outputs.brief import write_brief
+    from pohon_nb.outputs.pdf import printable
+
+    tables = copy.deepcopy(clean_tables())
+    hostile = "Naiknya (mutu) \\ layanan $x_1$ <b>tebal</b> =SUM(A1)\tkolom"
+    tables["opd"][0]["nama_opd"] = hostile
+    checked = check(load(write_xlsx(tables, tmp_path / "wb.xlsx")))
+    path = write_brief(brief_pages(checked, tables["opd"][0]["kode_opd"], 2025), tmp_path / "r.pdf")
+    text = " ".join(w[1] for w in printed_words(path))
+    assert "Naiknya (mutu) \\ layanan $x_1$ <b>tebal</b> =SUM(A1) kolom" in " ".join(text.split())
+    assert printable("bel\x07di\x00sini") == "bel di sini"  # a CSV cell may hold what xlsx cannot

@@ -320,3 +320,39 @@ def test_a_partner_s_condition_drawn_as_a_child_gets_no_arc_across_the_boxes(tmp
     arcs = [a for a in drawing.figure.axes[0].patches
             if isinstance(a, FancyArrowPatch) and a.get_linestyle() == "--"]
     assert arcs == []
+
+
+def test_the_printed_tree_says_what_the_figure_says(sample_path, tmp_path):
+    """The brief's vector tree is painted from the same plan as the notebook's figure: the same
+    lines in the boxes, the same title and legend, the crosscutting arc between two conditions on
+    the drawing (dashed), all inside the figure's frame."""
+    from pypdf import PdfReader
+
+    from pohon_nb.outputs import pdf
+    from pohon_nb.outputs.diagrams import children_within, plan_tree
+
+    pemda = load(sample_path)
+    keep = {"DINKES.1.1", "DP3AP2KB.1.2", *pemda.ancestors("DINKES.1.1"), *pemda.ancestors("DP3AP2KB.1.2")}
+    plan = plan_tree(pemda, ["SD.1"], children=children_within(pemda, ["SD.1"], keep=keep), year=2025,
+                     title="Dinkes dan DP3AP2KB: crosscutting")
+    assert len(plan.drawn_links()) == 1
+    figure = render_tree(pemda, plan).figure
+    texts = [*figure.axes[0].texts, *figure.legends[0].get_texts()]
+    drawn = sorted(" ".join(t.get_text().split()) for t in texts if t.get_text().strip() not in ("", "●"))
+    marks = ("", "●", "⚑")  # the dots before badges, and the legend's mark (a marker in matplotlib)
+    width, height = figure_size(pemda, plan)
+    page = pdf.Page((width + 1, height + 1), trees=[pdf.PlacedTree(pemda, plan, 0.5, 0.5, 1.0)])
+    path = pdf.write_pdf([page], tmp_path / "pohon.pdf")
+    printed, places = [], []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() not in marks:
+            printed.append(" ".join(text.split()))
+            places.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    reader = PdfReader(path)
+    reader.pages[0].extract_text(visitor_text=visit)
+    assert sorted(printed) == drawn
+    inside = [0.5 * 72 <= x <= (width + 0.5) * 72 and 0.5 * 72 <= y <= (height + 0.5) * 72 for x, y in places]
+    assert all(inside)
+    assert b"[4.07 1.76] 0 d" in reader.pages[0].get_contents().get_data()  # the dashed arc

@@ -131,7 +131,7 @@ def test_a_loose_target_is_marked_beside_every_figure_built_on_it(tmp_path):
     plans = opd_tree_plans(pemda, DINKES, year=2025)
     badge = " ".join(line.text for plan in plans for line in plan.content.get("DINKES.1", []))
     assert "target longgar M07" in badge
-    text = " ".join(t.get_text() for page in brief_pages(checked, DINKES, 2025) for t in page.texts)
+    text = " ".join(line for page in brief_pages(checked, DINKES, 2025) for line in page.text_lines())
     assert "M07: DINKES.1.I1" in " ".join(text.split())
 
 

@@ -4,23 +4,22 @@ The page an OPD head signs: the OPD's headline figures, its performance tree, th
 that matter most with where they are and the criterion they touch, the crosscutting requests
 still open, and (after a comparison with an earlier version) what changed. Meaning is never
 carried by colour alone: severities, predicates and statuses are written out. Text is wrapped
-to the width it is measured at, never cut; what does not fit is counted ("dan 6 temuan lain").
-The tree goes on the first page when it is readable there, else on a landscape second page;
-a tree too wide even for that is drawn down to immediate outcomes (said in its title).
+to the width the printing font measures, never cut; what does not fit is counted ("dan 6 temuan
+lain"). The text closes with the signatures; then the tree, a page each, portrait or landscape,
+with its indicators when they print at 5.5 pt or more, else without, else an overview and a page
+per branch (said in the page's title). The pages are written as vector PDF (:mod:`.pdf`): the
+tree's text prints sharp and can be searched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from .. import __version__
-from ..core.atomic import atomic_path
 from ..core.findings import SEVERITY_LABELS, SEVERITY_RANK, Finding, in_groups
 from ..core.formats import number_text, percent
 from ..method import follow_up, lke, problems
@@ -32,12 +31,11 @@ from ..method.scales import DEFAULT_SCALE
 from ..method.summary import opd_headlines, predicate_text, waiting_text
 from ..method.wording import head_title
 from ..reading.model import Pemda
-from .diagrams import figure_size, opd_tree_plans, render_tree, text_width
+from . import pdf
+from .diagrams import figure_size, opd_tree_plans
 
 PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
 MARGIN = 0.55  # inches around the page
-MIN_TREE_SCALE = 0.62  # below this a tree's 8.5 pt text prints under 5.3 pt: it gets a page of its own
-TREE_DPI = 150  # the tree's pixels per inch before scaling down to the page (finer once printed)
 MIN_STATEMENT_SCALE = 0.75  # statements (8.5 pt) print at 6.4 pt or more, or the tree is split by branch
 MIN_INDICATOR_SCALE = 0.85  # the indicator lines (6.5 pt) print at 5.5 pt or more, or are left out
 TOP_FINDINGS = 8
@@ -61,14 +59,10 @@ class Block:
 
 
 @dataclass
-class Page:
-    size: tuple[float, float]
-    figure: Figure = field(init=False)
-    y: float = field(init=False)  # inches from the top already used
+class Page(pdf.Page):
+    """A page being filled from the top: ``y`` inches already used."""
 
-    def __post_init__(self):
-        self.figure = Figure(figsize=self.size)
-        self.y = MARGIN
+    y: float = MARGIN
 
     @property
     def width(self) -> float:
@@ -79,21 +73,15 @@ class Page:
         return self.size[1] - MARGIN - self.y
 
     def text(self, block: Block) -> None:
-        w, h = self.size
         for line in block.lines:
-            self.figure.text(MARGIN / w, 1 - self.y / h, line, fontsize=block.size, fontweight=block.weight,
-                             fontstyle=block.style, va="top", ha="left", parse_math=False,
-                             family="DejaVu Sans")
+            self.texts.append(pdf.Text(MARGIN, self.y, line, block.size, block.weight, block.style))
             self.y += block.size * 1.35 / 72
         self.y += block.gap
 
-    def image(self, pixels, width: float, height: float) -> None:
-        """Place a drawing's pixels (an RGB array) ``width`` by ``height`` inches at the cursor."""
-        w, h = self.size
-        ax = self.figure.add_axes((MARGIN / w, 1 - (self.y + height) / h, width / w, height / h))
-        ax.imshow(pixels, interpolation="none")
-        ax.set_axis_off()
-        self.y += height + 0.1
+    def tree(self, pemda: Pemda, plan, scale: float) -> None:
+        """Place a planned tree at the cursor, its figure scaled by ``scale``."""
+        self.trees.append(pdf.PlacedTree(pemda, plan, MARGIN, self.y, scale))
+        self.y += figure_size(pemda, plan)[1] * scale + 0.1
 
 
 class Document:
@@ -118,16 +106,12 @@ class Document:
         self.page.y += 0.08
 
 
-@lru_cache(maxsize=8192)
-def _width(text: str, size: float, weight: str, style: str) -> float:
-    return text_width(text, size, weight, style)
-
-
 def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
             style: str = "normal", indent: str = "") -> list[str]:
-    """``text`` in lines no wider than ``width`` inches, as measured by the renderer: a line's
-    width is the sum of its words' measured widths and the spaces between them (kept 2% under
-    ``width`` for kerning), each word measured once."""
+    """``text`` in lines no wider than ``width`` inches, as measured by the font that prints it: a
+    line's width is the sum of its words' widths and the spaces between them (kept 2% under
+    ``width``), each word measured once."""
+    _width = pdf.text_width
     space = _width("a a", size, weight, style) - 2 * _width("a", size, weight, style)
     room = width * 0.98
     lines, line, used = [], "", 0.0
@@ -176,8 +160,8 @@ def finding_lines(findings: list[Finding]) -> list[str]:
 
 def brief_pages(checked: Checked, kode_opd: str, year: int,
                 config: AchievementConfig | None = None, scale: str = DEFAULT_SCALE,
-                changes: tuple[str, list[str]] | None = None) -> list[Figure]:
-    """The brief's pages (matplotlib figures, A4). ``changes``: the summary line and the
+                changes: tuple[str, list[str]] | None = None) -> list[Page]:
+    """The brief's pages (A4, to write with :func:`write_brief`). ``changes``: the summary line and the
     changes to list, when the workbook was compared with an earlier version."""
     pemda, findings = checked.pemda, checked.findings
     head = opd_headlines(checked, year, config, scale, codes=[kode_opd]).iloc[0]
@@ -219,16 +203,16 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         extra = [f"dan {len(listed) - CHANGES} perubahan lain."] if len(listed) > CHANGES else []
         doc.section("Sejak asistensi lalu", [summary, *listed[:CHANGES], *extra])
     sign = _sign_off(pemda, kode_opd, width)
-    drawings, note = _trees_for_brief(pemda, kode_opd, year, scale, config)
-    if not drawings:
+    plans, note = _trees_for_brief(pemda, kode_opd, year, scale, config)
+    if not plans:
         doc.section("Pohon kinerja", ["OPD ini belum punya kondisi di sheet pohon."])
     # The sign-off closes the text, at the foot of its last page (or of a page of its own).
     if doc.page.room < sign.height + 0.2:
         doc.pages.append(Page(PORTRAIT))
     doc.page.y = PORTRAIT[1] - MARGIN - sign.height
     doc.page.text(sign)
-    for drawing in drawings:
-        fig_w, fig_h = drawing.figure.get_size_inches()
+    for plan in plans:
+        fig_w, fig_h = figure_size(pemda, plan)
         # The drawing carries its own title; the brief adds only what it leaves out. Each gets a
         # page of its own, portrait or landscape, whichever prints it larger.
         title = Block(wrapped(f"Pohon kinerja ({note})", PORTRAIT[0] - 2 * MARGIN, 10, "bold") if note
@@ -238,27 +222,10 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
                 for size in (PORTRAIT, LANDSCAPE)}
         size = max(fits, key=fits.get)
         doc.pages.append(Page(size))
-        fit = fits[size]
         doc.page.text(title)
-        doc.page.image(_pixels(drawing.figure, TREE_DPI), fig_w * fit, fig_h * fit)
-        drawing.figure.clear()
+        doc.page.tree(pemda, plan, fits[size])
     _number_pages(doc.pages, pemda.opd_short(kode_opd))
-    return [p.figure for p in doc.pages]
-
-
-def _pixels(figure: Figure, dpi: float):
-    """The figure rendered at ``dpi`` as an RGB array on white paper: what a PNG of it holds,
-    without encoding and decoding one, and without an alpha channel (which the PDF would store
-    and compress as a second image)."""
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    figure.set_dpi(dpi)
-    figure.patch.set_facecolor("white")
-    figure.patch.set_alpha(1.0)  # an opaque page under everything: every pixel's alpha is 255
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba())[..., :3].copy()
+    return doc.pages
 
 
 def _number_pages(pages: list[Page], who: str) -> None:
@@ -266,8 +233,8 @@ def _number_pages(pages: list[Page], who: str) -> None:
     a printed pile finds its brief."""
     for number, page in enumerate(pages, start=1):
         w, h = page.size
-        page.figure.text(1 - MARGIN / w, (MARGIN / 2) / h, f"{who} · Halaman {number} dari {len(pages)}",
-                         fontsize=7.5, ha="right", va="center", family="DejaVu Sans", parse_math=False)
+        line = f"{who} · Halaman {number} dari {len(pages)}"
+        page.texts.append(pdf.Text(w - MARGIN, h - MARGIN / 2 - 0.5 * 7.5 / 72, line, 7.5, align="right"))
 
 
 ACTIONS = 6
@@ -397,7 +364,7 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
         if not whole:
             return [], ""
         if _page_fit(figure_size(pemda, whole[0])) >= least:
-            return [render_tree(pemda, whole[0])], note
+            return whole[:1], note
     # Split by branch; a branch still too large for a page (too tall, or too wide) splits into its
     # own branches: plan again with a width just below it.
     limit = width / MIN_STATEMENT_SCALE
@@ -409,7 +376,7 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
         if not small:
             break
         limit = min(small) - 0.01
-    return [render_tree(pemda, plan) for plan in plans], f"{without}; satu halaman per cabang"
+    return plans, f"{without}; satu halaman per cabang"
 
 
 def _page_fit(size: tuple[float, float]) -> float:
@@ -420,20 +387,17 @@ def _page_fit(size: tuple[float, float]) -> float:
                for w, h in (PORTRAIT, LANDSCAPE))
 
 
-def write_brief(figures: list[Figure], path: str | Path) -> Path:
+def write_brief(pages: list[Page], path: str | Path) -> Path:
     """Save the pages as one PDF, atomically (an earlier brief of the same name is replaced)."""
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    metadata = {"Title": "Ringkasan asistensi Pohon Kinerja", "Creator": f"pohon-nb {__version__}"}
-    with atomic_path(path, overwrite=True) as tmp, PdfPages(tmp, metadata=metadata) as pdf:
-        for figure in figures:
-            pdf.savefig(figure)
-    return Path(path)
+    return pdf.write_pdf(pages, path, title="Ringkasan asistensi Pohon Kinerja",
+                         creator=f"pohon-nb {__version__}")
 
 
 def merge(paths: list[Path], target: str | Path) -> Path:
     """One PDF of several briefs, in order, atomically."""
     from pypdf import PdfWriter
+
+    from ..core.atomic import atomic_path
 
     writer = PdfWriter()
     for path in paths:

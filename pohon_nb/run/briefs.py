@@ -134,8 +134,6 @@ def draw_brief(task: BriefTask) -> BriefResult:
         pages = brief_pages(checked, task.kode_opd, task.tahun, config_from_cap(task.batas_atas), task.skala,
                             changes)
         write_brief(pages, task.target)
-        for page in pages:
-            page.clear()
         error = None
     except Exception as exc:  # one OPD's brief failing does not stop the others
         error = f"{type(exc).__name__}: {exc}"

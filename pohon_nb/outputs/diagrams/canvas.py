@@ -46,6 +46,12 @@ STATUS_LABELS = {"disetujui": "disetujui", "usulan": "usulan (belum disepakati)"
 PAD = 0.07          # inside a box, inches
 
 
+ROUNDING = 0.05     # a box's rounded corners, inches
+
+
+EDGE_COLOR = "#546E7A"  # connectors between boxes
+
+
 MIN_WIDTH = 1.6     # inches
 
 
@@ -88,12 +94,16 @@ def _renderer(dpi: int):
 
 @lru_cache(maxsize=65536)
 def text_width(text: str, size: float, weight: str, style: str) -> float:
-    """Width of a text in inches, measured by the renderer that draws it: the widest of the
+    """Width of a text in inches, measured by the renderers that draw it: the widest of the
     resolutions it is rendered at (font hinting makes small text a few percent wider or
-    narrower from one resolution to another)."""
+    narrower from one resolution to another) and of the printed brief's vector PDF (the font's
+    own unhinted widths, :func:`pohon_nb.outputs.pdf.text_width`)."""
+    from ..pdf import text_width as printed_width
+
     font = _font(size, weight, style)
-    return max(_renderer(dpi).get_text_width_height_descent(text, font, ismath=False)[0] / dpi
-               for dpi in RENDER_DPIS)
+    return max(printed_width(text, size, weight, style),
+               *(_renderer(dpi).get_text_width_height_descent(text, font, ismath=False)[0] / dpi
+                 for dpi in RENDER_DPIS))
 
 
 DOT = "● "
@@ -145,21 +155,27 @@ def save_figure(figure: Figure, stem: str | Path, formats=("png", "svg", "pdf"),
     return written
 
 
-def _title_lines(width: float, title: str) -> list[str]:
+TITLE_SIZE = 12  # pt, a drawing's title (bold)
+
+
+TITLE_LINE = 0.22  # inches, a title's line (12 pt at 1.3 spacing)
+
+
+def title_lines(width: float, title: str) -> list[str]:
     width = max(width, 5.0)
     # As many characters a line as the figure's width holds at the title's own average width.
-    average = text_width(title, 12, "bold", "normal") / max(len(title), 1) or 0.1
+    average = text_width(title, TITLE_SIZE, "bold", "normal") / max(len(title), 1) or 0.1
     chars = max(int(0.92 * (width + MARGIN - 0.1) / average), 20)
     return textwrap.wrap(title, chars) or [""]
 
 
-def _frame(width: float, height: float, title: str, legend_rows: int):
+def frame(width: float, height: float, title: str, legend_rows: int):
     """The title's lines, the bands above and below the drawing, and the figure's size: the one
     measure :func:`canvas_size` reports and :func:`new_canvas` draws by."""
-    lines = _title_lines(width, title)
+    lines = title_lines(width, title)
     # The title's lines (12 pt at 1.3 spacing: 0.22 in each) and a quarter inch before the drawing;
     # the legend's rows (7 pt: about 0.18 in each) below it, with no empty band between.
-    title_space, legend_space = 0.22 * len(lines) + 0.05, 0.18 * legend_rows + 0.1
+    title_space, legend_space = TITLE_LINE * len(lines) + 0.05, LEGEND_ROW * legend_rows + 0.1
     size = (max(width, 5.0) + 2 * MARGIN, height + 2 * MARGIN + title_space + legend_space)
     return lines, title_space, legend_space, size
 
@@ -167,38 +183,48 @@ def _frame(width: float, height: float, title: str, legend_rows: int):
 def canvas_size(width: float, height: float, title: str, legend_rows: int = 2) -> tuple[float, float]:
     """The size in inches of the figure :func:`new_canvas` makes for these arguments, without
     making it: a caller that only asks whether a drawing fits a page need not draw it."""
-    return _frame(width, height, title, legend_rows)[3]
+    return frame(width, height, title, legend_rows)[3]
 
 
 def new_canvas(width: float, height: float, title: str,
             legend_rows: int = 2) -> tuple[Figure, object]:
     """A figure where one data unit is one inch, y downwards, title on top (wrapped to fit)."""
-    lines, title_space, legend_space, size = _frame(width, height, title, legend_rows)
+    lines, title_space, legend_space, size = frame(width, height, title, legend_rows)
     width = max(width, 5.0)
     fig = Figure(figsize=size)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_xlim(-MARGIN, width + MARGIN)
     ax.set_ylim(height + MARGIN + legend_space, -MARGIN - title_space)
-    ax.text(0, -MARGIN - title_space + 0.15, "\n".join(lines), fontsize=12, fontweight="bold",
+    ax.text(0, -MARGIN - title_space + 0.15, "\n".join(lines), fontsize=TITLE_SIZE, fontweight="bold",
             va="top", ha="left", parse_math=False, linespacing=1.3)
     return fig, ax
 
 
+LEGEND_SIZE = 7  # pt, a legend's labels
+
+
+LEGEND_ROW = 0.18  # inches, a legend's row
+
+
+def legend_columns(count: int, width: float) -> int:
+    """How many columns a legend of ``count`` entries takes below a drawing ``width`` inches wide."""
+    return max(1, min(count, int(max(width, 5.0) / 2.1)))
+
+
 def legend(fig, handles, width: float) -> None:
     """A legend below the drawing, as many columns as the width holds."""
-    ncol = max(1, min(len(handles), int(width / 2.1)))
-    fig.legend(handles=handles, loc="lower left", ncol=ncol, fontsize=7, frameon=False,
-               bbox_to_anchor=(0.0, 0.0))
+    fig.legend(handles=handles, loc="lower left", ncol=legend_columns(len(handles), width),
+               fontsize=LEGEND_SIZE, frameon=False, bbox_to_anchor=(0.0, 0.0))
 
 
 def legend_rows(count: int, width: float) -> int:
-    return math.ceil(count / max(1, min(count, int(max(width, 5.0) / 2.1))))
+    return math.ceil(count / legend_columns(count, width))
 
 
 def draw_box(ax, box: Box, lines: list[Line], fill: str, edge: str, *, linestyle="-",
               linewidth=1.0) -> tuple[FancyBboxPatch, list]:
-    patch = FancyBboxPatch((box.x, box.y), box.w, box.h, boxstyle="round,pad=0,rounding_size=0.05",
+    patch = FancyBboxPatch((box.x, box.y), box.w, box.h, boxstyle=f"round,pad=0,rounding_size={ROUNDING}",
                            facecolor=fill, edgecolor=edge, linewidth=linewidth,
                            linestyle=linestyle, zorder=2)
     ax.add_patch(patch)
@@ -216,13 +242,13 @@ def draw_box(ax, box: Box, lines: list[Line], fill: str, edge: str, *, linestyle
     return patch, texts
 
 
-def draw_edge(ax, points, color="#546E7A", linestyle="-", linewidth=1.0) -> Line2D:
+def draw_edge(ax, points, color=EDGE_COLOR, linestyle="-", linewidth=1.0) -> Line2D:
     xs, ys = zip(*points)
     (line,) = ax.plot(xs, ys, color=color, linestyle=linestyle, linewidth=linewidth, zorder=1,
                       solid_joinstyle="miter")
     return line
 
 
-def arrowhead(ax, start, end, color="#546E7A"):
+def arrowhead(ax, start, end, color=EDGE_COLOR):
     ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=10, color=color,
                                  linewidth=0, zorder=1.5, shrinkA=0, shrinkB=0))

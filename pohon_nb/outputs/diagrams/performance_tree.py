@@ -93,6 +93,11 @@ def node_lines(pemda: Pemda, node_id: str, *, achievement: dict | None = None, s
     return lines
 
 
+LINK_BEND = -0.25
+"""How far a crosscutting arc bends from the straight line (matplotlib's ``arc3`` ``rad``): the
+control point sits this fraction of the chord's length to its side."""
+
+
 COLUMN_ROWS = (2, 3, 4, 6, 10)
 """How many boxes a column of leaves holds before it wraps into the next column, tried in
 order until the drawing fits the width (then one unwrapped column): a wide fan uses the width
@@ -117,6 +122,20 @@ class TreePlan:
     title: str
     sizes: dict = field(default_factory=dict)  # each box's (width, height), inches
     stacked: set = field(default_factory=set)  # the nodes whose children hang in a column
+
+    def drawn_links(self) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+        """The dashed crosscutting arcs to draw: from the right of the requesting condition's box to
+        the left of the partner's, with the status's colour, when both are on the drawing. A
+        partner's condition drawn as the requester's own child is joined by the tree's edge (and
+        named by the tag): an arc to it would only cross the boxes between them."""
+        boxes, arcs = self.layout.boxes, []
+        for source, target, status in self.links:
+            if target in self.children.get(source, ()) or source not in boxes or target not in boxes:
+                continue
+            a, b = boxes[source], boxes[target]
+            color = STATUS_COLORS.get(status, "#000000")
+            arcs.append(((a.right, a.y + a.h / 2), (b.x, b.y + b.h / 2), color))
+        return arcs
 
     def wrapped(self, column_rows: int) -> TreePlan:
         """The same boxes laid out again, long columns of leaves wrapped after ``column_rows``."""
@@ -171,23 +190,46 @@ def plan_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
                     sizes, stacked)
 
 
-def _levels_and_legend(pemda: Pemda, plan: TreePlan) -> tuple[list[str], int]:
-    """The levels a planned tree shows, and the rows its legend takes."""
+@dataclass(frozen=True)
+class LegendEntry:
+    """One entry of a tree's legend, whatever draws it: a level's box, a predicate's dot, the ⚑
+    mark, or the dashed crosscutting link."""
+
+    kind: str  # "box", "dot", "mark" or "dash"
+    color: str
+    label: str
+    edge: str = ""  # a box's border
+
+
+def legend_entries(levels: list[str], with_badges: bool, scale) -> list[LegendEntry]:
+    """What a tree's legend explains, in order: the levels it shows, then (with badges) the
+    predicates, n/a and the ⚑ marks, then the crosscutting link."""
+    entries = [LegendEntry("box", LEVEL_COLORS[level][0], schema.LEVEL_LABELS[level], LEVEL_COLORS[level][1])
+               for level in levels]
+    if with_badges:
+        entries += [LegendEntry("dot", predicate_color(scale, label), label) for label in scale.labels()]
+        entries.append(LegendEntry("dot", MISSING_COLOR, "n/a (belum ada data)"))
+        entries.append(LegendEntry("mark", "#8D4B00", "di bawah target, target longgar (M07), batas atas"))
+    entries.append(LegendEntry("dash", STATUS_COLORS["usulan"], "crosscutting ke kondisi mitra"))
+    return entries
+
+
+def tree_legend(pemda: Pemda, plan: TreePlan) -> tuple[list[LegendEntry], int]:
+    """A planned tree's legend (the levels it shows and, with badges, the scale) and its rows."""
     present = [lv for lv in LEVEL_COLORS if any(pemda.level(n) == lv for n in plan.layout.boxes)]
-    scale_labels = len(plan.scale.labels()) + 2 if plan.badges else 0  # + n/a and the ⚑ marks
-    items = len(present) + scale_labels + 1
-    return present, legend_rows(items, plan.layout.width + 2 * MARGIN)
+    entries = legend_entries(present, plan.badges, plan.scale)
+    return entries, legend_rows(len(entries), plan.layout.width + 2 * MARGIN)
 
 
 def figure_size(pemda: Pemda, plan: TreePlan) -> tuple[float, float]:
     """The size in inches :func:`render_tree` would draw a planned tree at, without drawing it."""
-    return canvas_size(plan.layout.width, plan.layout.height, plan.title, _levels_and_legend(pemda, plan)[1])
+    return canvas_size(plan.layout.width, plan.layout.height, plan.title, tree_legend(pemda, plan)[1])
 
 
 def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
     """Draw a planned tree on its own figure."""
-    layout, scale_obj = plan.layout, plan.scale
-    present, rows = _levels_and_legend(pemda, plan)
+    layout = plan.layout
+    entries, rows = tree_legend(pemda, plan)
     fig, ax = new_canvas(layout.width, layout.height, plan.title, rows)
     drawing = Drawing(fig, layout, plan.title)
     for edge in layout.edges:
@@ -196,18 +238,10 @@ def render_tree(pemda: Pemda, plan: TreePlan) -> Drawing:
         fill, border = LEVEL_COLORS.get(pemda.level(node_id), ("#FFFFFF", "#000000"))
         patch, texts = draw_box(ax, box, plan.content[node_id], fill, border)
         drawing.patches[node_id], drawing.texts[node_id] = patch, texts
-    for source, target, status in plan.links:
-        # A partner's condition drawn as the requester's own child is joined by the tree's edge
-        # (and named by the tag): a dashed arc to it would only cross the boxes between them.
-        if target in plan.children.get(source, ()):
-            continue
-        if source in layout.boxes and target in layout.boxes:
-            a, b = layout.boxes[source], layout.boxes[target]
-            ax.add_patch(FancyArrowPatch((a.right, a.y + a.h / 2), (b.x, b.y + b.h / 2),
-                                         connectionstyle="arc3,rad=-0.25", arrowstyle="-|>",
-                                         mutation_scale=9, linestyle="--", linewidth=1.1,
-                                         color=STATUS_COLORS.get(status, "#000000"), zorder=4))
-    _tree_legend(fig, present, plan.badges, scale_obj, layout.width + 2 * MARGIN)
+    for start, end, color in plan.drawn_links():
+        ax.add_patch(FancyArrowPatch(start, end, connectionstyle=f"arc3,rad={LINK_BEND}", arrowstyle="-|>",
+                                     mutation_scale=9, linestyle="--", linewidth=1.1, color=color, zorder=4))
+    legend(fig, [_handle(entry) for entry in entries], layout.width + 2 * MARGIN)
     return drawing
 
 
@@ -232,19 +266,14 @@ def draw_tree(pemda: Pemda, roots: list[str], *, children: dict[str, list[str]] 
                                         config=config, own_only=own_only, collapsed=collapsed))
 
 
-def _tree_legend(fig, levels: list[str], with_badges: bool, scale, width: float) -> None:
-    handles = [Patch(facecolor=LEVEL_COLORS[level][0], edgecolor=LEVEL_COLORS[level][1],
-                     label=schema.LEVEL_LABELS[level]) for level in levels]
-    if with_badges:
-        handles += [Line2D([], [], marker="o", linestyle="", color=predicate_color(scale, label),
-                           label=label) for label in scale.labels()]
-        handles.append(Line2D([], [], marker="o", linestyle="", color=MISSING_COLOR,
-                              label="n/a (belum ada data)"))
-        handles.append(Line2D([], [], marker="$⚑$", linestyle="", color="#8D4B00",
-                              label="di bawah target, target longgar (M07), batas atas"))
-    handles.append(Line2D([], [], linestyle="--", color=STATUS_COLORS["usulan"],
-                          label="crosscutting ke kondisi mitra"))
-    legend(fig, handles, width)
+def _handle(entry: LegendEntry):
+    """A legend entry as matplotlib draws it."""
+    if entry.kind == "box":
+        return Patch(facecolor=entry.color, edgecolor=entry.edge, label=entry.label)
+    if entry.kind == "dash":
+        return Line2D([], [], linestyle="--", color=entry.color, label=entry.label)
+    marker = "$⚑$" if entry.kind == "mark" else "o"
+    return Line2D([], [], marker=marker, linestyle="", color=entry.color, label=entry.label)
 
 
 def children_within(pemda: Pemda, roots: list[str], levels=None,
