@@ -106,6 +106,24 @@ def assert_clean_start(notebook: str, out: Path, code: str) -> None:
     assert nb.cells[0].execution_count == 1  # the counter starts again for each notebook
 
 
+def test_a_notebook_standing_by_when_another_ends_its_worker_is_not_blamed():
+    """A worker's death breaks everything in flight. What ran in the worker's own process (a
+    notebook's first try, a brief) could have ended it; a notebook rerun on a warm kernel after a
+    crash could not (its cells end only the kernel): it runs again, not reported as dying twice.
+    When nothing in flight could have ended the worker, everything counts the death."""
+    from types import SimpleNamespace
+
+    from pohon_nb.run.batch import _blame
+    from pohon_nb.run.briefs import BriefTask
+
+    first = SimpleNamespace(key="MATI2/02_pemetaan_kausal")
+    again = SimpleNamespace(key="MATI1/02_pemetaan_kausal")
+    brief = BriefTask("MATI1", "wb", "ringkasan.pdf", 2025, "lima_tingkat", None, "x")
+    crashed = {again.key, brief.key}
+    assert _blame([first, again, brief], crashed) == [(first, True), (again, False), (brief, True)]
+    assert _blame([again], crashed) == [(again, True)]
+
+
 def test_no_state_leaks_from_one_notebook_to_the_next(tmp_path, fixture_templates):
     data, out = workbook(tmp_path), tmp_path / "out"
     report = run_batch(data, out, jobs=1, templates=fixture_templates, progress=False)

@@ -392,13 +392,14 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
                         cf.wait(list(flying))
                         again = [flying.pop(f) for f in list(flying) if _broke(f)]
                         done = {f for f in done if f in flying}
-                        for item in again:
-                            if item.key in crashed:
+                        for item, blamed in _blame(again, crashed):
+                            if blamed and item.key in crashed:
                                 settle(item, None)
-                            else:
+                                continue
+                            if blamed:
                                 crashed.add(item.key)
-                                is_brief = isinstance(item, brief_files.BriefTask)
-                                (ready if is_brief else pending).appendleft(item)
+                            is_brief = isinstance(item, brief_files.BriefTask)
+                            (ready if is_brief else pending).appendleft(item)
                         executor.shutdown(wait=True)
                         executor, client = make_executor(jobs, scheduler)
                     for future in done:
@@ -422,6 +423,17 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
 
 
 DIED = "proses pekerja berhenti dua kali saat menjalankan ini (sel mengakhiri prosesnya atau proses mogok)"
+
+
+def _blame(lost: list, crashed: set[str]) -> list[tuple[object, bool]]:
+    """Which of the items ``lost`` when a worker died could have ended it: what ran in a worker's
+    own process (a brief, or a notebook's first try). A notebook run again after a crash runs on a
+    warm kernel, where a cell that ends its process ends only the kernel: it was standing by, and
+    runs again without counting as a death of its own. When nothing lost could have ended the
+    worker (it died of something else), every item counts the death."""
+    suspects = {item.key for item in lost
+                if isinstance(item, brief_files.BriefTask) or item.key not in crashed}
+    return [(item, not suspects or item.key in suspects) for item in lost]
 
 
 def _broke(future) -> bool:
