@@ -318,6 +318,7 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
     as soon as that OPD's notebooks are done (ahead of the notebooks still waiting), so the
     briefs are drawn while other OPDs' notebooks run, not one after another at the end."""
     from collections import Counter, deque
+    from concurrent.futures.process import BrokenProcessPool
 
     from tqdm.auto import tqdm
 
@@ -377,15 +378,22 @@ def _run(todo, drawn, jobs, scheduler, progress, manifest, mpath, fingerprints, 
                         finished(item)
 
                 while pending or ready or flying:
+                    refused = False  # the pool broke before it took the next item
                     while len(flying) < room and (ready or pending):
-                        if ready:
-                            brief = ready.popleft()
-                            flying[executor.submit(brief_files.draw_brief, brief)] = brief
-                        else:
-                            task = pending.popleft()
-                            flying[executor.submit(execute_task, task, task.key in crashed)] = task
+                        queue = ready if ready else pending
+                        item = queue.popleft()
+                        try:
+                            if queue is ready:
+                                future = executor.submit(brief_files.draw_brief, item)
+                            else:
+                                future = executor.submit(execute_task, item, item.key in crashed)
+                        except BrokenProcessPool:
+                            queue.appendleft(item)
+                            refused = True
+                            break
+                        flying[future] = item
                     done, _ = cf.wait(list(flying), return_when=cf.FIRST_COMPLETED)
-                    if any(_broke(f) for f in done):
+                    if refused or any(_broke(f) for f in done):
                         # A worker died (a cell ended its process, or it crashed), and the pool
                         # with everything in flight. That runs again on a new pool, the notebooks
                         # on warm kernels; what was in flight at two deaths is reported.
