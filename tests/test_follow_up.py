@@ -109,9 +109,28 @@ MARCH_31 = dt.date(2026, 3, 31)
 
 @pytest.mark.parametrize("value,date", [("2026-03-31", MARCH_31), ("31-03-2026", MARCH_31),
                                         ("31/03/2026", MARCH_31), (dt.datetime(2026, 3, 31), MARCH_31),
-                                        ("", None)])
+                                        ("2026-03-31T00:00:00", MARCH_31), ("", None)])
 def test_a_deadline_as_people_write_it(value, date):
     assert follow_up.deadline(value)[0] == date
+
+
+def test_a_deadline_typed_as_an_excel_date_is_read_as_that_date(tmp_path):
+    """In Excel a deadline is usually a date cell (a datetime at midnight to openpyxl): past, the
+    action is overdue, and the room reads it as a date, not "2020-01-31T00:00:00"."""
+    from conftest import write_xlsx
+    from workbooks import kabupaten_lain_tables
+
+    tables = kabupaten_lain_tables()
+    finding = next(f for f in check(load(write_xlsx(tables, tmp_path / "a.xlsx"))).findings
+                   if f.ref and f.kode_opd)
+    tables["tindak_lanjut"] = [{"id": "TL1", "kode_opd": finding.kode_opd, "tindakan": "Perbaiki",
+                                "kode_aturan": finding.code, "ref": finding.ref,
+                                "tenggat": dt.datetime(2020, 1, 31), "status": "disepakati"}]
+    checked = check(load(write_xlsx(tables, tmp_path / "b.xlsx")))
+    assert checked.pemda.tindak_lanjut.iloc[0]["tenggat"] == "2020-01-31"
+    assert follow_up.review(checked).iloc[0]["keadaan"] == "lewat tenggat"
+    agreed = follow_up.today(checked, finding.kode_opd).iloc[0]
+    assert (agreed["keadaan"], agreed["tenggat"]) == ("lewat tenggat", "31-01-2020")
 
 
 @pytest.mark.lambat

@@ -73,7 +73,7 @@ def deadline(value) -> tuple[dt.date | None, str]:
     if isinstance(value, dt.date):
         return value, ""
     text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
         try:
             return dt.datetime.strptime(text, pattern).date(), ""
         except ValueError:

@@ -345,7 +345,9 @@ def _text(value: object) -> str | None:
         if value.is_integer():
             return str(int(value))
         return repr(value)
-    if isinstance(value, (dt.datetime, dt.date)):
+    if isinstance(value, dt.datetime):  # Excel keeps a date as a datetime at midnight
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
     return text or None
