@@ -163,6 +163,7 @@ TITLE_LINE = 0.22  # inches, a title's line (12 pt at 1.3 spacing)
 
 def title_lines(width: float, title: str) -> list[str]:
     width = max(width, 5.0)
+    title = " ".join(str(title).split())  # a tab or a line break from a workbook cell is a space
     # As many characters a line as the figure's width holds at the title's own average width.
     average = text_width(title, TITLE_SIZE, "bold", "normal") / max(len(title), 1) or 0.1
     chars = max(int(0.92 * (width + MARGIN - 0.1) / average), 20)
