@@ -72,6 +72,13 @@ class Line:
     color: str = "#000000"
     dot: str | None = None  # a coloured traffic-light dot before the text
 
+    def __post_init__(self):
+        # A tab or a control character from a workbook cell is a space on every drawing (no font
+        # has a glyph for it), in the figure and in the printed brief alike.
+        from ..pdf import printable
+
+        object.__setattr__(self, "text", printable(self.text))
+
     def font(self) -> FontProperties:
         return _font(self.size, self.weight, self.style)
 
