@@ -3,6 +3,7 @@ right boxes; literal text; splitting wide trees; Mermaid escaping; atomic saving
 
 from __future__ import annotations
 
+import os
 import random
 import re
 
@@ -356,3 +357,28 @@ def test_the_printed_tree_says_what_the_figure_says(sample_path, tmp_path):
     inside = [0.5 * 72 <= x <= (width + 0.5) * 72 and 0.5 * 72 <= y <= (height + 0.5) * 72 for x, y in places]
     assert all(inside)
     assert b"[4.07 1.76] 0 d" in reader.pages[0].get_contents().get_data()  # the dashed arc
+
+
+def test_the_network_figures_are_the_same_every_run(sample_path):
+    """The same workbook draws the same crosscutting network and shared-roots figure in every run,
+    whatever Python's hash seed (a networkx subgraph view of a few nodes iterates a set)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pohon_nb.reading.model import load\n"
+        "from pohon_nb.method.shared_roots import shared_roots\n"
+        "from pohon_nb.outputs.diagrams import crosscutting_figure, shared_roots_figure\n"
+        "pemda = load(sys.argv[1])\n"
+        "network = crosscutting_figure(pemda).axes[0]\n"
+        "boxes = [p for p in network.patches if hasattr(p, 'get_x')]\n"
+        "print(sorted((round(p.get_x(), 4), round(p.get_y(), 4)) for p in boxes))\n"
+        "roots = shared_roots_figure(pemda, shared_roots(pemda, 2025))\n"
+        "print(sorted((k, round(b.x, 4), round(b.y, 4)) for k, b in roots.layout.boxes.items()))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", script, str(sample_path)], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1]
+    assert all(line.startswith("[(") for line in runs[0].splitlines())  # both figures have boxes

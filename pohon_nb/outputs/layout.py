@@ -238,6 +238,18 @@ def overlaps(a: Box, b: Box, tolerance: float = 1e-9) -> bool:
 # ------------------------------------------------------------------ layered graphs, combined layouts
 
 
+def ordered_subgraph(graph, nodes: list[str]):
+    """The subgraph of ``graph`` on ``nodes`` as a graph of its own, its nodes in the order given and
+    its edges in ``graph``'s. A networkx subgraph view of a few nodes iterates their set, in an
+    order that changes from one run to the next (hash seeds); layouts and drawings follow that
+    order, so the same workbook drew a different figure each run."""
+    keep = set(nodes)
+    sub = graph.__class__()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    sub.add_edges_from((u, v, d) for u, v, d in graph.edges(nodes, data=True) if v in keep)
+    return sub
+
+
 def layered_layout(graph, sizes: dict[str, tuple[float, float]], order: list[str], group: dict[str, str],
                    gap: tuple[float, float] = (0.35, 0.6),
                    ) -> tuple[Layout, dict[tuple[str, str], list[tuple[float, float]]]]:

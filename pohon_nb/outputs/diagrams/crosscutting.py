@@ -10,6 +10,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ...method.crosscutting import network
 from ...reading.model import Pemda
+from ..layout import ordered_subgraph
 from .canvas import (
     STATUS_COLORS,
     STATUS_LABELS,
@@ -25,7 +26,7 @@ def crosscutting_figure(pemda: Pemda) -> Figure:
     """
     graph = network(pemda)
     involved = [n for n in graph.nodes if graph.degree(n) > 0]
-    sub = graph.subgraph(involved)
+    sub = ordered_subgraph(graph, involved)
     n = len(involved)
     ordered = sorted(involved, key=lambda c: (-sub.degree(c), c))
     sizes, texts = {}, {}
@@ -104,7 +105,7 @@ def layout(graph) -> dict:
         if len(group) == 1:
             local = {group[0]: (0.5, 0.5)}
         else:
-            raw = nx.spring_layout(undirected.subgraph(group), seed=7, iterations=300)
+            raw = nx.spring_layout(ordered_subgraph(undirected, group), seed=7, iterations=300)
             xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
             dx, dy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
             local = {c: ((p[0] - min(xs)) / dx, (p[1] - min(ys)) / dy) for c, p in raw.items()}

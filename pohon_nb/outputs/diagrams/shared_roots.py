@@ -7,7 +7,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ...reading.model import Pemda
-from ..layout import Layout, layered_layout
+from ..layout import Layout, layered_layout, ordered_subgraph
 from .canvas import (
     MARGIN,
     Drawing,
@@ -46,7 +46,7 @@ def shared_roots_figure(pemda: Pemda, shared) -> Drawing:
     if not nodes:
         fig, _ = new_canvas(6, 0.5, f"{title}: belum ada akar masalah bersama")
         return Drawing(fig, Layout(), title)
-    sub = graph.subgraph(nodes)
+    sub = ordered_subgraph(graph, [p for p in graph if p in nodes])
     cores = core_problems(pemda)
     ranks = dict(zip(shared["id"], shared["peringkat"]))
     linked = converted(pemda)
@@ -64,7 +64,7 @@ def shared_roots_figure(pemda: Pemda, shared) -> Drawing:
         return out + [Line(t, size=8.5, weight="bold") for t in wrap(data.get("pernyataan") or "",
                                                                      SHARED_WRAP)]
 
-    content = {p: lines(p) for p in nodes}
+    content = {p: lines(p) for p in sub}
     sizes = {p: box_size(c) for p, c in content.items()}
     layout, routes = layered_layout(sub, sizes, [p for p in graph if p in nodes],
                               {p: graph.nodes[p].get("kode_opd") or "" for p in nodes}, SHARED_GAP)
