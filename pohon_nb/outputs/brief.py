@@ -215,14 +215,14 @@ def brief_pages(checked: Checked, kode_opd: str, year: int,
         fig_w, fig_h = figure_size(pemda, plan)
         # The drawing carries its own title; the brief adds only what it leaves out. Each gets a
         # page of its own, portrait or landscape, whichever prints it larger.
-        title = Block(wrapped(f"Pohon kinerja ({note})", PORTRAIT[0] - 2 * MARGIN, 10, "bold") if note
-                      else [], 10, "bold", gap=0.04 if note else 0)
+        titles = {size: Block(wrapped(f"Pohon kinerja ({note})", size[0] - 2 * MARGIN, 10, "bold") if note
+                              else [], 10, "bold", gap=0.04 if note else 0) for size in (PORTRAIT, LANDSCAPE)}
         fits = {size: min((size[0] - 2 * MARGIN) / fig_w,
-                          (size[1] - 2 * MARGIN - title.height - 0.3) / fig_h, 1.0)
+                          (size[1] - 2 * MARGIN - titles[size].height - 0.3) / fig_h, 1.0)
                 for size in (PORTRAIT, LANDSCAPE)}
         size = max(fits, key=fits.get)
         doc.pages.append(Page(size))
-        doc.page.text(title)
+        doc.page.text(titles[size])
         doc.page.tree(pemda, plan, fits[size])
     _number_pages(doc.pages, pemda.opd_short(kode_opd))
     return doc.pages
