@@ -174,7 +174,7 @@ def test_hostile_text_prints_literally(tmp_path):
     """A workbook's text is data in the PDF too: brackets, backslashes, markup and formulas print as
     typed; a control character prints as a space."""
     from pohon_nb.outputs.brief import write_brief
-    from pohon_nb.outputs.pdf import printable
+    from pohon_nb.outputs.fonts import printable
 
     tables = copy.deepcopy(clean_tables())
     hostile = "Naiknya (mutu) \\ layanan $x_1$ <b>tebal</b> =SUM(A1)\tkolom"

@@ -33,6 +33,7 @@ from ..method.wording import head_title
 from ..reading.model import Pemda
 from . import pdf
 from .diagrams import figure_size, opd_tree_plans
+from .fonts import text_width
 
 PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
 MARGIN = 0.55  # inches around the page
@@ -111,7 +112,7 @@ def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
     """``text`` in lines no wider than ``width`` inches, as measured by the font that prints it: a
     line's width is the sum of its words' widths and the spaces between them (kept 2% under
     ``width``), each word measured once."""
-    _width = pdf.text_width
+    _width = text_width
     space = _width("a a", size, weight, style) - 2 * _width("a", size, weight, style)
     room = width * 0.98
     lines, line, used = [], "", 0.0

@@ -3,8 +3,8 @@
 A :class:`Page` holds what goes on it (:class:`Text` lines and :class:`PlacedTree` drawings),
 positioned in inches from its top-left corner; :func:`write_pdf` writes the pages with
 reportlab. Text is real text in the PDF (searchable, copyable, sharp at any zoom) in DejaVu
-Sans, the font of every figure; :func:`text_width` measures it with the very metrics the PDF
-is drawn with, so a line wrapped to a width is printed within it.
+Sans, the font of every figure; :func:`~pohon_nb.outputs.fonts.text_width` measures it with the
+very metrics the PDF is drawn with, so a line wrapped to a width is printed within it.
 
 A tree is painted from its plan (:class:`~pohon_nb.outputs.diagrams.TreePlan`): the same boxes,
 lines, colours, edges, arcs, title and legend as :func:`~pohon_nb.outputs.diagrams.render_tree`
@@ -14,52 +14,17 @@ draws with matplotlib, from the same layout and the same frame, in vector instea
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from pathlib import Path
 
+from reportlab.lib.colors import HexColor
+
 from ..core.atomic import atomic_path
+from .diagrams import canvas as look
+from .diagrams.performance_tree import LINK_BEND, tree_legend
+from .fonts import POINTS, font_name, printable, text_width
 
-FONT_FILES = {  # (weight, style): the DejaVu Sans file matplotlib ships
-    ("normal", "normal"): "DejaVuSans.ttf",
-    ("bold", "normal"): "DejaVuSans-Bold.ttf",
-    ("normal", "italic"): "DejaVuSans-Oblique.ttf",
-    ("bold", "italic"): "DejaVuSans-BoldOblique.ttf",
-}
 ASCENT = 0.76  # a line's top to its baseline, in ems: DejaVu Sans's "l", where matplotlib puts a line's top
-POINTS = 72.0  # points per inch
-
-
-@cache
-def font_name(weight: str = "normal", style: str = "normal") -> str:
-    """The registered name of DejaVu Sans in this weight and style (registered on first use)."""
-    import matplotlib
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    key = ("bold" if weight == "bold" else "normal", "italic" if style in ("italic", "oblique") else "normal")
-    name = "PohonSans-" + "-".join(key)
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / FONT_FILES[key]
-    pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
-
-
-def printable(text: str) -> str:
-    """``text`` as it is printed: control characters (a tab, a bell, a NUL from a workbook cell)
-    become spaces; everything else is literal."""
-    text = str(text)
-    if text.isprintable():
-        return text
-    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-
-
-@lru_cache(maxsize=65536)
-def text_width(text: str, size: float, weight: str = "normal", style: str = "normal") -> float:
-    """Width in inches of ``text`` printed at ``size`` points."""
-    from reportlab.pdfbase import pdfmetrics
-
-    return pdfmetrics.stringWidth(printable(text), font_name(weight, style), size) / POINTS
 
 
 @dataclass(frozen=True)
@@ -138,11 +103,6 @@ def paint_tree(canvas, placed: PlacedTree, page_height: float) -> None:
     """Paint a planned tree as :func:`~pohon_nb.outputs.diagrams.render_tree` draws it: edges,
     boxes, their lines (a dot before a badge), the crosscutting arcs, the title and the legend,
     in the figure's frame (:func:`~pohon_nb.outputs.diagrams.canvas.frame`)."""
-    from reportlab.lib.colors import HexColor
-
-    from .diagrams import canvas as look
-    from .diagrams.performance_tree import tree_legend
-
     pemda, plan = placed.pemda, placed.plan
     layout = plan.layout
     entries, rows = tree_legend(pemda, plan)
@@ -193,8 +153,6 @@ def paint_tree(canvas, placed: PlacedTree, page_height: float) -> None:
 def _glyphs(canvas, top_left: tuple[float, float], text: str, size: float, weight: str, style: str,
             color: str) -> None:
     """A line of text whose top is at ``top_left`` (points)."""
-    from reportlab.lib.colors import HexColor
-
     canvas.setFillColor(HexColor(color))
     canvas.setFont(font_name(weight, style), size)
     canvas.drawString(top_left[0], top_left[1] - ASCENT * size, printable(text))
@@ -202,10 +160,6 @@ def _glyphs(canvas, top_left: tuple[float, float], text: str, size: float, weigh
 
 def _arc(canvas, start: tuple[float, float], end: tuple[float, float], color: str) -> None:
     """A dashed arc with a filled arrowhead at ``end``, bent as matplotlib's ``arc3``."""
-    from reportlab.lib.colors import HexColor
-
-    from .diagrams.performance_tree import LINK_BEND
-
     (x1, y1), (x2, y2) = start, end
     # matplotlib bends in display space (y up), as these points are.
     cx, cy = (x1 + x2) / 2 + LINK_BEND * (y2 - y1), (y1 + y2) / 2 - LINK_BEND * (x2 - x1)
@@ -236,10 +190,6 @@ def _legend(canvas, entries, fig_width: float, top: float) -> None:
     """The legend below the drawing from ``top`` (points): entries down each column, as many
     columns as :func:`~pohon_nb.outputs.diagrams.canvas.legend_columns` gives, each as wide as
     its longest label."""
-    from reportlab.lib.colors import HexColor
-
-    from .diagrams import canvas as look
-
     columns = look.legend_columns(len(entries), fig_width)
     rows = math.ceil(len(entries) / columns)
     size, row, handle = look.LEGEND_SIZE, look.LEGEND_ROW * POINTS, 2.0 * look.LEGEND_SIZE

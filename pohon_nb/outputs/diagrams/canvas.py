@@ -20,6 +20,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ...core.atomic import atomic_path
+from ..fonts import printable
+from ..fonts import text_width as printed_width
 from ..layout import Box, Layout
 
 LEVEL_COLORS = {  # fill, border: green for the ultimate outcome down to grey for outputs
@@ -75,8 +77,6 @@ class Line:
     def __post_init__(self):
         # A tab or a control character from a workbook cell is a space on every drawing (no font
         # has a glyph for it), in the figure and in the printed brief alike.
-        from ..pdf import printable
-
         object.__setattr__(self, "text", printable(self.text))
 
     def font(self) -> FontProperties:
@@ -104,9 +104,7 @@ def text_width(text: str, size: float, weight: str, style: str) -> float:
     """Width of a text in inches, measured by the renderers that draw it: the widest of the
     resolutions it is rendered at (font hinting makes small text a few percent wider or
     narrower from one resolution to another) and of the printed brief's vector PDF (the font's
-    own unhinted widths, :func:`pohon_nb.outputs.pdf.text_width`)."""
-    from ..pdf import text_width as printed_width
-
+    own unhinted widths, :func:`pohon_nb.outputs.fonts.text_width`)."""
     font = _font(size, weight, style)
     return max(printed_width(text, size, weight, style),
                *(_renderer(dpi).get_text_width_height_descent(text, font, ismath=False)[0] / dpi
