@@ -112,20 +112,19 @@ def wrapped(text: str, width: float, size: float = 8.5, weight: str = "normal",
     """``text`` in lines no wider than ``width`` inches, as measured by the font that prints it: a
     line's width is the sum of its words' widths and the spaces between them (kept 2% under
     ``width``), each word measured once."""
-    _width = text_width
-    space = _width("a a", size, weight, style) - 2 * _width("a", size, weight, style)
+    space = text_width("a a", size, weight, style) - 2 * text_width("a", size, weight, style)
     room = width * 0.98
     lines, line, used = [], "", 0.0
     for word in str(text).split():
-        word_width = _width(word, size, weight, style)
+        word_width = text_width(word, size, weight, style)
         if not line:
             line = (indent if lines else "") + word
-            used = _width(indent, size, weight, style) if lines and indent else 0.0
+            used = text_width(indent, size, weight, style) if lines and indent else 0.0
             used += word_width
         elif used + space + word_width > room:
             lines.append(line)
             line = indent + word
-            used = (_width(indent, size, weight, style) if indent else 0.0) + word_width
+            used = (text_width(indent, size, weight, style) if indent else 0.0) + word_width
         else:
             line = f"{line} {word}"
             used += space + word_width
