@@ -184,3 +184,25 @@ def test_hostile_text_prints_literally(tmp_path):
     text = " ".join(w[1] for w in printed_words(path))
     assert "Naiknya (mutu) \\ layanan $x_1$ <b>tebal</b> =SUM(A1) kolom" in " ".join(text.split())
     assert printable("bel\x07di\x00sini") == "bel di sini"  # a CSV cell may hold what xlsx cannot
+
+
+def test_a_real_wide_tree_prints_every_page_readable_overview_included(tmp_path):
+    """The BSSN 2025-2029 tree (shared/real): six intermediate outcomes under one, each with its
+    immediate outcomes. Its overview down to immediate outcomes would print at 3.8 pt; it is
+    drawn down to intermediate outcomes instead, and every tree page, overview included, prints
+    its statements (8.5 pt in the figure) at 6.4 pt or more."""
+    from conftest import write_xlsx
+    from workbooks import BSSN, bssn_tables
+
+    from pohon_nb.outputs.brief import MIN_STATEMENT_SCALE
+
+    if not BSSN.exists():
+        pytest.skip(f"{BSSN} tidak ada (shared/ tidak tersedia)")
+    checked = check(load(write_xlsx(bssn_tables(), tmp_path / "bssn.xlsx")))
+    pages = brief_pages(checked, "BSSN", 2025)
+    trees = [tree for page in pages for tree in page.trees]
+    assert len(trees) > 2 and all(tree.scale >= MIN_STATEMENT_SCALE for tree in trees)
+    assert trees[0].plan.title.endswith("ikhtisar sampai intermediate outcome")
+    # The branches still show every condition the OPD owns.
+    drawn = {n for tree in trees[1:] for n in tree.plan.layout.boxes}
+    assert set(checked.pemda.owned_by("BSSN")) <= drawn

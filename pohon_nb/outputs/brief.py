@@ -32,7 +32,8 @@ from ..method.summary import opd_headlines, predicate_text, waiting_text
 from ..method.wording import head_title
 from ..reading.model import Pemda
 from . import pdf
-from .diagrams import figure_size, opd_tree_plans
+from .diagrams import figure_size, opd_overview_plan, opd_tree_plans
+from .diagrams.performance_tree import COLUMN_ROWS
 from .fonts import text_width
 
 PORTRAIT, LANDSCAPE = (8.27, 11.69), (11.69, 8.27)
@@ -354,29 +355,54 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
     """The OPD's tree as the brief draws it, a page each, and a note on what it leaves out: the
     whole tree with its chosen indicators named when they print at 5.5 pt or more, else the whole
     tree without indicator lines when its statements print at 6.4 pt or more, else one page per
-    branch (after an overview down to immediate outcomes). The text never shrinks to nothing.
+    branch after an overview (down to immediate outcomes, else to intermediate outcomes, else
+    none, so that it too prints at 6.4 pt or more). Every plan is laid out as it prints largest
+    (:func:`_largest`: long columns of leaves wrapped or not). The text never shrinks to nothing.
     Each choice is made from the plans' sizes; only the trees kept are drawn."""
     width = LANDSCAPE[0] - 2 * MARGIN
     without = "tanpa nama indikator; indikatornya di notebook langkah 3"
+
+    def readable(plan) -> bool:
+        return _page_fit(figure_size(pemda, plan)) >= MIN_STATEMENT_SCALE
+
     for indicators, note, least in ((True, "", MIN_INDICATOR_SCALE), (False, without, MIN_STATEMENT_SCALE)):
         whole = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=indicators,
                                max_width=float("inf"), config=config)
         if not whole:
             return [], ""
-        if _page_fit(figure_size(pemda, whole[0])) >= least:
-            return whole[:1], note
+        whole = _largest(pemda, whole[0])
+        if _page_fit(figure_size(pemda, whole)) >= least:
+            return [whole], note
     # Split by branch; a branch still too large for a page (too tall, or too wide) splits into its
-    # own branches: plan again with a width just below it.
+    # own branches: plan again with a width just below it. A single plan is the whole tree, too
+    # tall for its width: it splits too.
     limit = width / MIN_STATEMENT_SCALE
     for _ in range(4):
-        plans = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
-                               max_width=limit, config=config)
-        small = [plan.layout.width for plan in plans[1:]
-                 if _page_fit(figure_size(pemda, plan)) < MIN_STATEMENT_SCALE]
+        planned = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
+                                 max_width=limit, config=config)
+        plans = [_largest(pemda, plan) for plan in planned]
+        small = [raw.layout.width for raw, plan in list(zip(planned, plans))[1 if len(plans) > 1 else 0:]
+                 if not readable(plan)]
         if not small:
             break
         limit = min(small) - 0.01
-    return plans, f"{without}; satu halaman per cabang"
+    note = f"{without}; satu halaman per cabang"
+    if len(plans) > 1 and not readable(plans[0]):
+        upper = opd_overview_plan(pemda, kode_opd, levels=("ultimate", "intermediate"), year=year,
+                                  scale=scale, config=config)
+        upper = _largest(pemda, upper)
+        if readable(upper):
+            plans[0] = upper
+        else:
+            plans, note = plans[1:], f"{note}; tanpa ikhtisar, terlalu lebar untuk dicetak terbaca"
+    return plans, note
+
+
+def _largest(pemda: Pemda, plan):
+    """The plan laid out as it prints largest on a page: as planned, or with its long columns of
+    leaves wrapped after each of :data:`~pohon_nb.outputs.diagrams.performance_tree.COLUMN_ROWS`."""
+    return max([plan, *(plan.wrapped(rows) for rows in COLUMN_ROWS)],
+               key=lambda p: _page_fit(figure_size(pemda, p)))
 
 
 def _page_fit(size: tuple[float, float]) -> float:

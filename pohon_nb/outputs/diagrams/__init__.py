@@ -54,6 +54,7 @@ from .performance_tree import (  # noqa: F401
     figure_marks,
     figure_size,
     node_lines,
+    opd_overview_plan,
     opd_tree_figures,
     opd_tree_plans,
     plan_tree,

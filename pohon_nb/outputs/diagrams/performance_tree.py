@@ -325,15 +325,58 @@ def opd_tree_figures(pemda: Pemda, kode_opd: str, *, year: int | None = None,
         config=config)]
 
 
+OVERVIEW_LEVELS = ("ultimate", "intermediate", "immediate")
+"""The levels an OPD's overview shows when its tree is split by branch."""
+
+
 def opd_tree_plans(pemda: Pemda, kode_opd: str, *, year: int | None = None,
                    scale: str = DEFAULT_SCALE, indicators: bool = True,
                    max_width: float = PAGE_WIDTH,
                    config: AchievementConfig | None = None) -> list[TreePlan]:
     """The drawings of :func:`opd_tree_figures`, planned and not yet drawn."""
+    scope = _opd_scope(pemda, kode_opd, year, scale, config)
+    if scope is None:
+        return []
+    name, own, keep, roots, kwargs = scope
+    whole = plan_tree(pemda, roots, children=children_within(pemda, roots, keep=keep),
+                      indicators=indicators, title=f"Pohon kinerja {name}", **kwargs)
+    if whole.layout.width <= max_width:
+        return [whole]
+    plans = [opd_overview_plan(pemda, kode_opd, year=year, scale=scale, config=config)]
+    tops = [n for n in pemda.tree_order() if n in own and pemda.parent(n) not in own]
+    for top in tops:
+        branch = _plan_branch(pemda, top, keep, indicators, kwargs, name)
+        if branch.layout.width <= max_width:
+            plans.append(branch)
+            continue
+        plans += [_plan_branch(pemda, child, keep, indicators, kwargs, name)
+                  for child in pemda.children(top) if child in own]
+    return plans
+
+
+def opd_overview_plan(pemda: Pemda, kode_opd: str, *, levels: tuple[str, ...] = OVERVIEW_LEVELS,
+                      year: int | None = None, scale: str = DEFAULT_SCALE,
+                      config: AchievementConfig | None = None) -> TreePlan | None:
+    """The OPD's tree down to ``levels`` only, without indicators: the map before its branches
+    (None for an OPD that owns no condition). With the lowest levels left out, the last shown
+    hang in columns under their parent."""
+    scope = _opd_scope(pemda, kode_opd, year, scale, config)
+    if scope is None:
+        return None
+    name, _, keep, roots, kwargs = scope
+    upto = "" if levels == OVERVIEW_LEVELS else f" sampai {schema.LEVEL_LABELS[levels[-1]].lower()}"
+    return plan_tree(pemda, roots, indicators=False, children=children_within(pemda, roots, levels, keep),
+                     title=f"Pohon kinerja {name}: ikhtisar{upto}", **kwargs)
+
+
+def _opd_scope(pemda: Pemda, kode_opd: str, year, scale, config):
+    """What an OPD's drawings show: its name, its own conditions, every condition drawn (its own,
+    the context above, and other owners' conditions directly under its own), the roots, and the
+    planning arguments; None when it owns no condition."""
     name = pemda.opd_name(kode_opd)
     own = set(pemda.owned_by(kode_opd))
     if not own:
-        return []
+        return None
     context = {a for n in own for a in pemda.ancestors(n)} - own  # the conditions above the OPD
     # Other owners' conditions directly under the OPD's: its branch figures average them in, so
     # they are drawn (without their own branches) and the boxes add up to the figures shown.
@@ -345,23 +388,7 @@ def opd_tree_plans(pemda: Pemda, kode_opd: str, *, year: int | None = None,
                 f"dalam capaian cabang di atasnya" for c in foreign}
     kwargs = dict(year=year, scale=scale, config=config, own_only=frozenset(context),
                   collapsed=notes)
-    whole = plan_tree(pemda, roots, children=children_within(pemda, roots, keep=keep),
-                      indicators=indicators, title=f"Pohon kinerja {name}", **kwargs)
-    if whole.layout.width <= max_width:
-        return [whole]
-    overview_levels = ("ultimate", "intermediate", "immediate")
-    plans = [plan_tree(pemda, roots, indicators=False,
-                       children=children_within(pemda, roots, overview_levels, keep),
-                       title=f"Pohon kinerja {name}: ikhtisar", **kwargs)]
-    tops = [n for n in pemda.tree_order() if n in own and pemda.parent(n) not in own]
-    for top in tops:
-        branch = _plan_branch(pemda, top, keep, indicators, kwargs, name)
-        if branch.layout.width <= max_width:
-            plans.append(branch)
-            continue
-        plans += [_plan_branch(pemda, child, keep, indicators, kwargs, name)
-                  for child in pemda.children(top) if child in own]
-    return plans
+    return name, own, keep, roots, kwargs
 
 
 def _plan_branch(pemda, node_id, keep, indicators, kwargs, name) -> TreePlan:
