@@ -381,8 +381,8 @@ def _trees_for_brief(pemda: Pemda, kode_opd: str, year: int, scale: str,
         planned = opd_tree_plans(pemda, kode_opd, year=year, scale=scale, indicators=False,
                                  max_width=limit, config=config)
         plans = [_largest(pemda, plan) for plan in planned]
-        small = [raw.layout.width for raw, plan in list(zip(planned, plans))[1 if len(plans) > 1 else 0:]
-                 if not readable(plan)]
+        pairs = list(zip(planned, plans))
+        small = [raw.layout.width for raw, plan in (pairs[1:] or pairs) if not readable(plan)]
         if not small:
             break
         limit = min(small) - 0.01

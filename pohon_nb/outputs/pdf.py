@@ -25,6 +25,7 @@ from .diagrams.performance_tree import LINK_BEND, tree_legend
 from .fonts import POINTS, font_name, printable, text_width
 
 ASCENT = 0.76  # a line's top to its baseline, in ems: DejaVu Sans's "l", where matplotlib puts a line's top
+DASH = [4.07, 1.76]  # points: matplotlib's "--" at a 1.1 pt line, the crosscutting links
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,8 @@ def write_pdf(pages: list[Page], path: str | Path, *, title: str = "", creator: 
 
 
 def _draw_text(canvas, page: Page, text: Text) -> None:
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.setFont(font_name(text.weight, text.style), text.size)
-    baseline = (page.size[1] - text.y) * POINTS - ASCENT * text.size
-    canvas.drawString(text.left * POINTS, baseline, printable(text.text))
+    top_left = (text.left * POINTS, (page.size[1] - text.y) * POINTS)
+    _glyphs(canvas, top_left, text.text, text.size, text.weight, text.style, "#000000")
 
 
 def paint_tree(canvas, placed: PlacedTree, page_height: float) -> None:
@@ -139,7 +138,7 @@ def paint_tree(canvas, placed: PlacedTree, page_height: float) -> None:
             _glyphs(canvas, at(x, y), line.text, line.size, line.weight, line.style, line.color)
             y += look.line_size(line)[1]
     canvas.setLineWidth(1.1)
-    canvas.setDash([4.07, 1.76])
+    canvas.setDash(DASH)  # strokes only: the arrowheads are filled
     for start, end, color in plan.drawn_links():
         _arc(canvas, at(*start), at(*end), color)
     canvas.setDash([])
@@ -176,14 +175,12 @@ def _arc(canvas, start: tuple[float, float], end: tuple[float, float], color: st
     path.curveTo(x1 + 2 / 3 * (cx - x1), y1 + 2 / 3 * (cy - y1),
                  bx + 2 / 3 * (cx - bx), by + 2 / 3 * (cy - by), bx, by)
     canvas.drawPath(path, stroke=1, fill=0)
-    canvas.setDash([])
     tip = canvas.beginPath()
     tip.moveTo(x2, y2)
     tip.lineTo(bx - uy * head / 2, by + ux * head / 2)
     tip.lineTo(bx + uy * head / 2, by - ux * head / 2)
     tip.close()
     canvas.drawPath(tip, stroke=0, fill=1)
-    canvas.setDash([4.07, 1.76])
 
 
 def _legend(canvas, entries, fig_width: float, top: float) -> None:
@@ -207,7 +204,7 @@ def _legend(canvas, entries, fig_width: float, top: float) -> None:
             elif entry.kind == "dash":
                 canvas.setStrokeColor(color)
                 canvas.setLineWidth(1.1)
-                canvas.setDash([4.07, 1.76])
+                canvas.setDash(DASH)
                 canvas.line(x, middle, x + handle, middle)
                 canvas.setDash([])
             elif entry.kind == "dot":
